@@ -1,0 +1,65 @@
+package org.approvalrules.api;
+
+import java.util.Optional;
+
+/**
+ * A data file (calendar layer, parameter table, rule pack, intake log, batch input) could not be read.
+ * Carries the file, the 1-based line (0 when the whole file is concerned), the field and the value.
+ * Loading is all or nothing: when this is thrown nothing from the file has been applied.
+ */
+public class DataFormatException extends ApprovalRulesException {
+    private static final long serialVersionUID = 1L;
+    private final String file;
+    private final int line;
+    private final String field;
+    private final String value;
+
+    public DataFormatException(String file, int line, String field, String value, String reason) {
+        this(file, line, field, value, reason, null);
+    }
+
+    public DataFormatException(String file, int line, String field, String value, String reason, Throwable cause) {
+        super(format(file, line, field, value, reason), cause);
+        this.file = file;
+        this.line = line;
+        this.field = field;
+        this.value = value;
+    }
+
+    private static String format(String file, int line, String field, String value, String reason) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(file == null ? "<input>" : file);
+        if (line > 0) {
+            sb.append(':').append(line);
+        }
+        sb.append(": ");
+        if (field != null) {
+            sb.append(field).append(": ");
+        }
+        sb.append(reason);
+        if (value != null) {
+            sb.append(" (值/value: \"").append(value).append("\")");
+        }
+        return sb.toString();
+    }
+
+    /** The file name or path as given to the loader. */
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line, or 0 when the error concerns the whole file. */
+    public int line() {
+        return line;
+    }
+
+    /** The field (column, key) that was wrong, if known. */
+    public Optional<String> field() {
+        return Optional.ofNullable(field);
+    }
+
+    /** The offending value, if known. */
+    public Optional<String> value() {
+        return Optional.ofNullable(value);
+    }
+}

@@ -1,0 +1,68 @@
+package org.approvalrules.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code approval-rules} command: the project's main job. Each concern is a subcommand in its
+ * own class; register new ones in {@code subcommands} below.
+ */
+@Command(name = "approval-rules", mixinStandardHelpOptions = true,
+        versionProvider = ApprovalRulesCommand.Version.class,
+        description = {"政务服务办件规则工具 / Rules for administrative-approval cases:",
+                "working-day calendar, deadlines, locality rule packs."},
+        subcommands = {
+                DemoCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class ApprovalRulesCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the picocli command line with the project's conventions (exit codes, UTF-8 output). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ApprovalRulesCommand());
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler(new Errors());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"approval-rules " + version()};
+        }
+    }
+
+    static String version() {
+        String v = ApprovalRulesCommand.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.1.0-SNAPSHOT";
+    }
+
+    /** Library exceptions become one clear line on stderr and exit code 2; anything else is a bug (3). */
+    static final class Errors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+            if (ex instanceof org.approvalrules.api.ApprovalRulesException) {
+                cl.getErr().println("错误 / error: " + ex.getMessage());
+                return 2;
+            }
+            cl.getErr().println("内部错误 / internal error: " + ex);
+            ex.printStackTrace(cl.getErr());
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package org.approvalrules.core.calendar;
+
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.calendar.CalendarCoverageException;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.calendar.DateRange;
+import org.approvalrules.api.calendar.DayExplanation;
+import org.approvalrules.api.calendar.DayKind;
+import org.approvalrules.api.calendar.OfficeHours;
+import org.approvalrules.api.calendar.WorkingCalendar;
+import org.approvalrules.api.division.DivisionCode;
+
+/**
+ * A {@link WorkingCalendar} compiled into arrays so that every arithmetic operation is O(1):
+ * a prefix count of working days over the coverage and the list of working dates by rank.
+ * Outside the coverage the weekends-only assumption is computed in closed form, so a PROVISIONAL
+ * calendar is O(1) too. Immutable and thread-safe.
+ *
+ * <p>Internally every date has a rank {@code R(d)}: the number of working days up to and including
+ * {@code d}, counted from the coverage start (negative before it). Then
+ * {@code workingDaysBetween(a, b) = R(b) - R(a)} and {@code plusWorkingDays(d, n)} is the working
+ * day of rank {@code R(d) + n}.
+ */
+public final class CompiledCalendar implements WorkingCalendar {
+
+    private static final DayKind[] KINDS = DayKind.values();
+
+    private final String id;
+    private final DivisionCode locality;
+    private final DateRange coverage;
+    private final CoveragePolicy policy;
+    private final OfficeHours officeHours;
+    private final ZoneId zone;
+    private final long startDay;
+    private final long endDay;
+    /** kind ordinal per day offset. */
+    private final byte[] kinds;
+    /** cum[i] = working days in [start, start + i]. */
+    private final int[] cum;
+    /** workDates[r - 1] = the working day of rank r. */
+    private final LocalDate[] workDates;
+    private final int totalWorking;
+    /** Non-ordinary days with their explanation. */
+    private final Map<LocalDate, DayExplanation> specialDays;
+    private final String version;
+
+    private CompiledCalendar(Builder b) {
+        this.id = b.id != null ? b.id : "CN-" + b.locality;
+        this.locality = b.locality;
+        this.coverage = b.coverage;
+        this.policy = b.policy;
+        this.officeHours = b.officeHours;
+        this.zone = b.zone;
+        this.startDay = coverage.start().toEpochDay();
+        this.endDay = coverage.end().toEpochDay();
+        int n = Math.toIntExact(endDay - startDay + 1);
+        this.kinds = new byte[n];
+        this.cum = new int[n];
+        int count = 0;
+        LocalDate[] dates = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            LocalDate d = LocalDate.ofEpochDay(startDay + i);
+            DayExplanation special = b.days.get(d);
+            DayKind k = special != null ? special.kind() : ordinaryKind(d);
+            kinds[i] = (byte) k.ordinal();
+            if (k.isWorking()) {
+                dates[count++] = d;
+            }
+            cum[i] = count;
+        }
+        this.totalWorking = count;
+        this.workDates = Arrays.copyOf(dates, count);
+        this.specialDays = Map.copyOf(b.days);
+        this.version = computeVersion(b);
+    }
+
+    private static String computeVersion(Builder b) {
+        Hasher h = Hashing.sha256().newHasher();
+        h.putString(b.locality.value(), StandardCharsets.UTF_8).putString(b.coverage.toString(), StandardCharsets.UTF_8)
+                .putString(b.officeHours.toString(), StandardCharsets.UTF_8)
+                .putString(b.zone.getId(), StandardCharsets.UTF_8);
+        for (DayExplanation e : new TreeMap<>(b.days).values()) {
+            h.putString(e.date().toString(), StandardCharsets.UTF_8).putInt(e.kind().ordinal())
+                    .putString(e.name().orElse(""), StandardCharsets.UTF_8)
+                    .putString(e.layer(), StandardCharsets.UTF_8)
+                    .putString(e.source().orElse(""), StandardCharsets.UTF_8);
+        }
+        return h.hash().toString().substring(0, 16);
+    }
+
+    /** The kind of a date that no notice mentions: WORKDAY Monday–Friday, WEEKEND otherwise. */
+    public static DayKind ordinaryKind(LocalDate d) {
+        DayOfWeek w = d.getDayOfWeek();
+        return w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY ? DayKind.WEEKEND : DayKind.WORKDAY;
+    }
+
+    /** Starts a calendar for {@code locality} covering {@code coverage}. */
+    public static Builder builder(DivisionCode locality, DateRange coverage) {
+        return new Builder(locality, coverage);
+    }
+
+    // ---- weekday closed forms (used outside coverage) ----
+
+    /** Number of Monday–Friday days with epoch day ≤ e, relative to a fixed Monday origin. */
+    private static long weekdayRank(long e) {
+        long x = e + 3; // 1970-01-01 is a Thursday; x == 0 is Monday 1969-12-29
+        return 5 * Math.floorDiv(x, 7) + Math.min(Math.floorMod(x, 7) + 1, 5);
+    }
+
+    /** The epoch day of the weekday with {@link #weekdayRank} t. */
+    private static long weekdayOfRank(long t) {
+        long x = 7 * Math.floorDiv(t - 1, 5) + Math.floorMod(t - 1, 5);
+        return x - 3;
+    }
+
+    private long rank(long e) {
+        if (e < startDay) {
+            return weekdayRank(e) - weekdayRank(startDay - 1);
+        }
+        if (e > endDay) {
+            return totalWorking + weekdayRank(e) - weekdayRank(endDay);
+        }
+        return cum[(int) (e - startDay)];
+    }
+
+    private LocalDate dateOfRank(long r) {
+        if (r >= 1 && r <= totalWorking) {
+            return workDates[(int) (r - 1)];
+        }
+        long e = r < 1 ? weekdayOfRank(r + weekdayRank(startDay - 1)) : weekdayOfRank(r - totalWorking + weekdayRank(endDay));
+        LocalDate d = LocalDate.ofEpochDay(e);
+        requireCovered(d);
+        return d;
+    }
+
+    private void requireCovered(LocalDate d) {
+        if (policy == CoveragePolicy.STRICT) {
+            long e = d.toEpochDay();
+            if (e < startDay || e > endDay) {
+                throw new CalendarCoverageException(id, d, coverage);
+            }
+        }
+    }
+
+    private DayKind kindAt(long e) {
+        if (e < startDay || e > endDay) {
+            return ordinaryKind(LocalDate.ofEpochDay(e));
+        }
+        return KINDS[kinds[(int) (e - startDay)]];
+    }
+
+    // ---- WorkingCalendar ----
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public DivisionCode locality() {
+        return locality;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public DateRange coverage() {
+        return coverage;
+    }
+
+    @Override
+    public CoveragePolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public OfficeHours officeHours(LocalDate date) {
+        return officeHours;
+    }
+
+    @Override
+    public DayKind kindOf(LocalDate date) {
+        requireCovered(date);
+        return kindAt(date.toEpochDay());
+    }
+
+    @Override
+    public boolean isWorkingDay(LocalDate date) {
+        requireCovered(date);
+        return kindAt(date.toEpochDay()).isWorking();
+    }
+
+    @Override
+    public LocalDate plusWorkingDays(LocalDate date, int n) {
+        checkCount(n);
+        requireCovered(date);
+        if (n == 0) {
+            return date;
+        }
+        return dateOfRank(rank(date.toEpochDay()) + n);
+    }
+
+    @Override
+    public LocalDate minusWorkingDays(LocalDate date, int n) {
+        checkCount(n);
+        requireCovered(date);
+        if (n == 0) {
+            return date;
+        }
+        long e = date.toEpochDay();
+        long before = rank(e) - (kindAt(e).isWorking() ? 1 : 0); // rank of the last working day < date
+        return dateOfRank(before - n + 1);
+    }
+
+    @Override
+    public int workingDaysBetween(LocalDate a, LocalDate b) {
+        requireCovered(a);
+        requireCovered(b);
+        return Math.toIntExact(rank(b.toEpochDay()) - rank(a.toEpochDay()));
+    }
+
+    @Override
+    public DayExplanation explain(LocalDate date) {
+        requireCovered(date);
+        boolean provisional = !coverage.contains(date);
+        DayExplanation special = provisional ? null : specialDays.get(date);
+        if (special != null) {
+            return special;
+        }
+        return new DayExplanation(date, ordinaryKind(date), Optional.empty(), locality.value(), Optional.empty(),
+                provisional);
+    }
+
+    /** The days that differ from an ordinary Monday–Friday week, with their explanations (sorted). */
+    public Map<LocalDate, DayExplanation> specialDays() {
+        return new TreeMap<>(specialDays);
+    }
+
+    private static void checkCount(int n) {
+        if (n < 0) {
+            throw new InvalidValueException("n", n, "工作日数不能为负 / working-day count must not be negative");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledCalendar[" + id + ", coverage " + coverage + ", " + policy + ", version " + version + "]";
+    }
+
+    /** Builds a {@link CompiledCalendar}; later {@link #day} calls for the same date replace earlier ones. */
+    public static final class Builder {
+        private final DivisionCode locality;
+        private final DateRange coverage;
+        private final Map<LocalDate, DayExplanation> days = new TreeMap<>();
+        private String id;
+        private CoveragePolicy policy = CoveragePolicy.STRICT;
+        private OfficeHours officeHours = OfficeHours.DEFAULT;
+        private ZoneId zone = ZoneId.of("Asia/Shanghai");
+
+        private Builder(DivisionCode locality, DateRange coverage) {
+            this.locality = InvalidValueException.requireNonNull(locality, "locality");
+            this.coverage = InvalidValueException.requireNonNull(coverage, "coverage");
+        }
+
+        public Builder id(String id) {
+            this.id = InvalidValueException.requireNonNull(id, "id");
+            return this;
+        }
+
+        public Builder policy(CoveragePolicy policy) {
+            this.policy = InvalidValueException.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        public Builder officeHours(OfficeHours officeHours) {
+            this.officeHours = InvalidValueException.requireNonNull(officeHours, "officeHours");
+            return this;
+        }
+
+        public Builder zone(ZoneId zone) {
+            this.zone = InvalidValueException.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Sets the kind of one day inside the coverage. A day whose kind equals its ordinary kind and
+         * that has no name is simply ordinary (e.g. a local layer cancelling a national working day).
+         */
+        public Builder day(LocalDate date, DayKind kind, String name, String layer, String source) {
+            InvalidValueException.requireNonNull(date, "date");
+            InvalidValueException.requireNonNull(kind, "kind");
+            if (!coverage.contains(date)) {
+                throw new InvalidValueException("date", date, "日期不在日历覆盖范围 " + coverage + " 内 / date is outside coverage " + coverage);
+            }
+            days.put(date, new DayExplanation(date, kind, Optional.ofNullable(name).filter(s -> !s.isEmpty()),
+                    InvalidValueException.requireNonNull(layer, "layer"),
+                    Optional.ofNullable(source).filter(s -> !s.isEmpty()), false));
+            return this;
+        }
+
+        /** Compiles the calendar. */
+        public CompiledCalendar build() {
+            return new CompiledCalendar(this);
+        }
+    }
+}

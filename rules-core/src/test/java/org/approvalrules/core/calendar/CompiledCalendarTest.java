@@ -1,0 +1,73 @@
+package org.approvalrules.core.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Random;
+import org.approvalrules.api.calendar.CalendarCoverageException;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.calendar.DateRange;
+import org.approvalrules.api.calendar.DayKind;
+import org.approvalrules.api.division.DivisionCode;
+import org.junit.jupiter.api.Test;
+
+class CompiledCalendarTest {
+
+    private static CompiledCalendar national2024(CoveragePolicy policy) {
+        CompiledCalendar.Builder b = CompiledCalendar.builder(DivisionCode.NATIONAL, DateRange.ofYears(2024, 2024))
+                .policy(policy);
+        for (int d = 1; d <= 7; d++) {
+            b.day(LocalDate.of(2024, 10, d), DayKind.HOLIDAY, "国庆节", "000000", "国办发明电〔2023〕7号");
+        }
+        b.day(LocalDate.of(2024, 9, 29), DayKind.ADJUSTED_WORKDAY, "国庆节", "000000", "国办发明电〔2023〕7号");
+        b.day(LocalDate.of(2024, 10, 12), DayKind.ADJUSTED_WORKDAY, "国庆节", "000000", "国办发明电〔2023〕7号");
+        return b.build();
+    }
+
+    @Test
+    void nationalDayBlockIsSkipped() {
+        CompiledCalendar cal = national2024(CoveragePolicy.STRICT);
+        // accepted Fri 2024-09-27: 1st working day Sun 9/29 (adjusted), 2nd Mon 9/30, 3rd Tue 10/8
+        assertThat(cal.plusWorkingDays(LocalDate.of(2024, 9, 27), 1)).isEqualTo(LocalDate.of(2024, 9, 29));
+        assertThat(cal.plusWorkingDays(LocalDate.of(2024, 9, 27), 3)).isEqualTo(LocalDate.of(2024, 10, 8));
+        assertThat(cal.kindOf(LocalDate.of(2024, 10, 5))).isEqualTo(DayKind.HOLIDAY);
+        assertThat(cal.kindOf(LocalDate.of(2024, 10, 13))).isEqualTo(DayKind.WEEKEND);
+        assertThat(cal.explain(LocalDate.of(2024, 10, 12)).source()).contains("国办发明电〔2023〕7号");
+    }
+
+    @Test
+    void strictRejectsDatesOutsideCoverage() {
+        CompiledCalendar cal = national2024(CoveragePolicy.STRICT);
+        assertThatThrownBy(() -> cal.plusWorkingDays(LocalDate.of(2024, 12, 20), 20))
+                .isInstanceOf(CalendarCoverageException.class).hasMessageContaining("2025");
+    }
+
+    @Test
+    void provisionalMatchesNaiveAcrossCoverageEdges() {
+        CompiledCalendar cal = national2024(CoveragePolicy.PROVISIONAL);
+        Random r = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            LocalDate d = LocalDate.of(2023, 6, 1).plusDays(r.nextInt(900));
+            int n = r.nextInt(300);
+            LocalDate naive = d;
+            for (int k = 0; k < n; ) {
+                naive = naive.plusDays(1);
+                if (cal.isWorkingDay(naive)) {
+                    k++;
+                }
+            }
+            assertThat(cal.plusWorkingDays(d, n)).as("plus %s %d", d, n).isEqualTo(naive);
+            assertThat(cal.workingDaysBetween(d, naive)).isEqualTo(n);
+            assertThat(cal.workingDaysBetween(naive, d)).isEqualTo(-n);
+            LocalDate back = naive;
+            for (int k = 0; k < n; ) {
+                back = back.minusDays(1);
+                if (cal.isWorkingDay(back)) {
+                    k++;
+                }
+            }
+            assertThat(cal.minusWorkingDays(naive, n)).as("minus %s %d", naive, n).isEqualTo(back);
+        }
+    }
+}
