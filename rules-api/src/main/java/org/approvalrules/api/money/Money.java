@@ -20,14 +20,14 @@ import org.approvalrules.api.InvalidValueException;
  */
 public final class Money implements Comparable<Money> {
 
+    private static final Pattern PLAIN = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000000000"); // 10^15 yuan; declared before ZERO, which uses it
+
     /** Zero yuan, {@code 0.00}. */
     public static final Money ZERO = new Money(BigDecimal.ZERO.setScale(2));
 
     /** The rounding used where none is given: half up (四舍五入). */
     public static final RoundingMode DEFAULT_ROUNDING = RoundingMode.HALF_UP;
-
-    private static final Pattern PLAIN = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
-    private static final BigDecimal LIMIT = new BigDecimal("1000000000000000"); // 10^15 yuan
 
     private final BigDecimal yuan;
 
