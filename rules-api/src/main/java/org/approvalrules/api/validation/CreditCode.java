@@ -27,7 +27,7 @@ import org.approvalrules.api.applicant.ApplicantId;
 public @interface CreditCode {
 
     /** The violation message; the default is bilingual and never includes the validated value. */
-    String message() default "必须是有效的统一社会信用代码（18位，校验码正确）/ must be a valid unified social credit code (18 characters, correct check character)";
+    String message() default "必须是有效的统一社会信用代码（18位，校验码正确） / must be a valid unified social credit code (18 characters, correct check character)";
 
     /** Validation groups. */
     Class<?>[] groups() default {};

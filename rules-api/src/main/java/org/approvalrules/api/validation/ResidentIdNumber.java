@@ -27,7 +27,7 @@ import org.approvalrules.api.applicant.ApplicantId;
 public @interface ResidentIdNumber {
 
     /** The violation message; the default is bilingual and never includes the validated value. */
-    String message() default "必须是有效的居民身份证号码（18位，出生日期和校验码正确）/ must be a valid resident ID number (18 characters, valid birth date and check digit)";
+    String message() default "必须是有效的居民身份证号码（18位，出生日期和校验码正确） / must be a valid resident ID number (18 characters, valid birth date and check digit)";
 
     /** Validation groups. */
     Class<?>[] groups() default {};
