@@ -1,8 +1,11 @@
 package org.approvalrules.api.item;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.approvalrules.api.InvalidValueException;
@@ -57,9 +60,13 @@ public record ServiceItem(String name, String basicCode, String implementationCo
         InvalidValueException.requireNonNull(inCentreSince, "item.inCentreSince");
         InvalidValueException.requireNonNull(legalReferences, "item.legalReferences");
         InvalidValueException.requireNonNull(handlingForms, "item.handlingForms");
-        legalReferences = List.copyOf(legalReferences);
         for (int i = 0; i < legalReferences.size(); i++) {
             ItemCodes.requireText(legalReferences.get(i), "item.legalReferences[" + i + "]");
+        }
+        legalReferences = List.copyOf(legalReferences);
+        if (handlingForms.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidValueException("item.handlingForms", handlingForms,
+                    "办理形式不能含空值 / handling forms must not contain null");
         }
         if (handlingForms.isEmpty()) {
             throw new InvalidValueException("item.handlingForms", handlingForms,
@@ -180,13 +187,15 @@ public record ServiceItem(String name, String basicCode, String implementationCo
 
         /** 设定依据 / 实施依据. */
         public Builder legalReferences(String... references) {
-            this.legalReferences = List.of(references);
+            this.legalReferences = Arrays.asList(references.clone());
             return this;
         }
 
         /** 办理形式 (A.5). */
         public Builder handlingForms(HandlingForm first, HandlingForm... rest) {
-            this.handlingForms = EnumSet.of(first, rest);
+            Set<HandlingForm> forms = new HashSet<>(Arrays.asList(rest));
+            forms.add(first);
+            this.handlingForms = forms;
             return this;
         }
 

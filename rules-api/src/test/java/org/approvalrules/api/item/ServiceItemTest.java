@@ -83,6 +83,10 @@ class ServiceItemTest {
                 .hasMessageContaining("item.statutoryLimit");
         assertThatThrownBy(() -> realEstateRegistration().legalReferences("ok", " ").build())
                 .hasMessageContaining("item.legalReferences[1]");
+        assertThatThrownBy(() -> realEstateRegistration().legalReferences("ok", null).build())
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("item.legalReferences[1]");
+        assertThatThrownBy(() -> realEstateRegistration().handlingForms(HandlingForm.WINDOW, (HandlingForm) null)
+                .build()).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
