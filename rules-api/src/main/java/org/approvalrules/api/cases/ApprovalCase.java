@@ -4,8 +4,12 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.deadline.Extension;
+import org.approvalrules.api.deadline.ProcedureKind;
 import org.approvalrules.api.deadline.SpecialProcedure;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.item.HandlingType;
@@ -250,6 +254,34 @@ public record ApprovalCase(String caseNumber, String itemCode, DivisionCode loca
         public Builder correction(CorrectionNotice notice) {
             this.correction = notice;
             return this;
+        }
+
+        /**
+         * Adds a closed special procedure built from its parts; a malformed one (e.g. resumed before it
+         * started) fails here as an {@link InvalidCaseException} naming this case and
+         * {@code specialProcedures[i]}.
+         */
+        public Builder procedure(ProcedureKind kind, LocalDateTime start, LocalDateTime resumed) {
+            return procedure(part("specialProcedures[" + specialProcedures.size() + "]",
+                    () -> SpecialProcedure.of(kind, start, resumed)));
+        }
+
+        /**
+         * Adds a finished step built from its parts; a malformed one fails here as an
+         * {@link InvalidCaseException} naming this case and {@code steps[i]}.
+         */
+        public Builder step(String name, String handler, LocalDateTime start, LocalDateTime end, Power power) {
+            return step(part("steps[" + steps.size() + "]", () -> CaseStep.of(name, handler, start, end, power)));
+        }
+
+        private <T> T part(String position, Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (InvalidCaseException e) {
+                throw e;
+            } catch (InvalidValueException e) {
+                throw InvalidCaseException.inCase(String.valueOf(caseNumber), position, e);
+            }
         }
 
         /** Adds a special procedure (特别程序). */

@@ -89,6 +89,25 @@ class ApprovalCaseTest {
     }
 
     @Test
+    void partsBuiltThroughTheBuilderNameTheCase() {
+        InvalidCaseException e = catchThrowableOfType(InvalidCaseException.class, () -> aCase()
+                .procedure(ProcedureKind.TESTING, ACCEPTED.plusDays(1), ACCEPTED.plusDays(2))
+                .procedure(ProcedureKind.HEARING, ACCEPTED.plusDays(5), ACCEPTED.plusDays(4)));
+        assertThat(e.caseNumber()).isEqualTo(CASE);
+        assertThat(e.field()).isEqualTo("specialProcedures[1].procedure.resumed");
+        assertThat(e.getMessage()).startsWith("办件/case " + CASE + ": specialProcedures[1].procedure.resumed: ")
+                .contains("procedure ends before it starts").containsOnlyOnce("值/value");
+        assertThat(e.getCause()).isInstanceOf(InvalidValueException.class);
+        InvalidCaseException s = catchThrowableOfType(InvalidCaseException.class,
+                () -> aCase().step("审批", " ", ACCEPTED, ACCEPTED.plusDays(1), Power.APPROVAL));
+        assertThat(s.field()).isEqualTo("steps[0].step.handler");
+        ApprovalCase c = aCase().procedure(ProcedureKind.TESTING, ACCEPTED.plusDays(1), ACCEPTED.plusDays(2))
+                .step("审批", "王五", ACCEPTED, ACCEPTED.plusDays(1), Power.APPROVAL).build();
+        assertThat(c.specialProcedures()).singleElement().extracting(SpecialProcedure::kind).isEqualTo(ProcedureKind.TESTING);
+        assertThat(c.steps()).singleElement().extracting(CaseStep::handler).isEqualTo("王五");
+    }
+
+    @Test
     void decisionBeforeAcceptance() {
         assertOrderError(b -> b.decision(Decision.refused(ACCEPTED.minusHours(1), "材料不符合法定形式")),
                 "decision.time", "decision is before acceptance");
