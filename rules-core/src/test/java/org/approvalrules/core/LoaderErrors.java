@@ -1,0 +1,67 @@
+package org.approvalrules.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.approvalrules.api.DataFormatException;
+
+/**
+ * The property the loader fuzz tests check (docs/FUZZING.md): for any file content a loader returns
+ * a value or throws a {@link DataFormatException} that names the file and has a non-blank message.
+ * Any other exception, including another library exception without file and line, escapes from
+ * {@link #valueOrNull} and the fuzzer reports it as a finding.
+ */
+public final class LoaderErrors {
+
+    private LoaderErrors() {
+    }
+
+    /** The value {@code load} returns, or null when it threw a {@link DataFormatException} naming a file. */
+    public static <T> T valueOrNull(Supplier<T> load) {
+        T value;
+        try {
+            value = load.get();
+        } catch (DataFormatException e) {
+            if (e.file() == null || e.file().isBlank() || e.getMessage() == null || e.getMessage().isBlank()) {
+                throw new AssertionError("data error without file or message: " + e.getMessage(), e);
+            }
+            return null;
+        }
+        if (value == null) {
+            throw new AssertionError("loader returned null instead of a value or a DataFormatException");
+        }
+        return value;
+    }
+
+    /**
+     * Splits fuzzer bytes into {@code n} file contents at the separator line {@code %%} (the bytes
+     * {@code "\n%%\n"}); missing parts are empty, the last part keeps any further separators. Bytes
+     * are kept as they are, so malformed UTF-8 reaches the loader; seeds stay readable.
+     */
+    public static byte[][] parts(byte[] input, int n) {
+        byte[][] out = new byte[n][];
+        int from = 0;
+        for (int k = 0; k < n; k++) {
+            int sep = k == n - 1 ? -1 : indexOfSeparator(input, from);
+            int to = sep < 0 ? input.length : sep;
+            out[k] = Arrays.copyOfRange(input, Math.min(from, input.length), Math.max(to, Math.min(from, input.length)));
+            from = sep < 0 ? input.length : sep + SEPARATOR.length;
+        }
+        return out;
+    }
+
+    private static final byte[] SEPARATOR = "\n%%\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static int indexOfSeparator(byte[] input, int from) {
+        outer:
+        for (int i = from; i <= input.length - SEPARATOR.length; i++) {
+            for (int j = 0; j < SEPARATOR.length; j++) {
+                if (input[i + j] != SEPARATOR[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
