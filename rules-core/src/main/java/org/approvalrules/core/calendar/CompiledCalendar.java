@@ -123,6 +123,11 @@ public final class CompiledCalendar implements WorkingCalendar {
         return x - 3;
     }
 
+    /** {@code true} when epoch day {@code e} is a Saturday or Sunday (no allocation). */
+    private static boolean isWeekendDay(long e) {
+        return Math.floorMod(e + 3, 7) >= 5; // 0 = Monday … 6 = Sunday
+    }
+
     private long rank(long e) {
         if (e < startDay) {
             return weekdayRank(e) - weekdayRank(startDay - 1);
@@ -138,23 +143,31 @@ public final class CompiledCalendar implements WorkingCalendar {
             return workDates[(int) (r - 1)];
         }
         long e = r < 1 ? weekdayOfRank(r + weekdayRank(startDay - 1)) : weekdayOfRank(r - totalWorking + weekdayRank(endDay));
-        LocalDate d = LocalDate.ofEpochDay(e);
-        requireCovered(d);
-        return d;
+        if (policy == CoveragePolicy.STRICT) {
+            throw new CalendarCoverageException(id, LocalDate.ofEpochDay(e), coverage);
+        }
+        return LocalDate.ofEpochDay(e);
     }
 
-    private void requireCovered(LocalDate d) {
-        if (policy == CoveragePolicy.STRICT) {
-            long e = d.toEpochDay();
-            if (e < startDay || e > endDay) {
-                throw new CalendarCoverageException(id, d, coverage);
-            }
+    /** The epoch day of {@code d}; in STRICT mode throws when it lies outside the coverage. */
+    private long epochDay(LocalDate d) {
+        long e = d.toEpochDay();
+        if ((e < startDay || e > endDay) && policy == CoveragePolicy.STRICT) {
+            throw new CalendarCoverageException(id, d, coverage);
         }
+        return e;
+    }
+
+    private boolean workingAt(long e) {
+        if (e < startDay || e > endDay) {
+            return !isWeekendDay(e);
+        }
+        return KINDS[kinds[(int) (e - startDay)]].isWorking();
     }
 
     private DayKind kindAt(long e) {
         if (e < startDay || e > endDay) {
-            return ordinaryKind(LocalDate.ofEpochDay(e));
+            return isWeekendDay(e) ? DayKind.WEEKEND : DayKind.WORKDAY;
         }
         return KINDS[kinds[(int) (e - startDay)]];
     }
@@ -198,49 +211,43 @@ public final class CompiledCalendar implements WorkingCalendar {
 
     @Override
     public DayKind kindOf(LocalDate date) {
-        requireCovered(date);
-        return kindAt(date.toEpochDay());
+        return kindAt(epochDay(date));
     }
 
     @Override
     public boolean isWorkingDay(LocalDate date) {
-        requireCovered(date);
-        return kindAt(date.toEpochDay()).isWorking();
+        return workingAt(epochDay(date));
     }
 
     @Override
     public LocalDate plusWorkingDays(LocalDate date, int n) {
         checkCount(n);
-        requireCovered(date);
-        if (n == 0) {
-            return date;
-        }
-        return dateOfRank(rank(date.toEpochDay()) + n);
+        long e = epochDay(date);
+        return n == 0 ? date : dateOfRank(rank(e) + n);
     }
 
     @Override
     public LocalDate minusWorkingDays(LocalDate date, int n) {
         checkCount(n);
-        requireCovered(date);
+        long e = epochDay(date);
         if (n == 0) {
             return date;
         }
-        long e = date.toEpochDay();
-        long before = rank(e) - (kindAt(e).isWorking() ? 1 : 0); // rank of the last working day < date
+        long before = rank(e) - (workingAt(e) ? 1 : 0); // rank of the last working day < date
         return dateOfRank(before - n + 1);
     }
 
     @Override
     public int workingDaysBetween(LocalDate a, LocalDate b) {
-        requireCovered(a);
-        requireCovered(b);
-        return Math.toIntExact(rank(b.toEpochDay()) - rank(a.toEpochDay()));
+        long ea = epochDay(a);
+        long eb = epochDay(b);
+        return Math.toIntExact(rank(eb) - rank(ea));
     }
 
     @Override
     public DayExplanation explain(LocalDate date) {
-        requireCovered(date);
-        boolean provisional = !coverage.contains(date);
+        long e = epochDay(date);
+        boolean provisional = e < startDay || e > endDay;
         DayExplanation special = provisional ? null : specialDays.get(date);
         if (special != null) {
             return special;
@@ -301,14 +308,26 @@ public final class CompiledCalendar implements WorkingCalendar {
         }
 
         /**
-         * Sets the kind of one day inside the coverage. A day whose kind equals its ordinary kind and
-         * that has no name is simply ordinary (e.g. a local layer cancelling a national working day).
+         * Sets the kind of one day inside the coverage. A day whose kind equals its ordinary kind is
+         * ordinary for arithmetic but keeps its explanation (e.g. a local layer cancelling a national
+         * working Saturday: WEEKEND, with the local notice). Kinds must agree with the day of the week:
+         * WORKDAY only Monday–Friday, WEEKEND and ADJUSTED_WORKDAY only Saturday–Sunday, HOLIDAY any day.
+         *
+         * @throws InvalidValueException when the date is outside the coverage or the kind contradicts it
          */
         public Builder day(LocalDate date, DayKind kind, String name, String layer, String source) {
             InvalidValueException.requireNonNull(date, "date");
             InvalidValueException.requireNonNull(kind, "kind");
             if (!coverage.contains(date)) {
                 throw new InvalidValueException("date", date, "日期不在日历覆盖范围 " + coverage + " 内 / date is outside coverage " + coverage);
+            }
+            boolean weekend = ordinaryKind(date) == DayKind.WEEKEND;
+            if (kind == DayKind.ADJUSTED_WORKDAY && !weekend || kind == DayKind.WEEKEND && !weekend
+                    || kind == DayKind.WORKDAY && weekend) {
+                throw new InvalidValueException("kind", kind, date + " 是" + (weekend ? "周末" : "工作日（周一至周五）")
+                        + "，不能标为 " + kind + " / " + date + " is a " + date.getDayOfWeek()
+                        + (kind == DayKind.ADJUSTED_WORKDAY ? ": an adjusted working day must fall on a weekend"
+                                : ": " + kind + " contradicts the day of the week (use HOLIDAY or ADJUSTED_WORKDAY)"));
             }
             days.put(date, new DayExplanation(date, kind, Optional.ofNullable(name).filter(s -> !s.isEmpty()),
                     InvalidValueException.requireNonNull(layer, "layer"),
