@@ -48,6 +48,28 @@ class CalendarProvidersTest {
     }
 
     @Test
+    void theBundledProviderAnswersForEveryOtherLocality() {
+        CalendarProviders providers = CalendarProviders.load();
+        assertThat(providers.providers()).extracting(CalendarProvider::name)
+                .containsExactly("test database table", "bundled national data / 内置数据");
+
+        CalendarProviders.Resolution r = providers.resolve(DivisionCode.parse("450000"), CoveragePolicy.STRICT);
+
+        assertThat(r.provider()).isInstanceOf(BundledCalendarProvider.class);
+        assertThat(r.calendar().version())
+                .isEqualTo(CalendarRepository.bundled().calendarFor(DivisionCode.parse("450000"), CoveragePolicy.STRICT).version());
+        assertThat(r.calendar().explain(LocalDate.of(2024, 10, 1)).source()).isPresent();
+    }
+
+    @Test
+    void anExplicitProviderAtTheBundledPriorityConflictsWithIt() {
+        CalendarProviders providers = CalendarProviders.load().with(new Fixed("our own national table", 0, DivisionCode.NATIONAL));
+        assertThatThrownBy(() -> providers.calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT))
+                .isInstanceOf(CalendarProviderConflictException.class)
+                .hasMessageContaining("our own national table").hasMessageContaining("bundled national data");
+    }
+
+    @Test
     void aTieBetweenAnsweringProvidersNamesBoth() {
         CalendarProviders providers = CalendarProviders.load().with(new Fixed("second table", 10, HAINAN));
         assertThatThrownBy(() -> providers.calendarFor(HAINAN, CoveragePolicy.STRICT))
