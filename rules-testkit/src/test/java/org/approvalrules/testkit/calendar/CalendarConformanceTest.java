@@ -10,7 +10,7 @@ import org.approvalrules.api.calendar.DayKind;
 import org.approvalrules.api.calendar.OfficeHours;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.core.calendar.CompiledCalendar;
+import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.testkit.calendar.CalendarConformance.Property;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +31,15 @@ class CalendarConformanceTest {
         WorkingCalendar cal = Fixtures.national2024And2025(CoveragePolicy.PROVISIONAL, true);
         ConformanceReport report = CalendarConformance.forCalendar(cal)
                 .dates(DateRange.of(LocalDate.of(2023, 7, 1), LocalDate.of(2026, 6, 30))).compositionSamples(2).build().run();
+        assertThat(report.passed()).as("%s", report).isTrue();
+    }
+
+    @Test
+    void theBundledNationalCalendarPassesProvisionallyAcrossTheEndOfItsCoverage() {
+        WorkingCalendar cal = CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL, CoveragePolicy.PROVISIONAL);
+        assertThat(cal.coverage().end()).isEqualTo(LocalDate.of(2026, 12, 31));
+        ConformanceReport report = CalendarConformance.forCalendar(cal)
+                .dates(DateRange.of(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31))).build().run();
         assertThat(report.passed()).as("%s", report).isTrue();
     }
 
