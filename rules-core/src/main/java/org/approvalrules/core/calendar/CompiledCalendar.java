@@ -50,6 +50,16 @@ public final class CompiledCalendar implements WorkingCalendar {
     /** workDates[r - 1] = the working day of rank r. */
     private final LocalDate[] workDates;
     private final int totalWorking;
+    /**
+     * The hot path's index, so that a covered date needs no epoch-day arithmetic: for the date
+     * {@code y-m-d}, slot {@code ((y - firstYear) << 9) | (m << 5) | d} holds its rank, or
+     * {@link #NOT_COVERED} (also for slots that are no date).
+     */
+    private final int[] rankByKey;
+    private final byte[] kindByKey;
+    private final int firstYear;
+    private final int yearCount;
+    private static final int NOT_COVERED = Integer.MIN_VALUE;
     /** Non-ordinary days with their explanation. */
     private final Map<LocalDate, DayExplanation> specialDays;
     private final String version;
@@ -80,6 +90,17 @@ public final class CompiledCalendar implements WorkingCalendar {
         }
         this.totalWorking = count;
         this.workDates = Arrays.copyOf(dates, count);
+        this.firstYear = coverage.start().getYear();
+        this.yearCount = coverage.end().getYear() - firstYear + 1;
+        this.rankByKey = new int[yearCount << 9];
+        this.kindByKey = new byte[yearCount << 9];
+        Arrays.fill(rankByKey, NOT_COVERED);
+        for (int i = 0; i < n; i++) {
+            LocalDate d = LocalDate.ofEpochDay(startDay + i);
+            int k = ((d.getYear() - firstYear) << 9) | (d.getMonthValue() << 5) | d.getDayOfMonth();
+            rankByKey[k] = cum[i];
+            kindByKey[k] = kinds[i];
+        }
         this.specialDays = Map.copyOf(b.days);
         this.version = computeVersion(b);
     }
@@ -209,18 +230,39 @@ public final class CompiledCalendar implements WorkingCalendar {
         return officeHours;
     }
 
+    /** The slot of a date in the key tables, or -1 when its year is outside the coverage years. */
+    private int key(LocalDate d) {
+        int y = d.getYear() - firstYear;
+        return y >= 0 && y < yearCount ? (y << 9) | (d.getMonthValue() << 5) | d.getDayOfMonth() : -1;
+    }
+
     @Override
     public DayKind kindOf(LocalDate date) {
+        int k = key(date);
+        if (k >= 0 && rankByKey[k] != NOT_COVERED) {
+            return KINDS[kindByKey[k]];
+        }
         return kindAt(epochDay(date));
     }
 
     @Override
     public boolean isWorkingDay(LocalDate date) {
+        int k = key(date);
+        if (k >= 0 && rankByKey[k] != NOT_COVERED) {
+            return KINDS[kindByKey[k]].isWorking();
+        }
         return workingAt(epochDay(date));
     }
 
     @Override
     public LocalDate plusWorkingDays(LocalDate date, int n) {
+        int k = key(date);
+        if (k >= 0 && n > 0) {
+            int r = rankByKey[k];
+            if (r != NOT_COVERED && n <= totalWorking - r) {
+                return workDates[r + n - 1]; // covered start, covered answer: two array reads
+            }
+        }
         checkCount(n);
         long e = epochDay(date);
         return n == 0 ? date : dateOfRank(rank(e) + n);
@@ -228,6 +270,16 @@ public final class CompiledCalendar implements WorkingCalendar {
 
     @Override
     public LocalDate minusWorkingDays(LocalDate date, int n) {
+        int k = key(date);
+        if (k >= 0 && n > 0) {
+            int r = rankByKey[k];
+            if (r != NOT_COVERED) {
+                int target = r - (KINDS[kindByKey[k]].isWorking() ? 1 : 0) - n + 1;
+                if (target >= 1) {
+                    return workDates[target - 1];
+                }
+            }
+        }
         checkCount(n);
         long e = epochDay(date);
         if (n == 0) {
@@ -239,6 +291,15 @@ public final class CompiledCalendar implements WorkingCalendar {
 
     @Override
     public int workingDaysBetween(LocalDate a, LocalDate b) {
+        int ka = key(a);
+        int kb = key(b);
+        if (ka >= 0 && kb >= 0) {
+            int ra = rankByKey[ka];
+            int rb = rankByKey[kb];
+            if (ra != NOT_COVERED && rb != NOT_COVERED) {
+                return rb - ra;
+            }
+        }
         long ea = epochDay(a);
         long eb = epochDay(b);
         return Math.toIntExact(rank(eb) - rank(ea));

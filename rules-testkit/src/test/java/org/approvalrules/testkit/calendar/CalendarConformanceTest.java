@@ -11,6 +11,7 @@ import org.approvalrules.api.calendar.OfficeHours;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.calendar.CalendarRepository;
+import org.approvalrules.core.calendar.CompiledCalendar;
 import org.approvalrules.testkit.calendar.CalendarConformance.Property;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,21 @@ class CalendarConformanceTest {
         ConformanceReport report = CalendarConformance.forCalendar(cal)
                 .dates(DateRange.of(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31))).build().run();
         assertThat(report.passed()).as("%s", report).isTrue();
+    }
+
+    @Test
+    void aCoverageThatStartsAndEndsMidYearPassesBothWays() {
+        CompiledCalendar full = Fixtures.national2024And2025(CoveragePolicy.STRICT, true);
+        for (CoveragePolicy policy : CoveragePolicy.values()) {
+            DateRange midYear = DateRange.of(LocalDate.of(2024, 3, 15), LocalDate.of(2025, 8, 20));
+            CompiledCalendar.Builder b = CompiledCalendar.builder(DivisionCode.NATIONAL, midYear).policy(policy);
+            full.specialDays().values().stream().filter(e -> midYear.contains(e.date()))
+                    .forEach(e -> b.day(e.date(), e.kind(), e.name().orElse(""), e.layer(), e.source().orElse("")));
+            CompiledCalendar cal = b.build();
+            ConformanceReport report = policy == CoveragePolicy.STRICT ? CalendarConformance.check(cal)
+                    : CalendarConformance.forCalendar(cal).dates(DateRange.ofYears(2023, 2026)).build().run();
+            assertThat(report.passed()).as("%s", report).isTrue();
+        }
     }
 
     /** Arithmetic that cannot express a working weekend (ObjectLab Kit's limit) must be caught. */
