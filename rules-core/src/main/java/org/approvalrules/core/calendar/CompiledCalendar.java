@@ -52,14 +52,15 @@ public final class CompiledCalendar implements WorkingCalendar {
     private final int totalWorking;
     /**
      * The hot path's index, so that a covered date needs no epoch-day arithmetic: for the date
-     * {@code y-m-d}, slot {@code ((y - firstYear) << 9) | (m << 5) | d} holds its rank, or
-     * {@link #NOT_COVERED} (also for slots that are no date).
+     * {@code y-m-d}, slot {@code ((y - firstYear) * 13 + m) << 5 | d} holds its rank, or
+     * {@link #NOT_COVERED} (also for slots that are no date). A {@code char} per slot keeps 23 years
+     * in 19 KB, inside the L1 cache; calendars with 65,535 or more working days skip the table.
      */
-    private final int[] rankByKey;
+    private final char[] rankByKey;
     private final byte[] kindByKey;
     private final int firstYear;
     private final int yearCount;
-    private static final int NOT_COVERED = Integer.MIN_VALUE;
+    private static final int NOT_COVERED = 0xFFFF;
     /** Non-ordinary days with their explanation. */
     private final Map<LocalDate, DayExplanation> specialDays;
     private final String version;
@@ -91,14 +92,13 @@ public final class CompiledCalendar implements WorkingCalendar {
         this.totalWorking = count;
         this.workDates = Arrays.copyOf(dates, count);
         this.firstYear = coverage.start().getYear();
-        this.yearCount = coverage.end().getYear() - firstYear + 1;
-        this.rankByKey = new int[yearCount << 9];
-        this.kindByKey = new byte[yearCount << 9];
-        Arrays.fill(rankByKey, NOT_COVERED);
-        for (int i = 0; i < n; i++) {
-            LocalDate d = LocalDate.ofEpochDay(startDay + i);
-            int k = ((d.getYear() - firstYear) << 9) | (d.getMonthValue() << 5) | d.getDayOfMonth();
-            rankByKey[k] = cum[i];
+        this.yearCount = count < NOT_COVERED ? coverage.end().getYear() - firstYear + 1 : 0;
+        this.rankByKey = new char[yearCount * 13 << 5];
+        this.kindByKey = new byte[rankByKey.length];
+        Arrays.fill(rankByKey, (char) NOT_COVERED);
+        for (int i = 0; i < n && yearCount > 0; i++) {
+            int k = key(LocalDate.ofEpochDay(startDay + i));
+            rankByKey[k] = (char) cum[i];
             kindByKey[k] = kinds[i];
         }
         this.specialDays = Map.copyOf(b.days);
@@ -233,7 +233,7 @@ public final class CompiledCalendar implements WorkingCalendar {
     /** The slot of a date in the key tables, or -1 when its year is outside the coverage years. */
     private int key(LocalDate d) {
         int y = d.getYear() - firstYear;
-        return y >= 0 && y < yearCount ? (y << 9) | (d.getMonthValue() << 5) | d.getDayOfMonth() : -1;
+        return y >= 0 && y < yearCount ? (y * 13 + d.getMonthValue()) << 5 | d.getDayOfMonth() : -1;
     }
 
     @Override

@@ -112,4 +112,16 @@ class CompiledCalendarTest {
         assertThatThrownBy(() -> b.day(LocalDate.of(2025, 1, 1), DayKind.HOLIDAY, "元旦", "000000", "n"))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("coverage");
     }
+
+    @Test
+    void aCenturiesLongCalendarWorksWithoutTheDateKeyedTable() {
+        // 1800–2100 has more than 65,535 working days: too many for the compact table, same answers
+        CompiledCalendar cal = CompiledCalendar.builder(DivisionCode.NATIONAL, DateRange.ofYears(1800, 2100))
+                .day(LocalDate.of(2000, 1, 4), DayKind.HOLIDAY, "test", "000000", "test").build();
+        assertThat(cal.plusWorkingDays(LocalDate.of(2000, 1, 3), 5)).isEqualTo(LocalDate.of(2000, 1, 11));
+        assertThat(cal.workingDaysBetween(LocalDate.of(1999, 12, 31), LocalDate.of(2000, 1, 11))).isEqualTo(6);
+        assertThat(cal.minusWorkingDays(LocalDate.of(2000, 1, 11), 6)).isEqualTo(LocalDate.of(1999, 12, 31));
+        assertThat(cal.kindOf(LocalDate.of(2000, 1, 4))).isEqualTo(DayKind.HOLIDAY);
+        assertThat(cal.workingDaysBetween(LocalDate.of(1800, 1, 1), LocalDate.of(2100, 12, 31))).isGreaterThan(65_535);
+    }
 }
