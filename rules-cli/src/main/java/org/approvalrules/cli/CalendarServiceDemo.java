@@ -26,8 +26,9 @@ final class CalendarServiceDemo implements DemoSection {
                 + gx.calendar().version());
         out.println("   " + gx.calendar().explain(LocalDate.of(2024, 4, 11)));
         CalendarDiff diff = CalendarDiff.between(national, gx.calendar());
-        out.println("   全国 → 广西 / national → Guangxi: " + diff.changes().size() + " 天类型不同 / days differ, e.g. "
-                + diff.changesWithin(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)));
+        out.println("   CalendarDiff 全国 → 广西 / national → Guangxi: " + diff.changes().size() + " 天类型不同 / days differ; 2024: "
+                + diff.changesWithin(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)).stream()
+                        .map(c -> c.date() + " " + c.oldKind() + " → " + c.newKind()).toList());
         List<CalendarDiff.AffectedCase> affected = diff.affected(List.of(
                 new CalendarDiff.CaseSpan("GX-2024-0001", LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 29)),
                 new CalendarDiff.CaseSpan("GX-2024-0002", LocalDate.of(2024, 5, 6), LocalDate.of(2024, 6, 3))));
