@@ -1,15 +1,21 @@
 package org.approvalrules.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.DateRange;
@@ -17,6 +23,10 @@ import org.approvalrules.api.calendar.DayExplanation;
 import org.approvalrules.api.calendar.DayKind;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.core.calendar.CalendarDiff;
+import org.approvalrules.core.calendar.CalendarDiff.AffectedCase;
+import org.approvalrules.core.calendar.CalendarDiff.CaseSpan;
+import org.approvalrules.core.calendar.CalendarDiff.DayChange;
 import org.approvalrules.core.calendar.CalendarExport;
 import org.approvalrules.core.calendar.CalendarLayer;
 import org.approvalrules.core.calendar.CalendarProviders;
@@ -35,7 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --layers DIR}.
  */
 @Command(name = "calendar", description = "工作日历：导出、查询某日 / working-day calendar: export, check one day",
-        mixinStandardHelpOptions = true, subcommands = {CalendarCommand.Export.class, CalendarCommand.Check.class})
+        mixinStandardHelpOptions = true, subcommands = {CalendarCommand.Export.class, CalendarCommand.Check.class, CalendarCommand.Diff.class})
 final class CalendarCommand implements Runnable {
 
     @Spec
@@ -144,6 +154,97 @@ final class CalendarCommand implements Runnable {
             w.print(out);
             w.flush();
             return 0;
+        }
+    }
+
+    /**
+     * {@code calendar diff}: the days whose kind changes when the layers under {@code --layers DIR}
+     * are added to the bundled data (or to {@code --before DIR}), and which cases of
+     * {@code --cases FILE} (CSV {@code id,start,due}) must have their deadlines recomputed.
+     */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "加入图层后哪些日子变了、哪些办件须重算期限 / which days change when layers are added, and which cases to recompute")
+    static final class Diff implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--locality", required = true, paramLabel = "CODE", description = "行政区划代码 / division code")
+        String locality;
+
+        @Option(names = "--layers", required = true, paramLabel = "DIR", description = "新的图层目录 / the new layers")
+        Path layers;
+
+        @Option(names = "--before", paramLabel = "DIR",
+                description = "变更前的图层目录（默认仅内置数据）/ the layers before (default: bundled data only)")
+        Path before;
+
+        @Option(names = "--cases", paramLabel = "FILE",
+                description = "在办件 CSV：id,start,due / in-flight cases, CSV with columns id,start,due")
+        Path cases;
+
+        @Override
+        public Integer call() throws IOException {
+            DivisionCode code = DivisionCode.parse(locality);
+            CalendarRepository base = CalendarRepository.bundled();
+            CalendarRepository old = before == null ? base : base.withLayersFrom(before);
+            List<CaseSpan> spans = cases == null ? List.of() : readCases(cases);
+            CalendarDiff diff = CalendarDiff.between(
+                    old.calendarFor(code, CoveragePolicy.PROVISIONAL),
+                    old.withLayersFrom(layers).calendarFor(code, CoveragePolicy.PROVISIONAL));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("日历变更 / calendar diff " + diff.beforeId() + "@" + diff.beforeVersion() + " → " + diff.afterId() + "@"
+                    + diff.afterVersion() + ": " + diff.changes().size() + " 天变化 / days changed");
+            for (DayChange c : diff.changes()) {
+                out.println("  " + c);
+            }
+            for (DateRange r : diff.newlyCovered()) {
+                out.println("新覆盖 / newly covered: " + r + "（此前为临时推定 / results there were provisional）");
+            }
+            if (cases != null) {
+                List<AffectedCase> affected = diff.affected(spans);
+                out.println("须重算的办件 / cases to recompute: " + affected.size() + " / " + spans.size());
+                for (AffectedCase a : affected) {
+                    List<String> why = new ArrayList<>();
+                    if (!a.changes().isEmpty()) {
+                        why.add(a.changes().stream().map(c -> c.date() + " " + c.oldKind() + " → " + c.newKind()).toList().toString());
+                    }
+                    if (a.provisionalResolved()) {
+                        why.add("不再是临时结果 / no longer provisional");
+                    }
+                    out.println("  " + a.span().caseId() + " " + a.span().start() + ".." + a.span().due() + ": " + String.join("; ", why));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static List<CaseSpan> readCases(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<CaseSpan> spans = new ArrayList<>();
+            if (lines.isEmpty() || !lines.get(0).trim().equals("id,start,due")) {
+                throw new DataFormatException(file.toString(), 1, "header",
+                        lines.isEmpty() ? "" : lines.get(0), "表头应为 id,start,due / the header must be id,start,due");
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                if (f.length != 3) {
+                    throw new DataFormatException(file.toString(), i + 1, null, line,
+                            "应有 3 列 id,start,due / expected 3 columns id,start,due");
+                }
+                try {
+                    spans.add(new CaseSpan(f[0].trim(),
+                            parseDate(f[1].trim(), "start"), parseDate(f[2].trim(), "due")));
+                } catch (InvalidValueException e) {
+                    throw new DataFormatException(file.toString(), i + 1, e.field(), e.value(),
+                            e.getMessage(), e);
+                }
+            }
+            return spans;
         }
     }
 

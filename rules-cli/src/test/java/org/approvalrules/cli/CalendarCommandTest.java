@@ -210,4 +210,34 @@ class CalendarCommandTest {
         assertThat(broken.code()).isEqualTo(2);
         assertThat(broken.err()).startsWith("错误 / error: ").contains("2024.csv:2");
     }
+
+    @Test
+    void diffListsTheChangedDaysAndTheCasesToRecompute(@TempDir Path dir) throws IOException {
+        Path layers = Files.createDirectories(dir.resolve("layers"));
+        Path county = Files.createDirectories(layers.resolve("451031"));
+        Files.writeString(county.resolve("layer.properties"), "name = 某县（测试）\n");
+        Files.writeString(county.resolve("2024.csv"), "date,kind,name,source\n2024-05-20,HOLIDAY,县庆,某县测试通知\n");
+        Path cases = dir.resolve("cases.csv");
+        Files.writeString(cases, "id,start,due\nA-1,2024-05-06,2024-05-31\nA-2,2024-06-03,2024-06-28\nA-3,2024-04-20,2024-05-20\n");
+
+        Result r = run("calendar", "diff", "--locality", "451031", "--layers", layers.toString(), "--cases", cases.toString());
+
+        DivisionCode code = DivisionCode.parse("451031");
+        String before = CalendarRepository.bundled().calendarFor(code, CoveragePolicy.PROVISIONAL).version();
+        String after = CalendarRepository.bundled().withLayersFrom(layers).calendarFor(code, CoveragePolicy.PROVISIONAL).version();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                日历变更 / calendar diff CN-451031@%s → CN-451031@%s: 1 天变化 / days changed
+                  2024-05-20 WORKDAY → HOLIDAY 县庆 [layer 451031; 某县测试通知]
+                须重算的办件 / cases to recompute: 2 / 3
+                  A-1 2024-05-06..2024-05-31: [2024-05-20 WORKDAY → HOLIDAY]
+                  A-3 2024-04-20..2024-05-20: [2024-05-20 WORKDAY → HOLIDAY]
+                """.formatted(before, after));
+
+        Files.writeString(cases, "id,start,due\nA-1,2024-05-31,2024-05-06\n");
+        Result bad = run("calendar", "diff", "--locality", "451031", "--layers", layers.toString(), "--cases", cases.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("错误 / error: " + cases + ":2: due: ").contains("A-1");
+    }
 }

@@ -30,6 +30,14 @@ import org.approvalrules.api.division.DivisionCode;
  * {@code d}, counted from the coverage start (negative before it). Then
  * {@code workingDaysBetween(a, b) = R(b) - R(a)} and {@code plusWorkingDays(d, n)} is the working
  * day of rank {@code R(d) + n}.
+ *
+ * <p>Hot path: for a covered date, {@code R(d)} and the kind are read from a table keyed by
+ * year/month/day (no epoch-day arithmetic) and the answer date from a pre-built array, so
+ * {@code plusWorkingDays}, {@code minusWorkingDays}, {@code workingDaysBetween}, {@code kindOf} and
+ * {@code isWorkingDay} allocate nothing and cost the same for every n. Dates outside the coverage
+ * take the closed-form path (PROVISIONAL) or throw (STRICT). {@link #explain(LocalDate)} marks a
+ * date outside the coverage as provisional; {@link #covers(LocalDate)} tells a caller whether a
+ * result involving a date must be marked provisional.
  */
 public final class CompiledCalendar implements WorkingCalendar {
 
