@@ -101,7 +101,6 @@ class CalendarCommandTest {
                 "PRODID:-//approval-rules//working-day calendar//ZH",
                 "VERSION:2.0",
                 "CALSCALE:GREGORIAN",
-                "METHOD:PUBLISH",
                 "X-WR-CALNAME:工作日历 CN-000000 / working-day calendar",
                 "X-WR-TIMEZONE:Asia/Shanghai",
                 "X-WR-CALDESC:行政区划 000000，日历版本 " + v + "，范围 2024-09-29/2024-10-01 / division 000000\\, calendar version "

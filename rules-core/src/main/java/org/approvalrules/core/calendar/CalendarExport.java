@@ -75,7 +75,6 @@ public final class CalendarExport {
             line(out, "PRODID:-//approval-rules//working-day calendar//ZH");
             line(out, "VERSION:2.0");
             line(out, "CALSCALE:GREGORIAN");
-            line(out, "METHOD:PUBLISH");
             line(out, "X-WR-CALNAME:" + text("工作日历 " + calendar.id() + " / working-day calendar"));
             line(out, "X-WR-TIMEZONE:" + calendar.zone().getId());
             line(out, "X-WR-CALDESC:" + text("行政区划 " + locality + "，日历版本 " + calendar.version() + "，范围 " + range

@@ -69,6 +69,31 @@ class CalendarExportTest {
     }
 
     @Test
+    void anIndependentRfc5545ParserReadsAndValidatesTheBundledYear() throws Exception {
+        CompiledCalendar guangxi = CalendarRepository.bundled().calendarFor(DivisionCode.parse("450000"), CoveragePolicy.STRICT);
+        StringBuilder out = new StringBuilder();
+        CalendarExport.ics(guangxi, DateRange.ofYears(2024, 2024), Instant.parse("2026-11-23T08:00:00Z"), out);
+
+        net.fortuna.ical4j.model.Calendar parsed = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(out.toString()));
+
+        net.fortuna.ical4j.validate.ValidationResult result = parsed.validate();
+        assertThat(result.hasErrors()).as("%s", result).isFalse();
+        java.util.List<net.fortuna.ical4j.model.component.VEvent> events = parsed.getComponents("VEVENT");
+        long expected = guangxi.specialDays().values().stream()
+                .filter(e -> e.date().getYear() == 2024 && (e.kind() == DayKind.HOLIDAY || e.kind() == DayKind.ADJUSTED_WORKDAY))
+                .count();
+        assertThat(events).hasSize((int) expected);
+        net.fortuna.ical4j.model.component.VEvent sanyuesan = events.stream()
+                .filter(e -> e.getDateTimeStart().get().getValue().equals("20240411")).findFirst().orElseThrow();
+        // the parser unfolds and unescapes: the text is exactly what was written
+        assertThat(sanyuesan.getSummary().get().getValue()).isEqualTo("壮族三月三 休 / day off");
+        assertThat(sanyuesan.getDateTimeEnd().get().getValue()).isEqualTo("20240412");
+        assertThat(sanyuesan.getUid().get().getValue()).isEqualTo("20240411-holiday-450000@approval-rules");
+        assertThat(sanyuesan.getDescription().get().getValue()).contains("层级 450000").contains("layer 450000, notice ");
+    }
+
+    @Test
     void foldingNeverSplitsACharacter() throws Exception {
         StringBuilder out = new StringBuilder();
         String longText = "X:" + "壮族三月三".repeat(20);
