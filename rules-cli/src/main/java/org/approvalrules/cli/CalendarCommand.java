@@ -44,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * unless an embedder registered its own), or from the bundled data plus the layers under
  * {@code --layers DIR}.
  */
-@Command(name = "calendar", description = "工作日历：导出、查询某日 / working-day calendar: export, check one day",
+@Command(name = "calendar", description = "工作日历：导出、查询某日、比对变更 / working-day calendar: export, check one day, diff after a change",
         mixinStandardHelpOptions = true, subcommands = {CalendarCommand.Export.class, CalendarCommand.Check.class, CalendarCommand.Diff.class})
 final class CalendarCommand implements Runnable {
 
