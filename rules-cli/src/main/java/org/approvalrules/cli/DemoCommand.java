@@ -20,7 +20,8 @@ final class DemoCommand implements Callable<Integer> {
         return List.of(
                 new DivisionDemo(),
                 new DomainDemo(),
-                new CalendarDemo()
+                new CalendarDemo(),
+                new CalendarServiceDemo()
         );
     }
 
