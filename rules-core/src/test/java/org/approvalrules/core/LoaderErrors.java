@@ -3,32 +3,40 @@ package org.approvalrules.core;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.DataFormatException;
 
 /**
  * The property the loader fuzz tests check (docs/FUZZING.md): for any file content a loader returns
- * a value or throws a {@link DataFormatException} that names the file and has a non-blank message.
- * Any other exception, including another library exception without file and line, escapes from
- * {@link #valueOrNull} and the fuzzer reports it as a finding.
+ * a value or throws a library exception ({@link ApprovalRulesException}: a DataFormatException, a
+ * rule-pack exception) whose message names the file. Any other exception, and a library exception
+ * that does not say which file (e.g. a bare InvalidValueException), escapes from {@link #valueOrNull}
+ * and the fuzzer reports it as a finding.
  */
 public final class LoaderErrors {
 
     private LoaderErrors() {
     }
 
-    /** The value {@code load} returns, or null when it threw a {@link DataFormatException} naming a file. */
-    public static <T> T valueOrNull(Supplier<T> load) {
+    /**
+     * The value {@code load} returns, or null when it threw a library exception whose message contains
+     * {@code file} (a file name or the directory all the loaded files are in).
+     */
+    public static <T> T valueOrNull(String file, Supplier<T> load) {
         T value;
         try {
             value = load.get();
-        } catch (DataFormatException e) {
-            if (e.file() == null || e.file().isBlank() || e.getMessage() == null || e.getMessage().isBlank()) {
-                throw new AssertionError("data error without file or message: " + e.getMessage(), e);
+        } catch (ApprovalRulesException e) {
+            if (e.getMessage() == null || !e.getMessage().contains(file)) {
+                throw new AssertionError("error does not name the file " + file + ": " + e, e);
+            }
+            if (e instanceof DataFormatException d && (d.file() == null || !d.file().contains(file))) {
+                throw new AssertionError("DataFormatException.file() does not name " + file + ": " + d.file(), e);
             }
             return null;
         }
         if (value == null) {
-            throw new AssertionError("loader returned null instead of a value or a DataFormatException");
+            throw new AssertionError("loader returned null instead of a value or a typed error");
         }
         return value;
     }

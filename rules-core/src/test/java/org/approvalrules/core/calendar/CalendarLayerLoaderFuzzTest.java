@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fuzzes the calendar layer loader through its public entry points ({@link CalendarRepository#fromDirectory},
  * {@link CalendarRepository#withLayersFrom}) with the text of {@code layer.properties} and of a year
  * file written to a temporary directory. Any content gives a repository or a DataFormatException
- * naming the file; a repository that loads composes a calendar whose days are those the files say.
+ * naming the file (a path under the temporary directory); a repository that loads composes a calendar whose days are those the files say.
  *
  * <p>Input layout (seeds in {@code CalendarLayerLoaderFuzzTestInputs/<method>/}): the content of
  * {@code layer.properties}, a line {@code %%}, the content of {@code 2024.csv}.
@@ -34,7 +34,7 @@ class CalendarLayerLoaderFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void localLayer(byte[] input) throws IOException {
         Path root = writeLayer("local", GUANGXI, input);
-        CalendarRepository repo = LoaderErrors.valueOrNull(() -> BUNDLED.withLayersFrom(root));
+        CalendarRepository repo = LoaderErrors.valueOrNull(root.toString(), () -> BUNDLED.withLayersFrom(root));
         if (repo == null) {
             return;
         }
@@ -46,7 +46,7 @@ class CalendarLayerLoaderFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void nationalLayer(byte[] input) throws IOException {
         Path root = writeLayer("national", DivisionCode.NATIONAL, input);
-        CalendarRepository repo = LoaderErrors.valueOrNull(() -> CalendarRepository.fromDirectory(root));
+        CalendarRepository repo = LoaderErrors.valueOrNull(root.toString(), () -> CalendarRepository.fromDirectory(root));
         if (repo == null) {
             return;
         }
