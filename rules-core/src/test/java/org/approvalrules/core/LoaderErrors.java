@@ -42,34 +42,51 @@ public final class LoaderErrors {
     }
 
     /**
-     * Splits fuzzer bytes into {@code n} file contents at the separator line {@code %%} (the bytes
-     * {@code "\n%%\n"}); missing parts are empty, the last part keeps any further separators. Bytes
-     * are kept as they are, so malformed UTF-8 reaches the loader; seeds stay readable.
+     * Splits fuzzer bytes into {@code n} file contents at separator lines {@code %%}; a part keeps its
+     * final newline, missing parts are empty, the last part keeps any further separators. Bytes are
+     * kept as they are, so malformed UTF-8 reaches the loader; seeds stay readable.
      */
     public static byte[][] parts(byte[] input, int n) {
         byte[][] out = new byte[n][];
         int from = 0;
         for (int k = 0; k < n; k++) {
-            int sep = k == n - 1 ? -1 : indexOfSeparator(input, from);
-            int to = sep < 0 ? input.length : sep;
-            out[k] = Arrays.copyOfRange(input, Math.min(from, input.length), Math.max(to, Math.min(from, input.length)));
-            from = sep < 0 ? input.length : sep + SEPARATOR.length;
+            if (k == n - 1 || from >= input.length) {
+                out[k] = Arrays.copyOfRange(input, Math.min(from, input.length), input.length);
+                from = input.length;
+            } else if (startsWith(input, from, SEPARATOR, 1)) {
+                out[k] = new byte[0];
+                from += SEPARATOR.length - 1;
+            } else {
+                int sep = indexOf(input, from, SEPARATOR);
+                int end = sep < 0 ? input.length : sep + 1;
+                out[k] = Arrays.copyOfRange(input, from, end);
+                from = sep < 0 ? input.length : sep + SEPARATOR.length;
+            }
         }
         return out;
     }
 
     private static final byte[] SEPARATOR = "\n%%\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static int indexOfSeparator(byte[] input, int from) {
-        outer:
-        for (int i = from; i <= input.length - SEPARATOR.length; i++) {
-            for (int j = 0; j < SEPARATOR.length; j++) {
-                if (input[i + j] != SEPARATOR[j]) {
-                    continue outer;
-                }
+    private static int indexOf(byte[] input, int from, byte[] needle) {
+        for (int i = from; i <= input.length - needle.length; i++) {
+            if (startsWith(input, i, needle, 0)) {
+                return i;
             }
-            return i;
         }
         return -1;
+    }
+
+    /** Whether {@code input} at {@code at} holds {@code needle} from index {@code skip} on. */
+    private static boolean startsWith(byte[] input, int at, byte[] needle, int skip) {
+        if (at + needle.length - skip > input.length) {
+            return false;
+        }
+        for (int j = skip; j < needle.length; j++) {
+            if (input[at + j - skip] != needle[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
