@@ -68,6 +68,14 @@ public final class CompiledRuleSet {
         return releaseId;
     }
 
+    /** The same compiled rules with other parameter values (an edit of parameter files only). */
+    CompiledRuleSet withPack(EffectivePack other) {
+        if (!other.rulesVersion().equals(pack.rulesVersion())) {
+            throw new IllegalArgumentException("rules differ: " + other.rulesVersion() + " vs " + pack.rulesVersion());
+        }
+        return new CompiledRuleSet(other, kieBase, releaseId, rulesByName);
+    }
+
     /**
      * Evaluates cases (any locality whose effective path is this one) as of {@code asOf}.
      *

@@ -45,7 +45,7 @@ public final class RuleSetCompiler {
     public static CompiledRuleSet compile(EffectivePack pack) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId rid = ks.newReleaseId(GROUP, "rules-" + pack.version(), "1.0.0");
+        ReleaseId rid = ks.newReleaseId(GROUP, "rules-" + pack.rulesVersion(), "1.0.0");
         kfs.generateAndWritePomXML(rid);
         Map<String, List<RuleSource>> byFile = new LinkedHashMap<>();
         for (RuleSource r : pack.rules()) {
@@ -98,6 +98,18 @@ public final class RuleSetCompiler {
                 if (m.getLine() >= s.startLine() && m.getLine() <= s.endLine()) {
                     return new Problem(s.rule().file(), s.rule().line() + m.getLine() - s.startLine(), reason);
                 }
+            }
+            int colon = text.lastIndexOf(": ");
+            String fragment = colon < 0 ? "" : text.substring(colon + 2).trim();
+            for (Segment s : segments.get(f)) {
+                int at = fragment.length() < 3 ? -1 : s.rule().text().indexOf(fragment);
+                if (at >= 0) {
+                    int offset = (int) s.rule().text().substring(0, at).chars().filter(c -> c == '\n').count();
+                    return new Problem(s.rule().file(), s.rule().line() + offset, reason);
+                }
+            }
+            if (segments.get(f).size() == 1) {
+                return new Problem(fileNames.get(f), segments.get(f).get(0).rule().line(), reason);
             }
             return new Problem(fileNames.get(f), 0, reason);
         }

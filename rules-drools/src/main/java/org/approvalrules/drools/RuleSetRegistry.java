@@ -25,7 +25,8 @@ import org.approvalrules.core.pack.PackRepository;
 
 /**
  * The rule sets in service, one per locality, compiled once per effective pack and cached by content
- * hash (localities with the same effective path share one KieBase). {@link #reload} re-reads a layer
+ * hash (localities with the same effective path share one KieBase; rule sets that differ only in
+ * parameter values share the compiled rules). {@link #reload} re-reads a layer
  * directory, compiles every affected locality in the background and swaps them in atomically only when
  * all compile; otherwise the running rule sets stay and the errors are returned. Rule sets no longer in
  * service have their KieModules removed from the KieRepository. Thread-safe.
@@ -92,7 +93,9 @@ public final class RuleSetRegistry implements CaseRules, AutoCloseable {
     private CompiledRuleSet obtain(EffectivePack pack, List<CompiledRuleSet> fresh) {
         CompiledRuleSet set = byVersion.get(pack.version());
         if (set == null) {
-            set = RuleSetCompiler.compile(pack);
+            CompiledRuleSet sameRules = byVersion.values().stream()
+                    .filter(s -> s.pack().rulesVersion().equals(pack.rulesVersion())).findFirst().orElse(null);
+            set = sameRules != null ? sameRules.withPack(pack) : RuleSetCompiler.compile(pack);
             byVersion.put(pack.version(), set);
             fresh.add(set);
         }
@@ -145,8 +148,8 @@ public final class RuleSetRegistry implements CaseRules, AutoCloseable {
         } catch (RulePackException e) {
             for (CompiledRuleSet s : fresh) {
                 byVersion.remove(s.version());
-                RuleSetCompiler.release(s);
             }
+            releaseOrphanModules(fresh);
             return new ReloadResult(layer, false, versions(), e.problems());
         }
         repository.set(repo);
@@ -164,13 +167,27 @@ public final class RuleSetRegistry implements CaseRules, AutoCloseable {
     private void releaseUnused() {
         Set<String> inService = new HashSet<>();
         current.values().forEach(s -> inService.add(s.version()));
+        List<CompiledRuleSet> dropped = new ArrayList<>();
         byVersion.entrySet().removeIf(e -> {
             if (inService.contains(e.getKey())) {
                 return false;
             }
-            RuleSetCompiler.release(e.getValue());
+            dropped.add(e.getValue());
             return true;
         });
+        releaseOrphanModules(dropped);
+    }
+
+    /** Removes from the KieRepository the modules of {@code dropped} that no held rule set shares. */
+    private void releaseOrphanModules(List<CompiledRuleSet> dropped) {
+        Set<String> held = new HashSet<>();
+        byVersion.values().forEach(s -> held.add(s.pack().rulesVersion()));
+        Set<String> done = new HashSet<>();
+        for (CompiledRuleSet s : dropped) {
+            if (!held.contains(s.pack().rulesVersion()) && done.add(s.pack().rulesVersion())) {
+                RuleSetCompiler.release(s);
+            }
+        }
     }
 
     /** How many compiled rule sets are held (in service). */
@@ -181,8 +198,9 @@ public final class RuleSetRegistry implements CaseRules, AutoCloseable {
     @Override
     public synchronized void close() {
         background.shutdownNow();
-        byVersion.values().forEach(RuleSetCompiler::release);
+        List<CompiledRuleSet> all = new ArrayList<>(byVersion.values());
         byVersion.clear();
+        releaseOrphanModules(all);
         current.clear();
     }
 }

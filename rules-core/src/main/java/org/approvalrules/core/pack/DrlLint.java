@@ -43,7 +43,7 @@ public final class DrlLint {
                     "自行声明全局变量（out 与 params 已提供） / declaring globals (out and params are provided)"));
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+|function\\s+)?([\\w.$*]+)");
-    private static final Pattern QUALIFIED = Pattern.compile("\\b((?:java|javax|jdk|sun|com|org|net)\\s*\\.\\s*[\\w.\\s]*\\w)");
+    private static final Pattern QUALIFIED = Pattern.compile("\\b((?:java|javax|jdk|sun|com|org|net)(?:\\s*\\.\\s*\\w+)+)");
 
     private DrlLint() {
     }

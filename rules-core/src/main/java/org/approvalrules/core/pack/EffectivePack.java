@@ -22,9 +22,12 @@ import org.approvalrules.core.parameter.ParameterSet;
  * @param disabled the rules disabled, with the override that disabled them
  * @param parameters the effective parameters
  * @param version content hash of the rules and parameters (16 hex digits)
+ * @param rulesVersion content hash of the rules alone: packs that differ only in parameter values share
+ *     one compiled KieBase
  */
 public record EffectivePack(DivisionCode locality, List<Layer> layers, List<RuleSource> rules,
-        List<Change> replaced, List<Change> disabled, ParameterSet parameters, String version) {
+        List<Change> replaced, List<Change> disabled, ParameterSet parameters, String version,
+        String rulesVersion) {
 
     /**
      * A rule an override replaced or disabled.
@@ -50,12 +53,16 @@ public record EffectivePack(DivisionCode locality, List<Layer> layers, List<Rule
 
     /** The content hash of effective rules and parameter values. */
     static String hash(List<RuleSource> rules, ParameterSet parameters) {
+        return hash(rules, parameters, true);
+    }
+
+    static String hash(List<RuleSource> rules, ParameterSet parameters, boolean withParameters) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (RuleSource r : rules) {
                 md.update((r.layer() + "\u0000" + r.header() + "\u0000" + r.text() + "\u0001").getBytes(StandardCharsets.UTF_8));
             }
-            for (Parameter p : parameters.all().values()) {
+            for (Parameter p : withParameters ? parameters.all().values() : List.<Parameter>of()) {
                 md.update((p.id() + "\u0000" + p.type() + "\u0000" + p.layer()).getBytes(StandardCharsets.UTF_8));
                 for (DatedValue v : p.values()) {
                     md.update((v.from() + "=" + v.display() + "@" + v.reference() + "\u0001").getBytes(StandardCharsets.UTF_8));

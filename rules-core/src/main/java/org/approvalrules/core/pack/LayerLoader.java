@@ -176,7 +176,7 @@ public final class LayerLoader {
         int from = 1;
         for (JsonNode o : list) {
             String rule = Yaml.text(o, "rule");
-            int line = rule == null ? 0 : Yaml.lineContaining(text, from, rule);
+            int line = rule == null ? 0 : Yaml.lineOfValue(text, from, "rule", rule);
             from = Math.max(from, line + 1);
             String action = Yaml.text(o, "action");
             String reason = Yaml.text(o, "reason");

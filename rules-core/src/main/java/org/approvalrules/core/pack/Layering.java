@@ -110,7 +110,8 @@ public final class Layering {
             throw new RulePackException(problems);
         }
         List<RuleSource> list = List.copyOf(rules.values());
-        return new EffectivePack(locality, layers, list, replaced, disabled, set, EffectivePack.hash(list, set));
+        return new EffectivePack(locality, layers, list, replaced, disabled, set, EffectivePack.hash(list, set),
+                EffectivePack.hash(list, set, false));
     }
 
     private static String pathOf(List<Layer> layers, Layer upTo) {

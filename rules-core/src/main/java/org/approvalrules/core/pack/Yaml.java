@@ -73,4 +73,17 @@ final class Yaml {
         }
         return 0;
     }
+
+    /** The 1-based line at or after {@code fromLine} where {@code key: value} is written, or 0. */
+    static int lineOfValue(String text, int fromLine, String key, String value) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[\\s{,-])" + java.util.regex.Pattern.quote(key)
+                + "\\s*:\\s*[\"']?" + java.util.regex.Pattern.quote(value) + "[\"']?\\s*([,}#]|$)");
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.max(0, fromLine - 1); i < lines.length; i++) {
+            if (p.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
 }
