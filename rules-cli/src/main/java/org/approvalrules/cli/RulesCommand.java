@@ -15,6 +15,7 @@ import org.approvalrules.drools.CompiledRuleSet;
 import org.approvalrules.drools.RuleSetRegistry;
 import org.approvalrules.drools.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +35,14 @@ final class RulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static RuleSetRegistry registry(Path packs) {
-        return packs == null ? RuleSetRegistry.bundled() : RuleSetRegistry.directory(packs);
+    /** The {@code --packs DIR} option shared by the subcommands. */
+    static final class PacksOption {
+        @Option(names = "--packs", description = "规则包目录（省略则用内置全国包） / pack directory (bundled national pack if absent)")
+        Path dir;
+
+        RuleSetRegistry registry() {
+            return dir == null ? RuleSetRegistry.bundled() : RuleSetRegistry.directory(dir);
+        }
     }
 
     /** {@code rules check --packs DIR}: lint, layer resolution and compile of every layer. */
@@ -44,13 +51,13 @@ final class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--packs", description = "规则包目录（省略则用内置全国包） / pack directory (bundled national pack if absent)")
-        Path packs;
+        @Mixin
+        PacksOption packs;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (RuleSetRegistry reg = registry(packs)) {
+            try (RuleSetRegistry reg = packs.registry()) {
                 for (Layer layer : reg.repository().layers().values()) {
                     CompiledRuleSet set = reg.ruleSet(layer.code());
                     EffectivePack p = set.pack();
@@ -72,8 +79,8 @@ final class RulesCommand implements Runnable {
         @Option(names = "--locality", required = true, description = "行政区划代码 / division code")
         String locality;
 
-        @Option(names = "--packs", description = "规则包目录（省略则用内置全国包） / pack directory (bundled national pack if absent)")
-        Path packs;
+        @Mixin
+        PacksOption packs;
 
         @Option(names = "--date", description = "参数取值日期（默认显示全部取值） / show parameter values on this date (default: all values)")
         LocalDate date;
@@ -82,7 +89,7 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             DivisionCode code = DivisionCode.parse(locality);
-            try (RuleSetRegistry reg = registry(packs)) {
+            try (RuleSetRegistry reg = packs.registry()) {
                 reg.repository().requireKnown(code);
                 EffectivePack p = reg.repository().effective(code);
                 out.println("地区 / locality " + code + "  分层 / layers " + p.path() + "  版本 / version " + p.version());
@@ -125,8 +132,8 @@ final class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--packs", description = "规则包目录（省略则用内置全国包） / pack directory (bundled national pack if absent)")
-        Path packs;
+        @Mixin
+        PacksOption packs;
 
         @Option(names = "--locality", description = "只运行该地区分层上的场景 / only the layers applying to this locality")
         String locality;
@@ -135,7 +142,7 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Optional<DivisionCode> loc = Optional.ofNullable(locality).map(DivisionCode::parse);
-            try (RuleSetRegistry reg = registry(packs)) {
+            try (RuleSetRegistry reg = packs.registry()) {
                 loc.ifPresent(reg.repository()::requireKnown);
                 ScenarioRunner.Report report = new ScenarioRunner(reg).runAll(loc);
                 int failed = 0;
