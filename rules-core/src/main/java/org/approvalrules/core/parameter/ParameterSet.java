@@ -16,16 +16,18 @@ import org.approvalrules.api.rules.ParameterLookup;
  * case's date), never by the engine clock. Immutable and thread-safe.
  */
 public final class ParameterSet implements ParameterLookup {
+    private final Map<String, Parameter> sorted;
     private final Map<String, Parameter> byId;
 
     /** A set of the given parameters (ids unique). */
     public ParameterSet(Map<String, Parameter> byId) {
-        this.byId = java.util.Collections.unmodifiableMap(new TreeMap<>(byId));
+        this.sorted = java.util.Collections.unmodifiableMap(new TreeMap<>(byId));
+        this.byId = new java.util.HashMap<>(byId);
     }
 
     /** All parameters, sorted by id. */
     public Map<String, Parameter> all() {
-        return byId;
+        return sorted;
     }
 
     /** The parameter with this id, if defined. */
