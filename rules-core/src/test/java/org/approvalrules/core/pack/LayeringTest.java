@@ -192,4 +192,12 @@ class LayeringTest {
         t.manifest("451031").file("451031", "rules/table.csv", "id\n");
         assertThatThrownBy(t::load).hasMessageContaining("table.csv").hasMessageContaining("*.drl.csv");
     }
+
+    @Test
+    void aManifestWithoutPackIdOrVersionIsRejected() {
+        TestPacks t = new TestPacks(dir).national();
+        t.file("451031", "manifest.yaml", "layer: \"451031\"\n");
+        assertThatThrownBy(t::load).hasMessageContaining("manifest.yaml:1").hasMessageContaining("'pack'")
+                .hasMessageContaining("'version'");
+    }
 }
