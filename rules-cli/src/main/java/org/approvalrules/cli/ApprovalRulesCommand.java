@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 "working-day calendar, deadlines, locality rule packs."},
         subcommands = {
                 DemoCommand.class,
+                DeadlineCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ApprovalRulesCommand implements Runnable {

@@ -18,7 +18,8 @@ final class DemoCommand implements Callable<Integer> {
     /** The tour, in order. Add a section for each engine. */
     static List<DemoSection> sections() {
         return List.of(
-                new DivisionDemo()
+                new DivisionDemo(),
+                new DeadlineDemo()
         );
     }
 

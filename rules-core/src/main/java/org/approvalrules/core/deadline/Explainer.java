@@ -268,7 +268,8 @@ final class Explainer {
         switch (e.kind()) {
             case ADJUSTED_WORKDAY:
                 return new TraceStep(Kind.ADJUSTED_WORKDAYS, e.date(), to,
-                        BilingualText.of(name + "调休上班，计入工作日；" + layer, name + "adjusted working day (counted); " + layer),
+                        BilingualText.of((name.contains("调休") ? name.trim() : name + "调休上班") + "，计入工作日；" + layer,
+                                name + "adjusted working day (counted); " + layer),
                         Optional.ofNullable(src));
             case HOLIDAY:
                 return new TraceStep(Kind.SKIPPED_DAYS, e.date(), to,
