@@ -433,12 +433,11 @@ final class Evaluation {
             if (p.start().isAfter(now)) {
                 continue;
             }
-            Map<String, String> params = Map.of("kind", p.kind().name(), "start", p.start().toString());
             if (p.start().equals(in.accepted())) {
                 finding(DeadlineEngine.RULE_AT_ACCEPTANCE, Severity.YELLOW,
                         BilingualText.of("特别程序“" + p.kind().chineseName() + "”恰好在受理时刻 " + p.start() + " 开始",
                                 "procedure " + p.kind() + " starts exactly at acceptance " + p.start()),
-                        p.kind().legalReference(), params);
+                        p.kind().legalReference(), Map.of("kind", p.kind().name(), "start", p.start().toString()));
             }
             if (p.recordedAt().isEmpty() || p.recordedAt().get().isAfter(now)) {
                 continue;
