@@ -19,6 +19,8 @@ final class DemoCommand implements Callable<Integer> {
     static List<DemoSection> sections() {
         return List.of(
                 new DivisionDemo(),
+                new DomainDemo(),
+                new CalendarDemo(),
                 new DeadlineDemo()
         );
     }

@@ -43,7 +43,7 @@ class CalendarRepositoryTest {
             assertThat(national.kindOf(d)).isEqualTo(DayKind.WORKDAY);
             assertThat(guangxi.kindOf(d)).isEqualTo(DayKind.HOLIDAY);
             assertThat(guangxi.explain(d).layer()).isEqualTo("450000");
-            assertThat(guangxi.explain(d).name()).contains("壮族三月三");
+            assertThat(guangxi.explain(d).name().orElseThrow()).contains("壮族三月三");
         }
         // Wed 2024-04-10 + 1 working day: Thursday nationally, Monday 4/15 in Guangxi
         assertThat(national.plusWorkingDays(LocalDate.of(2024, 4, 10), 1)).isEqualTo(LocalDate.of(2024, 4, 11));
@@ -103,7 +103,7 @@ class CalendarRepositoryTest {
         CompiledCalendar xj = repo.calendarFor(XINJIANG, CoveragePolicy.STRICT);
         assertThat(xj.kindOf(LocalDate.of(2025, 3, 31))).isEqualTo(DayKind.HOLIDAY);
         assertThat(xj.kindOf(LocalDate.of(2025, 6, 10))).isEqualTo(DayKind.HOLIDAY);
-        assertThat(xj.explain(LocalDate.of(2025, 6, 10)).name()).contains("古尔邦节");
+        assertThat(xj.explain(LocalDate.of(2025, 6, 10)).name().orElseThrow()).contains("古尔邦节");
         assertThat(xj.officeHours(LocalDate.of(2025, 6, 11))).isEqualTo(OfficeHours.parse("10:00-19:30"));
         assertThat(repo.calendarFor(GUANGXI, CoveragePolicy.STRICT).officeHours(LocalDate.of(2025, 6, 11)))
                 .isEqualTo(OfficeHours.DEFAULT);

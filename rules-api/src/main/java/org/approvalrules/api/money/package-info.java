@@ -1,0 +1,4 @@
+/**
+ * Money in yuan with two decimals (fen), on BigDecimal, with explicit rounding.
+ */
+package org.approvalrules.api.money;

@@ -1,0 +1,223 @@
+package org.approvalrules.api.applicant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.applicant.ApplicantId.Type;
+import org.junit.jupiter.api.Test;
+
+class ApplicantIdTest {
+
+    private static final String CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final String ID_CHARSET = "0123456789X";
+
+    /** Published sample numbers (GB 11643 examples and a commonly published credit code). */
+    private static final List<String> PUBLISHED_IDS = List.of("11010519491231002X", "440524188001010014");
+    private static final List<String> PUBLISHED_CREDIT_CODES = List.of("91350100M000100Y43");
+
+    // ---- independent reference implementations (different formulation from the main code) ----
+
+    /** GB 32100 as "the weighted sum of all 18 values is 0 mod 31", weights 3^(i) mod 31, found by search. */
+    static char referenceCreditCheck(String first17) {
+        int sum = 0;
+        int weight = 1;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CHARSET.indexOf(first17.charAt(i)) * weight;
+            weight = weight * 3 % 31;
+        }
+        for (int c = 0; c < 31; c++) {
+            if ((sum + c) % 31 == 0) {
+                return CREDIT_CHARSET.charAt(c);
+            }
+        }
+        throw new AssertionError();
+    }
+
+    /** ISO 7064 MOD 11-2 by its recursive (Horner) method. */
+    static char referenceIdCheck(String first17) {
+        int p = 0;
+        for (int i = 0; i < 17; i++) {
+            p = ((p + first17.charAt(i) - '0') * 2) % 11;
+        }
+        int check = (12 - p) % 11;
+        return check == 10 ? 'X' : (char) ('0' + check);
+    }
+
+    static List<String> generatedCreditCodes() {
+        Random r = new Random(20261123);
+        List<String> out = new ArrayList<>();
+        String[] prefixes = {"91", "92", "12", "51", "11", "Y1"};
+        for (String prefix : prefixes) {
+            StringBuilder sb = new StringBuilder(prefix);
+            for (int i = 0; i < 6; i++) {
+                sb.append((char) ('0' + r.nextInt(10)));
+            }
+            for (int i = 0; i < 9; i++) {
+                sb.append(CREDIT_CHARSET.charAt(r.nextInt(31)));
+            }
+            out.add(sb.append(referenceCreditCheck(sb.toString())).toString());
+        }
+        return out;
+    }
+
+    static List<String> generatedResidentIds() {
+        Random r = new Random(7064);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            LocalDate birth = LocalDate.of(1900, 1, 1).plusDays(r.nextInt(45_000));
+            String first17 = "4510" + (10 + r.nextInt(80)) + birth.toString().replace("-", "")
+                    + String.format("%03d", r.nextInt(1000));
+            out.add(first17 + referenceIdCheck(first17));
+        }
+        return out;
+    }
+
+    static List<String> validCreditCodes() {
+        List<String> all = new ArrayList<>(PUBLISHED_CREDIT_CODES);
+        all.addAll(generatedCreditCodes());
+        return all;
+    }
+
+    static List<String> validResidentIds() {
+        List<String> all = new ArrayList<>(PUBLISHED_IDS);
+        all.addAll(generatedResidentIds());
+        return all;
+    }
+
+    @Test
+    void referenceImplementationsAgreeWithPublishedSamples() {
+        for (String s : PUBLISHED_CREDIT_CODES) {
+            assertThat(referenceCreditCheck(s.substring(0, 17))).as(s).isEqualTo(s.charAt(17));
+        }
+        for (String s : PUBLISHED_IDS) {
+            assertThat(referenceIdCheck(s.substring(0, 17))).as(s).isEqualTo(s.charAt(17));
+        }
+    }
+
+    @Test
+    void validIdentifiersAreAcceptedAndTyped() {
+        for (String s : validCreditCodes()) {
+            ApplicantId id = ApplicantId.creditCode(s);
+            assertThat(id.type()).isEqualTo(Type.CREDIT_CODE);
+            assertThat(id.value()).isEqualTo(s);
+            assertThat(ApplicantId.creditCodeCheckChar(s)).isEqualTo(s.charAt(17));
+        }
+        for (String s : validResidentIds()) {
+            ApplicantId id = ApplicantId.residentId(s);
+            assertThat(id.type()).isEqualTo(Type.RESIDENT_ID);
+            assertThat(ApplicantId.parse(s)).isEqualTo(id);
+            assertThat(ApplicantId.residentIdCheckChar(s)).isEqualTo(s.charAt(17));
+        }
+        assertThat(ApplicantId.parse("91350100M000100Y43").type()).isEqualTo(Type.CREDIT_CODE);
+    }
+
+    @Test
+    void everySingleCharacterSubstitutionOfAValidCreditCodeIsRejected() {
+        // 18 positions × 30 other characters of the set
+        assertThat(rejectEverySubstitution(Type.CREDIT_CODE, validCreditCodes(), CREDIT_CHARSET))
+                .isEqualTo(validCreditCodes().size() * 18 * 30);
+    }
+
+    @Test
+    void everySingleCharacterSubstitutionOfAValidResidentIdIsRejected() {
+        // 18 positions × 10 other characters of 0-9 and X
+        assertThat(rejectEverySubstitution(Type.RESIDENT_ID, validResidentIds(), ID_CHARSET))
+                .isEqualTo(validResidentIds().size() * 18 * 10);
+    }
+
+    /** Substitutes each position of each valid id with each other character; returns how many were rejected. */
+    private static int rejectEverySubstitution(Type type, List<String> valids, String charset) {
+        int rejected = 0;
+        for (String valid : valids) {
+            for (int pos = 0; pos < 18; pos++) {
+                for (char c : charset.toCharArray()) {
+                    if (c == valid.charAt(pos)) {
+                        continue;
+                    }
+                    String corrupt = valid.substring(0, pos) + c + valid.substring(pos + 1);
+                    assertThat(ApplicantId.isValid(type, corrupt)).as(corrupt).isFalse();
+                    InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
+                            () -> ApplicantId.of(type, corrupt));
+                    assertThat(e).as(corrupt).isNotNull();
+                    assertMasked(e, corrupt);
+                    rejected++;
+                }
+            }
+        }
+        return rejected;
+    }
+
+    @Test
+    void malformedIdentifiersNameTheReasonWithoutTheValue() {
+        assertThatThrownBy(() -> ApplicantId.creditCode("91350100M000100Y4")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("18").hasMessageNotContaining("91350100M000100Y4");
+        assertThatThrownBy(() -> ApplicantId.creditCode("91350100M000I00Y43")).hasMessageContaining("character set");
+        assertThatThrownBy(() -> ApplicantId.creditCode("9135A100M000100Y43")).hasMessageContaining("3-8");
+        assertThatThrownBy(() -> ApplicantId.residentId("110105194902300021")).hasMessageContaining("birth date");
+        assertThatThrownBy(() -> ApplicantId.residentId("110105179912310021")).hasMessageContaining("birth date");
+        assertThatThrownBy(() -> ApplicantId.residentId("11010519491231002Y")).hasMessageContaining("digit or X");
+        assertThatThrownBy(() -> ApplicantId.residentId(" 11010519491231002X")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ApplicantId.parse("not an id at all!!")).isInstanceOf(InvalidValueException.class)
+                .hasMessageNotContaining("not an id");
+        assertThatThrownBy(() -> ApplicantId.of(Type.CREDIT_CODE, null)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ApplicantId.of(null, "91350100M000100Y43")).isInstanceOf(InvalidValueException.class);
+        InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
+                () -> ApplicantId.residentId("110105194912310021"));
+        assertThat(e.field()).isEqualTo("applicantId");
+        assertThat(e.value()).isEqualTo("1101************21");
+        assertThat(e.getMessage()).contains("check digit");
+    }
+
+    @Test
+    void ambiguousTextIsNotGuessed() {
+        // search for an all-digit credit code that is also a valid ID number
+        String both = null;
+        for (int seq = 0; seq < 1000 && both == null; seq++) {
+            String first17 = "11010519491231" + String.format("%03d", seq);
+            char idCheck = referenceIdCheck(first17);
+            if (idCheck != 'X' && referenceCreditCheck(first17) == idCheck) {
+                both = first17 + idCheck;
+            }
+        }
+        assertThat(both).isNotNull();
+        String ambiguous = both;
+        assertThat(ApplicantId.isValid(Type.CREDIT_CODE, ambiguous)).isTrue();
+        assertThat(ApplicantId.isValid(Type.RESIDENT_ID, ambiguous)).isTrue();
+        assertThatThrownBy(() -> ApplicantId.parse(ambiguous)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("give the identifier type").hasMessageNotContaining(ambiguous);
+        assertThat(ApplicantId.residentId(ambiguous).type()).isEqualTo(Type.RESIDENT_ID);
+    }
+
+    @Test
+    void lowerCaseIsNormalisedAndEqualityIsByValue() {
+        ApplicantId lower = ApplicantId.residentId("11010519491231002x");
+        ApplicantId upper = ApplicantId.parse("11010519491231002X");
+        assertThat(lower).isEqualTo(upper).hasSameHashCodeAs(upper);
+        assertThat(lower.value()).isEqualTo("11010519491231002X");
+        assertThat(ApplicantId.creditCode("91350100m000100y43")).isEqualTo(ApplicantId.creditCode("91350100M000100Y43"));
+        assertThat(ApplicantId.creditCode("91350100M000100Y43")).isNotEqualTo(upper);
+    }
+
+    @Test
+    void toStringIsMaskedAndKeepsOnlyFirstFourAndLastTwo() {
+        ApplicantId person = ApplicantId.residentId("11010519491231002X");
+        assertThat(person.toString()).isEqualTo("1101************2X").isEqualTo(person.masked()).hasSize(18);
+        assertThat(person.toString()).doesNotContain("19491231");
+        assertThat(ApplicantId.creditCode("91350100M000100Y43").toString()).isEqualTo("9135************43");
+        assertThat(ApplicantId.mask("12345")).isEqualTo("*****");
+        assertThat(ApplicantId.mask(null)).isEqualTo("null");
+    }
+
+    /** The exception names only the masked value: the hidden middle 12 characters never appear. */
+    private static void assertMasked(InvalidValueException e, String raw) {
+        String hidden = raw.substring(4, 16);
+        assertThat(e.getMessage()).doesNotContain(raw).doesNotContain(hidden);
+        assertThat(e.value()).isEqualTo(ApplicantId.mask(raw));
+    }
+}
