@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ final class Evaluation {
     private final WorkingCalendar cal;
     private final DeadlinePolicy policy;
     private final Instant asOf;
+    private final ZoneFacts zone;
     private final LocalDateTime now;
     private final LocalDate today;
     private final boolean recording;
@@ -55,19 +55,25 @@ final class Evaluation {
     private long baseDay;
 
     // merged suspension intervals [starts[i], ends[i]) in epoch days, sorted, disjoint
-    private long[] starts = new long[4];
-    private long[] ends = new long[4];
+    private long[] starts;
+    private long[] ends;
     private int count;
     private boolean paused;
     private int extensionDays;
+    /** Working days in each merged interval (computed once, lazily; -1 = not yet). */
+    private int[] intervalWorking;
+    /** Suspended working days the last WORKING_DAYS {@link #dueDate} call skipped. */
+    private int lastShift;
+    /** Counted working days in (base, evaluation date], shared by both limits; -1 = not yet. */
+    private int elapsedCache = -1;
 
     Evaluation(DeadlineInput in, WorkingCalendar cal, DeadlinePolicy policy, Instant asOf, boolean recording) {
         this.in = in;
         this.cal = cal;
         this.policy = policy;
         this.asOf = asOf;
-        ZoneId zone = cal.zone();
-        this.now = LocalDateTime.ofInstant(asOf, zone);
+        this.zone = ZoneFacts.of(cal.zone());
+        this.now = zone.local(asOf);
         this.today = now.toLocalDate();
         this.recording = recording;
         this.explainer = recording ? new Explainer(cal, policy) : null;
@@ -77,7 +83,10 @@ final class Evaluation {
         fixBase();
         collectSuspensions();
         collectExtensions();
-        LocalDateTime completion = in.completion().filter(c -> !c.isAfter(now)).orElse(null);
+        LocalDateTime completion = in.completion().orElse(null);
+        if (completion != null && completion.isAfter(now)) {
+            completion = null; // not yet known as of now
+        }
         LocalDate evalDate = completion != null ? completion.toLocalDate() : today;
 
         LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), completion, evalDate);
@@ -257,7 +266,11 @@ final class Evaluation {
         if (b <= a) {
             return;
         }
-        if (count == starts.length) {
+        if (starts == null) {
+            int n = in.procedures().size() + 1;
+            starts = new long[n];
+            ends = new long[n];
+        } else if (count == starts.length) {
             starts = java.util.Arrays.copyOf(starts, count * 2);
             ends = java.util.Arrays.copyOf(ends, count * 2);
         }
@@ -308,6 +321,20 @@ final class Evaluation {
 
     // ---------------------------------------------------------------- counting
 
+    /** Working days in merged interval i. */
+    private int intervalWorking(int i) {
+        if (intervalWorking == null) {
+            intervalWorking = new int[count];
+            java.util.Arrays.fill(intervalWorking, -1);
+        }
+        int w = intervalWorking[i];
+        if (w < 0) {
+            w = cal.workingDaysBetween(LocalDate.ofEpochDay(starts[i] - 1), LocalDate.ofEpochDay(ends[i] - 1));
+            intervalWorking[i] = w;
+        }
+        return w;
+    }
+
     /** Working days in (x, y] that are not suspended; x ≤ y. */
     private int counted(LocalDate x, LocalDate y) {
         return cal.workingDaysBetween(x, y) - suspendedIn(x, y);
@@ -322,7 +349,8 @@ final class Evaluation {
             long lo = Math.max(xe, starts[i] - 1);
             long hi = Math.min(ye, ends[i] - 1);
             if (hi > lo) {
-                total += cal.workingDaysBetween(LocalDate.ofEpochDay(lo), LocalDate.ofEpochDay(hi));
+                total += lo == starts[i] - 1 && hi == ends[i] - 1 ? intervalWorking(i)
+                        : cal.workingDaysBetween(LocalDate.ofEpochDay(lo), LocalDate.ofEpochDay(hi));
             }
         }
         return total;
@@ -342,8 +370,9 @@ final class Evaluation {
                     if (cal.workingDaysBetween(base, beforeStart) - shift >= amount) {
                         break;
                     }
-                    shift += cal.workingDaysBetween(beforeStart, LocalDate.ofEpochDay(ends[i] - 1));
+                    shift += intervalWorking(i);
                 }
+                lastShift = shift; // every interval counted here lies wholly before the due date
                 return cal.plusWorkingDays(base, amount + shift);
             }
             case CALENDAR_DAYS: {
@@ -367,13 +396,18 @@ final class Evaluation {
         LocalDate due = dueDate(limit, amount);
         LocalTime close = cal.officeHours(due).close();
         LocalDateTime dueLocal = due.atTime(close);
-        Instant dueInstant = dueLocal.atZone(cal.zone()).toInstant();
+        Instant dueInstant = zone.instant(dueLocal);
         LocalDate from = evalDate.isAfter(base) ? evalDate : base;
-        int elapsed = counted(base, from);
-        int remaining = from.isAfter(due) ? -counted(due, from) : counted(from, due);
-        int suspended = suspendedIn(base, due);
+        if (elapsedCache < 0) {
+            elapsedCache = counted(base, from);
+        }
+        int elapsed = elapsedCache;
+        boolean working = limit.unit() == LimitUnit.WORKING_DAYS && amount > 0;
+        // for WORKING_DAYS the counted days in (base, due] are exactly the amount, and the suspended ones the shift
+        int total = working ? amount : counted(base, due);
+        int remaining = from.isAfter(due) ? -counted(due, from) : total - elapsed;
+        int suspended = working ? lastShift : suspendedIn(base, due);
         DeadlineStatus status;
-        int total = limit.unit() == LimitUnit.WORKING_DAYS ? amount : counted(base, due);
         if (completion != null) {
             status = completion.isAfter(dueLocal) ? DeadlineStatus.COMPLETED_LATE : DeadlineStatus.COMPLETED_ON_TIME;
         } else if (now.isAfter(dueLocal)) {
