@@ -54,14 +54,15 @@ final class Evaluation {
     private LocalDate base;
     private long baseDay;
 
-    // merged suspension intervals [starts[i], ends[i]) in epoch days, sorted, disjoint
-    private long[] starts;
-    private long[] ends;
+    /**
+     * Merged suspension intervals in one array of triples: iv[3i] = first stopped epoch day,
+     * iv[3i + 1] = resumption epoch day (exclusive), iv[3i + 2] = working days in it (-1 until needed).
+     * Sorted and disjoint after {@link #merge()}.
+     */
+    private long[] iv;
     private int count;
     private boolean paused;
     private int extensionDays;
-    /** Working days in each merged interval (computed once, lazily; -1 = not yet). */
-    private int[] intervalWorking;
     /** Suspended working days the last WORKING_DAYS {@link #dueDate} call skipped. */
     private int lastShift;
     /** Counted working days in (base, evaluation date], shared by both limits; -1 = not yet. */
@@ -266,40 +267,36 @@ final class Evaluation {
         if (b <= a) {
             return;
         }
-        if (starts == null) {
-            int n = in.procedures().size() + 1;
-            starts = new long[n];
-            ends = new long[n];
-        } else if (count == starts.length) {
-            starts = java.util.Arrays.copyOf(starts, count * 2);
-            ends = java.util.Arrays.copyOf(ends, count * 2);
+        if (iv == null) {
+            iv = new long[3 * (in.procedures().size() + 1)];
         }
-        starts[count] = a;
-        ends[count] = b;
+        iv[3 * count] = a;
+        iv[3 * count + 1] = b;
+        iv[3 * count + 2] = -1;
         count++;
     }
 
     /** Sorts by start (insertion sort: few intervals) and merges overlapping or adjacent ones. */
     private void merge() {
         for (int i = 1; i < count; i++) {
-            long s = starts[i];
-            long e = ends[i];
+            long s = iv[3 * i];
+            long e = iv[3 * i + 1];
             int j = i - 1;
-            while (j >= 0 && starts[j] > s) {
-                starts[j + 1] = starts[j];
-                ends[j + 1] = ends[j];
+            while (j >= 0 && iv[3 * j] > s) {
+                iv[3 * (j + 1)] = iv[3 * j];
+                iv[3 * (j + 1) + 1] = iv[3 * j + 1];
                 j--;
             }
-            starts[j + 1] = s;
-            ends[j + 1] = e;
+            iv[3 * (j + 1)] = s;
+            iv[3 * (j + 1) + 1] = e;
         }
         int m = 0;
         for (int i = 0; i < count; i++) {
-            if (m > 0 && starts[i] <= ends[m - 1]) {
-                ends[m - 1] = Math.max(ends[m - 1], ends[i]);
+            if (m > 0 && iv[3 * i] <= iv[3 * (m - 1) + 1]) {
+                iv[3 * (m - 1) + 1] = Math.max(iv[3 * (m - 1) + 1], iv[3 * i + 1]);
             } else {
-                starts[m] = starts[i];
-                ends[m] = ends[i];
+                iv[3 * m] = iv[3 * i];
+                iv[3 * m + 1] = iv[3 * i + 1];
                 m++;
             }
         }
@@ -323,16 +320,12 @@ final class Evaluation {
 
     /** Working days in merged interval i. */
     private int intervalWorking(int i) {
-        if (intervalWorking == null) {
-            intervalWorking = new int[count];
-            java.util.Arrays.fill(intervalWorking, -1);
-        }
-        int w = intervalWorking[i];
+        long w = iv[3 * i + 2];
         if (w < 0) {
-            w = cal.workingDaysBetween(LocalDate.ofEpochDay(starts[i] - 1), LocalDate.ofEpochDay(ends[i] - 1));
-            intervalWorking[i] = w;
+            w = cal.workingDaysBetween(LocalDate.ofEpochDay(iv[3 * i] - 1), LocalDate.ofEpochDay(iv[3 * i + 1] - 1));
+            iv[3 * i + 2] = w;
         }
-        return w;
+        return (int) w;
     }
 
     /** Working days in (x, y] that are not suspended; x ≤ y. */
@@ -346,10 +339,10 @@ final class Evaluation {
         long xe = x.toEpochDay();
         long ye = y.toEpochDay();
         for (int i = 0; i < count; i++) {
-            long lo = Math.max(xe, starts[i] - 1);
-            long hi = Math.min(ye, ends[i] - 1);
+            long lo = Math.max(xe, iv[3 * i] - 1);
+            long hi = Math.min(ye, iv[3 * i + 1] - 1);
             if (hi > lo) {
-                total += lo == starts[i] - 1 && hi == ends[i] - 1 ? intervalWorking(i)
+                total += lo == iv[3 * i] - 1 && hi == iv[3 * i + 1] - 1 ? intervalWorking(i)
                         : cal.workingDaysBetween(LocalDate.ofEpochDay(lo), LocalDate.ofEpochDay(hi));
             }
         }
@@ -366,7 +359,7 @@ final class Evaluation {
                 }
                 int shift = 0;
                 for (int i = 0; i < count; i++) {
-                    LocalDate beforeStart = LocalDate.ofEpochDay(starts[i] - 1);
+                    LocalDate beforeStart = LocalDate.ofEpochDay(iv[3 * i] - 1);
                     if (cal.workingDaysBetween(base, beforeStart) - shift >= amount) {
                         break;
                     }
@@ -378,10 +371,10 @@ final class Evaluation {
             case CALENDAR_DAYS: {
                 long shift = 0;
                 for (int i = 0; i < count; i++) {
-                    if (starts[i] - 1 - baseDay - shift >= amount) {
+                    if (iv[3 * i] - 1 - baseDay - shift >= amount) {
                         break;
                     }
-                    shift += ends[i] - starts[i];
+                    shift += iv[3 * i + 1] - iv[3 * i];
                 }
                 return cal.nextOrSameWorkingDay(LocalDate.ofEpochDay(baseDay + amount + shift));
             }

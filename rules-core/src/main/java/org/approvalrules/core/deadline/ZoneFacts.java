@@ -12,11 +12,18 @@ import java.util.List;
  * Fast local ↔ instant conversion for zones whose offset no longer changes (China has kept +08:00
  * since 1991): after the zone's last transition the fixed offset is used directly, before it the zone
  * rules are consulted as usual. Results are identical to {@code ZonedDateTime}; only cheaper.
- * Immutable; one entry is cached for the zone most recently used.
+ * Thread-safe; one entry is cached for the zone most recently used, and in it the instant most
+ * recently converted.
  */
 final class ZoneFacts {
 
     private static volatile ZoneFacts last;
+
+    /** The last instant converted and its local time: batches evaluate many cases as of one instant. */
+    private volatile Converted lastLocal;
+
+    private record Converted(Instant instant, LocalDateTime local) {
+    }
 
     private final ZoneId zone;
     private final ZoneRules rules;
@@ -56,8 +63,14 @@ final class ZoneFacts {
 
     /** The local date-time of {@code instant}. */
     LocalDateTime local(Instant instant) {
+        Converted c = lastLocal;
+        if (c != null && c.instant.equals(instant)) {
+            return c.local;
+        }
         ZoneOffset o = fixed != null && !instant.isBefore(fixedSince) ? fixed : rules.getOffset(instant);
-        return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), o);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), o);
+        lastLocal = new Converted(instant, t);
+        return t;
     }
 
     /** The instant of local date-time {@code t} (as {@code t.atZone(zone).toInstant()}). */
