@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 CalendarCommand.class,
+                DeadlineCommand.class,
                 RulesCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -22,6 +22,7 @@ final class DemoCommand implements Callable<Integer> {
                 new DomainDemo(),
                 new CalendarDemo(),
                 new CalendarServiceDemo(),
+                new DeadlineDemo(),
                 new RulesDemo()
         );
     }

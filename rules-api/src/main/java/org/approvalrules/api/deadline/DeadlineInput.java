@@ -23,7 +23,7 @@ import org.approvalrules.api.division.DivisionCode;
  * @param correctedMaterials when the corrected materials arrived (补正材料收到时间)
  * @param statutory 法定办结时限
  * @param promised 承诺办结时限, if the item has one
- * @param procedures special procedures (特别程序), any order
+ * @param procedures special procedures (特别程序), any order; none may start on a day before the acceptance day
  * @param extensions approved extensions (延长审批), Art. 42
  * @param decided 决定时间, if decided
  * @param delivered 送达时间, if delivered
@@ -82,9 +82,10 @@ public record DeadlineInput(String caseId, LocalDateTime accepted, Optional<Loca
         }
         for (int i = 0; i < procedures.size(); i++) {
             SpecialProcedure p = InvalidValueException.requireNonNull(procedures.get(i), "procedures[" + i + "]");
-            if (p.start().isBefore(accepted)) {
+            if (p.start().toLocalDate().isBefore(accepted.toLocalDate())) {
                 throw new DeadlineInputException(caseId, "procedures[" + i + "].start", p.start(),
-                        "特别程序开始早于受理 " + accepted + " / procedure starts before acceptance (" + accepted + ")");
+                        "特别程序开始日期早于受理日期 " + accepted.toLocalDate() + " / procedure starts on a day before acceptance ("
+                                + accepted.toLocalDate() + ")");
             }
         }
         order(caseId, "decided", decided, "accepted", Optional.of(accepted), "决定时间早于受理时间",

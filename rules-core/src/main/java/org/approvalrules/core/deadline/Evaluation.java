@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ final class Evaluation {
     private final WorkingCalendar cal;
     private final DeadlinePolicy policy;
     private final Instant asOf;
+    private final ZoneFacts zone;
     private final LocalDateTime now;
     private final LocalDate today;
     private final boolean recording;
@@ -54,20 +54,27 @@ final class Evaluation {
     private LocalDate base;
     private long baseDay;
 
-    // merged suspension intervals [starts[i], ends[i]) in epoch days, sorted, disjoint
-    private long[] starts = new long[4];
-    private long[] ends = new long[4];
+    /**
+     * Merged suspension intervals in one array of triples: iv[3i] = first stopped epoch day,
+     * iv[3i + 1] = resumption epoch day (exclusive), iv[3i + 2] = working days in it (-1 until needed).
+     * Sorted and disjoint after {@link #merge()}.
+     */
+    private long[] iv;
     private int count;
     private boolean paused;
     private int extensionDays;
+    /** Suspended working days the last WORKING_DAYS {@link #dueDate} call skipped. */
+    private int lastShift;
+    /** Counted working days in (base, evaluation date], shared by both limits; -1 = not yet. */
+    private int elapsedCache = -1;
 
     Evaluation(DeadlineInput in, WorkingCalendar cal, DeadlinePolicy policy, Instant asOf, boolean recording) {
         this.in = in;
         this.cal = cal;
         this.policy = policy;
         this.asOf = asOf;
-        ZoneId zone = cal.zone();
-        this.now = LocalDateTime.ofInstant(asOf, zone);
+        this.zone = ZoneFacts.of(cal.zone());
+        this.now = zone.local(asOf);
         this.today = now.toLocalDate();
         this.recording = recording;
         this.explainer = recording ? new Explainer(cal, policy) : null;
@@ -77,7 +84,10 @@ final class Evaluation {
         fixBase();
         collectSuspensions();
         collectExtensions();
-        LocalDateTime completion = in.completion().filter(c -> !c.isAfter(now)).orElse(null);
+        LocalDateTime completion = in.completion().orElse(null);
+        if (completion != null && completion.isAfter(now)) {
+            completion = null; // not yet known as of now
+        }
         LocalDate evalDate = completion != null ? completion.toLocalDate() : today;
 
         LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), completion, evalDate);
@@ -257,36 +267,36 @@ final class Evaluation {
         if (b <= a) {
             return;
         }
-        if (count == starts.length) {
-            starts = java.util.Arrays.copyOf(starts, count * 2);
-            ends = java.util.Arrays.copyOf(ends, count * 2);
+        if (iv == null) {
+            iv = new long[3 * (in.procedures().size() + 1)];
         }
-        starts[count] = a;
-        ends[count] = b;
+        iv[3 * count] = a;
+        iv[3 * count + 1] = b;
+        iv[3 * count + 2] = -1;
         count++;
     }
 
     /** Sorts by start (insertion sort: few intervals) and merges overlapping or adjacent ones. */
     private void merge() {
         for (int i = 1; i < count; i++) {
-            long s = starts[i];
-            long e = ends[i];
+            long s = iv[3 * i];
+            long e = iv[3 * i + 1];
             int j = i - 1;
-            while (j >= 0 && starts[j] > s) {
-                starts[j + 1] = starts[j];
-                ends[j + 1] = ends[j];
+            while (j >= 0 && iv[3 * j] > s) {
+                iv[3 * (j + 1)] = iv[3 * j];
+                iv[3 * (j + 1) + 1] = iv[3 * j + 1];
                 j--;
             }
-            starts[j + 1] = s;
-            ends[j + 1] = e;
+            iv[3 * (j + 1)] = s;
+            iv[3 * (j + 1) + 1] = e;
         }
         int m = 0;
         for (int i = 0; i < count; i++) {
-            if (m > 0 && starts[i] <= ends[m - 1]) {
-                ends[m - 1] = Math.max(ends[m - 1], ends[i]);
+            if (m > 0 && iv[3 * i] <= iv[3 * (m - 1) + 1]) {
+                iv[3 * (m - 1) + 1] = Math.max(iv[3 * (m - 1) + 1], iv[3 * i + 1]);
             } else {
-                starts[m] = starts[i];
-                ends[m] = ends[i];
+                iv[3 * m] = iv[3 * i];
+                iv[3 * m + 1] = iv[3 * i + 1];
                 m++;
             }
         }
@@ -308,6 +318,16 @@ final class Evaluation {
 
     // ---------------------------------------------------------------- counting
 
+    /** Working days in merged interval i. */
+    private int intervalWorking(int i) {
+        long w = iv[3 * i + 2];
+        if (w < 0) {
+            w = cal.workingDaysBetween(LocalDate.ofEpochDay(iv[3 * i] - 1), LocalDate.ofEpochDay(iv[3 * i + 1] - 1));
+            iv[3 * i + 2] = w;
+        }
+        return (int) w;
+    }
+
     /** Working days in (x, y] that are not suspended; x ≤ y. */
     private int counted(LocalDate x, LocalDate y) {
         return cal.workingDaysBetween(x, y) - suspendedIn(x, y);
@@ -319,10 +339,11 @@ final class Evaluation {
         long xe = x.toEpochDay();
         long ye = y.toEpochDay();
         for (int i = 0; i < count; i++) {
-            long lo = Math.max(xe, starts[i] - 1);
-            long hi = Math.min(ye, ends[i] - 1);
+            long lo = Math.max(xe, iv[3 * i] - 1);
+            long hi = Math.min(ye, iv[3 * i + 1] - 1);
             if (hi > lo) {
-                total += cal.workingDaysBetween(LocalDate.ofEpochDay(lo), LocalDate.ofEpochDay(hi));
+                total += lo == iv[3 * i] - 1 && hi == iv[3 * i + 1] - 1 ? intervalWorking(i)
+                        : cal.workingDaysBetween(LocalDate.ofEpochDay(lo), LocalDate.ofEpochDay(hi));
             }
         }
         return total;
@@ -338,21 +359,22 @@ final class Evaluation {
                 }
                 int shift = 0;
                 for (int i = 0; i < count; i++) {
-                    LocalDate beforeStart = LocalDate.ofEpochDay(starts[i] - 1);
+                    LocalDate beforeStart = LocalDate.ofEpochDay(iv[3 * i] - 1);
                     if (cal.workingDaysBetween(base, beforeStart) - shift >= amount) {
                         break;
                     }
-                    shift += cal.workingDaysBetween(beforeStart, LocalDate.ofEpochDay(ends[i] - 1));
+                    shift += intervalWorking(i);
                 }
+                lastShift = shift; // every interval counted here lies wholly before the due date
                 return cal.plusWorkingDays(base, amount + shift);
             }
             case CALENDAR_DAYS: {
                 long shift = 0;
                 for (int i = 0; i < count; i++) {
-                    if (starts[i] - 1 - baseDay - shift >= amount) {
+                    if (iv[3 * i] - 1 - baseDay - shift >= amount) {
                         break;
                     }
-                    shift += ends[i] - starts[i];
+                    shift += iv[3 * i + 1] - iv[3 * i];
                 }
                 return cal.nextOrSameWorkingDay(LocalDate.ofEpochDay(baseDay + amount + shift));
             }
@@ -367,13 +389,18 @@ final class Evaluation {
         LocalDate due = dueDate(limit, amount);
         LocalTime close = cal.officeHours(due).close();
         LocalDateTime dueLocal = due.atTime(close);
-        Instant dueInstant = dueLocal.atZone(cal.zone()).toInstant();
+        Instant dueInstant = zone.instant(dueLocal);
         LocalDate from = evalDate.isAfter(base) ? evalDate : base;
-        int elapsed = counted(base, from);
-        int remaining = from.isAfter(due) ? -counted(due, from) : counted(from, due);
-        int suspended = suspendedIn(base, due);
+        if (elapsedCache < 0) {
+            elapsedCache = counted(base, from);
+        }
+        int elapsed = elapsedCache;
+        boolean working = limit.unit() == LimitUnit.WORKING_DAYS && amount > 0;
+        // for WORKING_DAYS the counted days in (base, due] are exactly the amount, and the suspended ones the shift
+        int total = working ? amount : counted(base, due);
+        int remaining = from.isAfter(due) ? -counted(due, from) : total - elapsed;
+        int suspended = working ? lastShift : suspendedIn(base, due);
         DeadlineStatus status;
-        int total = limit.unit() == LimitUnit.WORKING_DAYS ? amount : counted(base, due);
         if (completion != null) {
             status = completion.isAfter(dueLocal) ? DeadlineStatus.COMPLETED_LATE : DeadlineStatus.COMPLETED_ON_TIME;
         } else if (now.isAfter(dueLocal)) {
@@ -433,12 +460,11 @@ final class Evaluation {
             if (p.start().isAfter(now)) {
                 continue;
             }
-            Map<String, String> params = Map.of("kind", p.kind().name(), "start", p.start().toString());
             if (p.start().equals(in.accepted())) {
                 finding(DeadlineEngine.RULE_AT_ACCEPTANCE, Severity.YELLOW,
                         BilingualText.of("特别程序“" + p.kind().chineseName() + "”恰好在受理时刻 " + p.start() + " 开始",
                                 "procedure " + p.kind() + " starts exactly at acceptance " + p.start()),
-                        p.kind().legalReference(), params);
+                        p.kind().legalReference(), Map.of("kind", p.kind().name(), "start", p.start().toString()));
             }
             if (p.recordedAt().isEmpty() || p.recordedAt().get().isAfter(now)) {
                 continue;

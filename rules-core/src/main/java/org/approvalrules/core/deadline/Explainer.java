@@ -34,6 +34,7 @@ final class Explainer {
     private final List<TraceStep> middle = new ArrayList<>();
     private final List<TraceStep> tail = new ArrayList<>();
     private LocalDate base;
+    private LocalDate scanFrom;
     private LocalDate lastDue;
 
     Explainer(WorkingCalendar cal, DeadlinePolicy policy) {
@@ -48,6 +49,7 @@ final class Explainer {
     void start(StartRule rule, StartRule hoursRule, LocalDateTime startInstant, LocalDateTime accepted, LocalDate base) {
         this.base = base;
         LocalDate d = startInstant.toLocalDate();
+        this.scanFrom = d.isBefore(base) ? d : base; // days skipped to reach the base are explained too
         if (rule == StartRule.ART32_ACCEPTED_AT_RECEIPT) {
             head.add(step(Kind.START, d, d, "补正告知逾期，收件时间 " + startInstant + " 即为受理（原登记受理 " + accepted + "）",
                     "late correction notice: receipt at " + startInstant + " counts as acceptance (recorded " + accepted
@@ -222,14 +224,17 @@ final class Explainer {
                 null));
     }
 
-    /** Groups the non-working days (and counted weekend working days) in (base, last due] into runs. */
+    /**
+     * Groups the non-working days (and counted weekend working days) from the day after the start
+     * instant's date (which may precede the base) to the last due date into runs.
+     */
     private List<TraceStep> days() {
         List<TraceStep> out = new ArrayList<>();
         if (base == null || lastDue == null) {
             return out;
         }
-        LocalDate d = base.plusDays(1);
-        LocalDate end = lastDue.isAfter(base.plusDays(MAX_SCAN_DAYS)) ? base.plusDays(MAX_SCAN_DAYS) : lastDue;
+        LocalDate d = scanFrom.plusDays(1);
+        LocalDate end = lastDue.isAfter(scanFrom.plusDays(MAX_SCAN_DAYS)) ? scanFrom.plusDays(MAX_SCAN_DAYS) : lastDue;
         DayExplanation runStart = null;
         LocalDate runEnd = null;
         for (; !d.isAfter(end); d = d.plusDays(1)) {
@@ -268,7 +273,8 @@ final class Explainer {
         switch (e.kind()) {
             case ADJUSTED_WORKDAY:
                 return new TraceStep(Kind.ADJUSTED_WORKDAYS, e.date(), to,
-                        BilingualText.of(name + "调休上班，计入工作日；" + layer, name + "adjusted working day (counted); " + layer),
+                        BilingualText.of((name.contains("调休") ? name.trim() : name + "调休上班") + "，计入工作日；" + layer,
+                                name + "adjusted working day (counted); " + layer),
                         Optional.ofNullable(src));
             case HOLIDAY:
                 return new TraceStep(Kind.SKIPPED_DAYS, e.date(), to,
