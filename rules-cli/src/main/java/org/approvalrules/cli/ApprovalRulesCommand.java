@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 CalendarCommand.class,
+                DeadlineCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ApprovalRulesCommand implements Runnable {

@@ -21,7 +21,9 @@ final class DemoCommand implements Callable<Integer> {
                 new DivisionDemo(),
                 new DomainDemo(),
                 new CalendarDemo(),
-                new CalendarServiceDemo()
+                new CalendarServiceDemo(),
+                new DeadlineDemo(),
+                new RulesDemo()
         );
     }
 

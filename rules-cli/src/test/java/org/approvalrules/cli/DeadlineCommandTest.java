@@ -1,0 +1,140 @@
+package org.approvalrules.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.core.calendar.CalendarRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DeadlineCommandTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Clock CLOCK = Clock.fixed(LocalDateTime.parse("2024-10-21T12:00").atZone(SHANGHAI).toInstant(), SHANGHAI);
+    private static final String VERSION = CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT).version();
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(ApprovalRulesCommand.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == DeadlineCommand.class) {
+                    return cls.cast(new DeadlineCommand(CLOCK));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler(new ApprovalRulesCommand.Errors());
+        return cl.execute(args);
+    }
+
+    @Test
+    void textOutputStartsWithTheDueDatesAndStatus() {
+        // accepted Mon 9/30 16:00, 3 working days: 10/1–7 off → 10/8 (1), 10/9 (2), 10/10 (3); as of 10/8 noon 2 remain → YELLOW
+        int code = run("deadline", "--accepted", "2024-09-30T16:00", "--limit", "3", "--unit", "WORKING_DAYS",
+                "--as-of", "2024-10-08T12:00");
+        assertThat(code).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.subList(0, 5)).containsExactly(
+                "办件 / case CLI：受理 / accepted 2024-09-30T16:00，日历 / calendar CN-000000@" + VERSION
+                        + "，截至 / as of 2024-10-08T12:00:00+08:00",
+                "法定 / statutory 3 WORKING_DAYS: 截止 / due 2024-10-10T17:00:00+08:00，已用 / used 1，剩余 / remaining 2 → YELLOW",
+                "状态 / status: YELLOW",
+                "依据 / trace:",
+                "  START              2024-09-30             2024-09-30T16:00 在办公时间（09:00-17:00）内受理；次日起算，受理当日不计入 / "
+                        + "accepted 2024-09-30T16:00 within office hours 09:00-17:00; counting starts the next day "
+                        + "(the acceptance day is not counted) 〔民法典第二百零一条；行政许可法第八十二条〕");
+        assertThat(lines.get(5)).startsWith("  SKIPPED_DAYS       2024-10-01..2024-10-07 国庆节");
+    }
+
+    @Test
+    void jsonHasTheDocumentedFields() throws Exception {
+        int code = run("deadline", "--accepted", "2024-09-27T10:30", "--limit", "20", "--unit", "WORKING_DAYS",
+                "--promised", "10", "--procedure", "2024-10-10/2024-10-15:EXPERT_REVIEW", "--format", "json");
+        assertThat(code).isZero();
+        JsonNode j = DeadlineJson.MAPPER.readTree(out.toString());
+        assertThat(j.get("dueDate").asText()).isEqualTo("2024-11-05");
+        assertThat(j.get("dueInstant").asText()).isEqualTo("2024-11-05T17:00:00+08:00");
+        assertThat(j.get("elapsedWorkingDays").asInt()).isEqualTo(9);
+        assertThat(j.get("remainingWorkingDays").asInt()).isEqualTo(11);
+        assertThat(j.get("status").asText()).isEqualTo("YELLOW");
+        assertThat(j.get("provisional").asBoolean()).isFalse();
+        assertThat(j.get("asOf").asText()).isEqualTo("2024-10-21T12:00:00+08:00"); // from the injected clock
+        assertThat(j.get("promised").get("dueDate").asText()).isEqualTo("2024-10-22");
+        assertThat(j.get("promised").get("remainingWorkingDays").asInt()).isEqualTo(1);
+        assertThat(j.get("calendar").get("version").asText()).isEqualTo(VERSION);
+        assertThat(j.get("trace").findValuesAsText("kind")).contains("START", "SUSPENSION", "SKIPPED_DAYS", "DUE", "STATUS");
+    }
+
+    @Test
+    void extendAndAsOfInstant() throws Exception {
+        int code = run("deadline", "--accepted", "2024-09-27T10:30", "--limit", "20", "--unit", "WORKING_DAYS",
+                "--extend", "10", "--as-of", "2024-10-21T04:00:00Z", "--format", "jsonl");
+        assertThat(code).isZero();
+        JsonNode j = DeadlineJson.MAPPER.readTree(out.toString());
+        assertThat(j.get("dueDate").asText()).isEqualTo("2024-11-13");
+        assertThat(j.get("extensionDays").asInt()).isEqualTo(10);
+        assertThat(out.toString().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void batchWritesOneJsonLinePerCaseAndNamesBadLines(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("cases.csv");
+        Files.writeString(csv, String.join("\n",
+                "id,accepted,limit,unit,promised,procedures,extend,as_of",
+                "A1,2024-09-27T10:30,20,WORKING_DAYS,10,2024-10-10/2024-10-15:EXPERT_REVIEW;2024-10-14/2024-10-17:TESTING,,2024-10-21T12:00",
+                "A2,2024-09-20T10:00,15,FORTNIGHTS,,,,",
+                "",
+                "A3,2024-09-20T10:00,15,CALENDAR_DAYS,,,,2024-09-21",
+                "A4,2024-09-27T10:30,20,WORKING_DAYS,,2024-10-15/2024-10-10:HEARING,,"), StandardCharsets.UTF_8);
+        int code = run("deadline", "--batch", csv.toString(), "--format", "jsonl");
+        assertThat(code).isEqualTo(2);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonNode a1 = DeadlineJson.MAPPER.readTree(lines.get(0));
+        assertThat(a1.get("id").asText()).isEqualTo("A1");
+        // suspended [10/10, 10/17): 10/10, 11, 12 (Sat, worked), 14, 15, 16 = 6 → 20 + 6: 11/7
+        assertThat(a1.get("dueDate").asText()).isEqualTo("2024-11-07");
+        JsonNode a3 = DeadlineJson.MAPPER.readTree(lines.get(1));
+        assertThat(a3.get("id").asText()).isEqualTo("A3");
+        assertThat(a3.get("dueDate").asText()).isEqualTo("2024-10-08"); // 9/20 + 15 = Sat 10/5, holiday → 10/8
+        assertThat(err.toString()).contains(csv + ":3: unit: 办件 A2 / case A2: 未知时限单位").contains("FORTNIGHTS")
+                .contains(csv + ":6: procedure.resumed").contains("2 case(s) done, 2 bad line(s) skipped");
+    }
+
+    @Test
+    void badHeaderStopsTheBatch(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "id,accepted,limit\nA1,2024-09-27T10:30,20\n", StandardCharsets.UTF_8);
+        assertThat(run("deadline", "--batch", csv.toString(), "--format", "jsonl")).isEqualTo(2);
+        assertThat(err.toString()).contains(csv + ":1: header").contains("missing column unit");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void badOptionsExitWithTwo() {
+        assertThat(run("deadline", "--accepted", "2024-09-27T10:30", "--limit", "20")).isEqualTo(2);
+        assertThat(err.toString()).contains("--unit");
+        assertThat(run("deadline", "--accepted", "2024-09-27T10:30", "--limit", "-3", "--unit", "WORKING_DAYS")).isEqualTo(2);
+        assertThat(err.toString()).contains("timeLimit.amount");
+        assertThat(run("deadline", "--accepted", "2024-09-27T10:30", "--limit", "20", "--unit", "WORKING_DAYS",
+                "--extend", "16")).isEqualTo(2);
+        assertThat(err.toString()).contains("extension.workingDays");
+    }
+}

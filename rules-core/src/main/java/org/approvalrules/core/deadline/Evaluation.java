@@ -1,0 +1,521 @@
+package org.approvalrules.core.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.approvalrules.api.BilingualText;
+import org.approvalrules.api.calendar.OfficeHours;
+import org.approvalrules.api.calendar.WorkingCalendar;
+import org.approvalrules.api.deadline.CorrectionPolicy;
+import org.approvalrules.api.deadline.DeadlineInput;
+import org.approvalrules.api.deadline.DeadlinePolicy;
+import org.approvalrules.api.deadline.DeadlineResult;
+import org.approvalrules.api.deadline.DeadlineStatus;
+import org.approvalrules.api.deadline.Extension;
+import org.approvalrules.api.deadline.LimitKind;
+import org.approvalrules.api.deadline.LimitResult;
+import org.approvalrules.api.deadline.LimitUnit;
+import org.approvalrules.api.deadline.ProcedureKind;
+import org.approvalrules.api.deadline.RedReason;
+import org.approvalrules.api.deadline.SpecialProcedure;
+import org.approvalrules.api.deadline.StartRule;
+import org.approvalrules.api.deadline.TimeLimit;
+import org.approvalrules.api.deadline.TraceStep;
+import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.finding.Severity;
+
+/**
+ * One evaluation of one case: a mutable worker used once, either on the hot path (no trace) or in
+ * recording mode to build the explanation from exactly the same computation.
+ */
+final class Evaluation {
+
+    private final DeadlineInput in;
+    private final WorkingCalendar cal;
+    private final DeadlinePolicy policy;
+    private final Instant asOf;
+    private final ZoneFacts zone;
+    private final LocalDateTime now;
+    private final LocalDate today;
+    private final boolean recording;
+    final Explainer explainer;
+
+    private List<Finding> findings;
+
+    // counting base
+    private StartRule startRule;
+    private LocalDateTime startInstant;
+    private StartRule hoursRule;
+    private LocalDate base;
+    private long baseDay;
+
+    /**
+     * Merged suspension intervals in one array of triples: iv[3i] = first stopped epoch day,
+     * iv[3i + 1] = resumption epoch day (exclusive), iv[3i + 2] = working days in it (-1 until needed).
+     * Sorted and disjoint after {@link #merge()}.
+     */
+    private long[] iv;
+    private int count;
+    private boolean paused;
+    private int extensionDays;
+    /** Suspended working days the last WORKING_DAYS {@link #dueDate} call skipped. */
+    private int lastShift;
+    /** Counted working days in (base, evaluation date], shared by both limits; -1 = not yet. */
+    private int elapsedCache = -1;
+
+    Evaluation(DeadlineInput in, WorkingCalendar cal, DeadlinePolicy policy, Instant asOf, boolean recording) {
+        this.in = in;
+        this.cal = cal;
+        this.policy = policy;
+        this.asOf = asOf;
+        this.zone = ZoneFacts.of(cal.zone());
+        this.now = zone.local(asOf);
+        this.today = now.toLocalDate();
+        this.recording = recording;
+        this.explainer = recording ? new Explainer(cal, policy) : null;
+    }
+
+    DeadlineResult run() {
+        fixBase();
+        collectSuspensions();
+        collectExtensions();
+        LocalDateTime completion = in.completion().orElse(null);
+        if (completion != null && completion.isAfter(now)) {
+            completion = null; // not yet known as of now
+        }
+        LocalDate evalDate = completion != null ? completion.toLocalDate() : today;
+
+        LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), completion, evalDate);
+        LimitResult promised = in.promised().isPresent()
+                ? limit(LimitKind.PROMISED, in.promised().get(), completion, evalDate) : null;
+        LimitResult governing = promised != null ? promised : statutory;
+
+        DeadlineStatus status = governing.status();
+        RedReason red = null;
+        if (statutory.status() == DeadlineStatus.RED) {
+            status = DeadlineStatus.RED;
+            red = RedReason.PAST_STATUTORY;
+        } else if (status == DeadlineStatus.RED) {
+            red = RedReason.PAST_PROMISED;
+        } else if (status == DeadlineStatus.COMPLETED_ON_TIME && statutory.status() == DeadlineStatus.COMPLETED_LATE) {
+            status = DeadlineStatus.COMPLETED_LATE;
+        }
+
+        LocalDate deliveryDue = delivery();
+        boolean provisional = !cal.covers(base) || !cal.covers(statutory.dueDate())
+                || (promised != null && !cal.covers(promised.dueDate()))
+                || (deliveryDue != null && !cal.covers(deliveryDue));
+        if (in.procedures().size() > 0) {
+            clockGaming(governing);
+        }
+        if (recording) {
+            explainer.coverage(provisional, base, statutory.dueDate());
+            explainer.overall(status, red);
+        }
+        final DeadlineInput input = in;
+        final WorkingCalendar calendar = cal;
+        final DeadlinePolicy pol = policy;
+        final Instant at = asOf;
+        return new DeadlineResult(in.caseId(), asOf, startRule, base, statutory, Optional.ofNullable(promised), status,
+                Optional.ofNullable(red), Optional.ofNullable(deliveryDue), provisional, cal.id(), cal.version(),
+                findings == null ? List.of() : findings,
+                () -> new Evaluation(input, calendar, pol, at, true).traceOnly());
+    }
+
+    private org.approvalrules.api.deadline.DeadlineTrace traceOnly() {
+        run();
+        return explainer.trace();
+    }
+
+    // ---------------------------------------------------------------- base
+
+    private void fixBase() {
+        LocalDateTime accepted = in.accepted();
+        startInstant = accepted;
+        startRule = null;
+        Optional<LocalDateTime> notice = in.correctionNotice();
+        if (notice.isPresent() && !notice.get().isAfter(now)) {
+            LocalDateTime receipt = in.materialsReceived().orElse(accepted);
+            LocalDate lastDay = cal.plusWorkingDays(receipt.toLocalDate(), DeadlineEngine.ART32_NOTICE_WORKING_DAYS);
+            if (notice.get().toLocalDate().isAfter(lastDay)) {
+                startRule = StartRule.ART32_ACCEPTED_AT_RECEIPT;
+                startInstant = receipt;
+                finding(DeadlineEngine.RULE_ART32_LATE_NOTICE, Severity.RED,
+                        BilingualText.of("补正告知 " + notice.get().toLocalDate() + " 晚于收件 " + receipt.toLocalDate()
+                                + " 后5个工作日（最迟 " + lastDay + "），自收到申请材料之日起即为受理",
+                                "correction notice on " + notice.get().toLocalDate() + " is later than 5 working days after receipt on "
+                                        + receipt.toLocalDate() + " (last day " + lastDay
+                                        + "): the case counts as accepted on receipt"),
+                        "行政许可法第三十二条", Map.of("receipt", receipt.toString(), "notice", notice.get().toString(),
+                                "lastAllowedDay", lastDay.toString()));
+            } else if (notice.get().isAfter(accepted) && policy.correction() == CorrectionPolicy.RESTART) {
+                Optional<LocalDateTime> corrected = in.correctedMaterials().filter(c -> !c.isAfter(now));
+                if (corrected.isPresent()) {
+                    startRule = StartRule.CORRECTION_RESTART;
+                    startInstant = corrected.get();
+                }
+            }
+        }
+        // RESTART by CORRECTION procedures: the latest resumption known as of now wins
+        if (policy.correction() == CorrectionPolicy.RESTART) {
+            for (SpecialProcedure p : in.procedures()) {
+                if (p.kind() == ProcedureKind.CORRECTION && !p.start().isAfter(now) && p.resumed().isPresent()
+                        && !p.resumed().get().isAfter(now) && p.resumed().get().isAfter(startInstant)
+                        && startRule != StartRule.ART32_ACCEPTED_AT_RECEIPT) {
+                    startRule = StartRule.CORRECTION_RESTART;
+                    startInstant = p.resumed().get();
+                }
+            }
+        }
+        hoursRule = hoursRule(startInstant);
+        base = hoursRule == StartRule.AFTER_HOURS_NEXT_WORKING_DAY || hoursRule == StartRule.NON_WORKING_DAY_NEXT_WORKING_DAY
+                ? cal.nextWorkingDay(startInstant.toLocalDate()) : startInstant.toLocalDate();
+        if (startRule == null) {
+            startRule = hoursRule;
+        }
+        baseDay = base.toEpochDay();
+        if (recording) {
+            explainer.start(startRule, hoursRule, startInstant, in.accepted(), base);
+        }
+    }
+
+    private StartRule hoursRule(LocalDateTime t) {
+        if (!policy.afterHoursFromNextWorkingDay()) {
+            return StartRule.ACCEPTANCE_DATE_AS_IS;
+        }
+        LocalDate d = t.toLocalDate();
+        if (!cal.isWorkingDay(d)) {
+            return StartRule.NON_WORKING_DAY_NEXT_WORKING_DAY;
+        }
+        OfficeHours h = cal.officeHours(d);
+        LocalTime time = t.toLocalTime();
+        if (!time.isBefore(h.close())) {
+            return StartRule.AFTER_HOURS_NEXT_WORKING_DAY;
+        }
+        return time.isBefore(h.open()) ? StartRule.BEFORE_OFFICE_HOURS_SAME_DAY : StartRule.ACCEPTED_IN_OFFICE_HOURS;
+    }
+
+    // ---------------------------------------------------------------- suspensions
+
+    private void collectSuspensions() {
+        long tomorrow = today.toEpochDay() + 1;
+        boolean art32Late = startRule == StartRule.ART32_ACCEPTED_AT_RECEIPT;
+        Optional<LocalDateTime> notice = in.correctionNotice();
+        if (!art32Late && notice.isPresent() && notice.get().isAfter(in.accepted()) && !notice.get().isAfter(now)) {
+            Optional<LocalDateTime> corrected = in.correctedMaterials().filter(c -> !c.isAfter(now));
+            if (policy.correction() == CorrectionPolicy.PAUSE || corrected.isEmpty()) {
+                long a = notice.get().toLocalDate().toEpochDay();
+                long b = corrected.isPresent() ? corrected.get().toLocalDate().toEpochDay() : Math.max(a, tomorrow);
+                if (corrected.isEmpty()) {
+                    paused = true;
+                }
+                add(a, b);
+                if (recording) {
+                    explainer.correction(notice.get(), corrected, policy.correction(), a, b);
+                }
+            }
+        }
+        List<SpecialProcedure> ps = in.procedures();
+        for (int i = 0, n = ps.size(); i < n; i++) {
+            SpecialProcedure p = ps.get(i);
+            if (p.start().isAfter(now)) {
+                if (recording) {
+                    explainer.notYetStarted(p);
+                }
+                continue;
+            }
+            boolean correction = p.kind() == ProcedureKind.CORRECTION;
+            if (!correction && !policy.stopsClock(p.kind())) {
+                finding(DeadlineEngine.RULE_KIND_NOT_RECOGNISED, Severity.YELLOW,
+                        BilingualText.of("特别程序“" + p.kind().chineseName() + "”（" + p.start().toLocalDate()
+                                + "）不在本地可扣除时限的种类内，未扣除",
+                                "procedure " + p.kind() + " from " + p.start().toLocalDate()
+                                        + " is not a kind this locality lets stop the clock; not deducted"),
+                        p.kind().legalReference(), Map.of("kind", p.kind().name(), "start", p.start().toString()));
+                if (recording) {
+                    explainer.notRecognised(p);
+                }
+                continue;
+            }
+            boolean resumed = p.resumed().isPresent() && !p.resumed().get().isAfter(now);
+            if (correction && policy.correction() == CorrectionPolicy.RESTART && resumed) {
+                if (recording) {
+                    explainer.restartProcedure(p);
+                }
+                continue; // handled as the counting base
+            }
+            long a = p.start().toLocalDate().toEpochDay();
+            long b = resumed ? p.resumed().get().toLocalDate().toEpochDay() : Math.max(a, tomorrow);
+            if (!resumed) {
+                paused = true;
+            }
+            add(a, b);
+            if (recording) {
+                explainer.procedure(p, resumed, a, b, baseDay);
+            }
+        }
+        merge();
+    }
+
+    private void add(long a, long b) {
+        a = Math.max(a, baseDay + 1); // days up to the base are never counted anyway
+        if (b <= a) {
+            return;
+        }
+        if (iv == null) {
+            iv = new long[3 * (in.procedures().size() + 1)];
+        }
+        iv[3 * count] = a;
+        iv[3 * count + 1] = b;
+        iv[3 * count + 2] = -1;
+        count++;
+    }
+
+    /** Sorts by start (insertion sort: few intervals) and merges overlapping or adjacent ones. */
+    private void merge() {
+        for (int i = 1; i < count; i++) {
+            long s = iv[3 * i];
+            long e = iv[3 * i + 1];
+            int j = i - 1;
+            while (j >= 0 && iv[3 * j] > s) {
+                iv[3 * (j + 1)] = iv[3 * j];
+                iv[3 * (j + 1) + 1] = iv[3 * j + 1];
+                j--;
+            }
+            iv[3 * (j + 1)] = s;
+            iv[3 * (j + 1) + 1] = e;
+        }
+        int m = 0;
+        for (int i = 0; i < count; i++) {
+            if (m > 0 && iv[3 * i] <= iv[3 * (m - 1) + 1]) {
+                iv[3 * (m - 1) + 1] = Math.max(iv[3 * (m - 1) + 1], iv[3 * i + 1]);
+            } else {
+                iv[3 * m] = iv[3 * i];
+                iv[3 * m + 1] = iv[3 * i + 1];
+                m++;
+            }
+        }
+        count = m;
+    }
+
+    private void collectExtensions() {
+        for (Extension e : in.extensions()) {
+            if (!e.approvedOn().isAfter(today)) {
+                extensionDays += e.workingDays();
+                if (recording) {
+                    explainer.extension(e);
+                }
+            } else if (recording) {
+                explainer.extensionNotYet(e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- counting
+
+    /** Working days in merged interval i. */
+    private int intervalWorking(int i) {
+        long w = iv[3 * i + 2];
+        if (w < 0) {
+            w = cal.workingDaysBetween(LocalDate.ofEpochDay(iv[3 * i] - 1), LocalDate.ofEpochDay(iv[3 * i + 1] - 1));
+            iv[3 * i + 2] = w;
+        }
+        return (int) w;
+    }
+
+    /** Working days in (x, y] that are not suspended; x ≤ y. */
+    private int counted(LocalDate x, LocalDate y) {
+        return cal.workingDaysBetween(x, y) - suspendedIn(x, y);
+    }
+
+    /** Suspended working days in (x, y]. */
+    private int suspendedIn(LocalDate x, LocalDate y) {
+        int total = 0;
+        long xe = x.toEpochDay();
+        long ye = y.toEpochDay();
+        for (int i = 0; i < count; i++) {
+            long lo = Math.max(xe, iv[3 * i] - 1);
+            long hi = Math.min(ye, iv[3 * i + 1] - 1);
+            if (hi > lo) {
+                total += lo == iv[3 * i] - 1 && hi == iv[3 * i + 1] - 1 ? intervalWorking(i)
+                        : cal.workingDaysBetween(LocalDate.ofEpochDay(lo), LocalDate.ofEpochDay(hi));
+            }
+        }
+        return total;
+    }
+
+    private LocalDate dueDate(TimeLimit limit, int amount) {
+        switch (limit.unit()) {
+            case IMMEDIATE:
+                return cal.nextOrSameWorkingDay(base);
+            case WORKING_DAYS: {
+                if (amount == 0) {
+                    return cal.nextOrSameWorkingDay(base);
+                }
+                int shift = 0;
+                for (int i = 0; i < count; i++) {
+                    LocalDate beforeStart = LocalDate.ofEpochDay(iv[3 * i] - 1);
+                    if (cal.workingDaysBetween(base, beforeStart) - shift >= amount) {
+                        break;
+                    }
+                    shift += intervalWorking(i);
+                }
+                lastShift = shift; // every interval counted here lies wholly before the due date
+                return cal.plusWorkingDays(base, amount + shift);
+            }
+            case CALENDAR_DAYS: {
+                long shift = 0;
+                for (int i = 0; i < count; i++) {
+                    if (iv[3 * i] - 1 - baseDay - shift >= amount) {
+                        break;
+                    }
+                    shift += iv[3 * i + 1] - iv[3 * i];
+                }
+                return cal.nextOrSameWorkingDay(LocalDate.ofEpochDay(baseDay + amount + shift));
+            }
+            default:
+                throw new IllegalStateException("unit " + limit.unit());
+        }
+    }
+
+    private LimitResult limit(LimitKind kind, TimeLimit limit, LocalDateTime completion, LocalDate evalDate) {
+        int ext = limit.unit() == LimitUnit.IMMEDIATE ? 0 : extensionDays;
+        int amount = limit.amount() + ext;
+        LocalDate due = dueDate(limit, amount);
+        LocalTime close = cal.officeHours(due).close();
+        LocalDateTime dueLocal = due.atTime(close);
+        Instant dueInstant = zone.instant(dueLocal);
+        LocalDate from = evalDate.isAfter(base) ? evalDate : base;
+        if (elapsedCache < 0) {
+            elapsedCache = counted(base, from);
+        }
+        int elapsed = elapsedCache;
+        boolean working = limit.unit() == LimitUnit.WORKING_DAYS && amount > 0;
+        // for WORKING_DAYS the counted days in (base, due] are exactly the amount, and the suspended ones the shift
+        int total = working ? amount : counted(base, due);
+        int remaining = from.isAfter(due) ? -counted(due, from) : total - elapsed;
+        int suspended = working ? lastShift : suspendedIn(base, due);
+        DeadlineStatus status;
+        if (completion != null) {
+            status = completion.isAfter(dueLocal) ? DeadlineStatus.COMPLETED_LATE : DeadlineStatus.COMPLETED_ON_TIME;
+        } else if (now.isAfter(dueLocal)) {
+            status = DeadlineStatus.RED;
+        } else if (paused) {
+            status = DeadlineStatus.PAUSED;
+        } else if (isYellow(remaining, total)) {
+            status = DeadlineStatus.YELLOW;
+        } else {
+            status = DeadlineStatus.ON_TRACK;
+        }
+        if (recording) {
+            explainer.due(kind, limit, ext, base, due, dueLocal, suspended);
+            explainer.status(kind, status, now, completion, elapsed, remaining, total);
+        }
+        return new LimitResult(kind, limit, ext, due, dueInstant, elapsed, remaining, suspended, status);
+    }
+
+    private boolean isYellow(int remaining, int total) {
+        if (policy.yellowRemainingWorkingDays().isPresent() && remaining <= policy.yellowRemainingWorkingDays().getAsInt()) {
+            return true;
+        }
+        return policy.yellowRemainingShare().isPresent()
+                && remaining <= policy.yellowRemainingShare().getAsDouble() * total;
+    }
+
+    // ---------------------------------------------------------------- Art. 44, clock gaming
+
+    private LocalDate delivery() {
+        Optional<LocalDateTime> decided = in.decided().filter(d -> !d.isAfter(now));
+        if (decided.isEmpty()) {
+            return null;
+        }
+        LocalDate due = cal.plusWorkingDays(decided.get().toLocalDate(), DeadlineEngine.ART44_DELIVERY_WORKING_DAYS);
+        LocalDateTime dueLocal = due.atTime(cal.officeHours(due).close());
+        Optional<LocalDateTime> delivered = in.delivered().filter(d -> !d.isAfter(now));
+        boolean late = delivered.isPresent() ? delivered.get().isAfter(dueLocal) : now.isAfter(dueLocal);
+        if (late) {
+            String when = delivered.map(d -> d.toLocalDate().toString()).orElse(null);
+            finding(DeadlineEngine.RULE_ART44_LATE_DELIVERY, Severity.RED,
+                    BilingualText.of("决定于 " + decided.get().toLocalDate() + "，应于 " + due + " 前送达，"
+                                    + (when != null ? "实际 " + when + " 送达" : "截至 " + today + " 仍未送达"),
+                            "decided on " + decided.get().toLocalDate() + ", delivery due by " + due + "; "
+                                    + (when != null ? "delivered on " + when : "still not delivered on " + today)),
+                    "行政许可法第四十四条", Map.of("decided", decided.get().toString(), "deliveryDue", due.toString()));
+        }
+        if (recording) {
+            explainer.delivery(decided.get(), due, dueLocal, delivered, late);
+        }
+        return due;
+    }
+
+    private void clockGaming(LimitResult governing) {
+        List<SpecialProcedure> ps = in.procedures();
+        for (int i = 0; i < ps.size(); i++) {
+            SpecialProcedure p = ps.get(i);
+            if (p.start().isAfter(now)) {
+                continue;
+            }
+            if (p.start().equals(in.accepted())) {
+                finding(DeadlineEngine.RULE_AT_ACCEPTANCE, Severity.YELLOW,
+                        BilingualText.of("特别程序“" + p.kind().chineseName() + "”恰好在受理时刻 " + p.start() + " 开始",
+                                "procedure " + p.kind() + " starts exactly at acceptance " + p.start()),
+                        p.kind().legalReference(), Map.of("kind", p.kind().name(), "start", p.start().toString()));
+            }
+            if (p.recordedAt().isEmpty() || p.recordedAt().get().isAfter(now)) {
+                continue;
+            }
+            LocalDateTime recorded = p.recordedAt().get();
+            if (p.start().toLocalDate().isBefore(recorded.toLocalDate())) {
+                finding(DeadlineEngine.RULE_BACK_DATED, Severity.YELLOW,
+                        BilingualText.of("特别程序“" + p.kind().chineseName() + "”于 " + recorded + " 录入，开始时间却倒填为 "
+                                + p.start(), "procedure " + p.kind() + " recorded on " + recorded
+                                        + " but back-dated to start on " + p.start()),
+                        p.kind().legalReference(), Map.of("kind", p.kind().name(), "start", p.start().toString(),
+                                "recordedAt", recorded.toString()));
+            }
+            LocalDateTime dueBefore = dueKnownBefore(i, recorded, governing);
+            if (recorded.isAfter(dueBefore)) {
+                finding(DeadlineEngine.RULE_RECORDED_AFTER_EXPIRY, Severity.RED,
+                        BilingualText.of("特别程序“" + p.kind().chineseName() + "”于 " + recorded + " 录入，此前期限已于 "
+                                + dueBefore + " 届满", "procedure " + p.kind() + " recorded on " + recorded
+                                        + " after the deadline had already passed at " + dueBefore),
+                        p.kind().legalReference(), Map.of("kind", p.kind().name(), "recordedAt", recorded.toString(),
+                                "dueBefore", dueBefore.toString()));
+            }
+        }
+    }
+
+    /** The governing due instant (local) computed without procedure {@code idx} and those recorded at or after it. */
+    private LocalDateTime dueKnownBefore(int idx, LocalDateTime recorded, LimitResult governing) {
+        List<SpecialProcedure> kept = new ArrayList<>();
+        List<SpecialProcedure> ps = in.procedures();
+        for (int j = 0; j < ps.size(); j++) {
+            SpecialProcedure q = ps.get(j);
+            if (j != idx && (q.recordedAt().isEmpty() || q.recordedAt().get().isBefore(recorded))) {
+                kept.add(q);
+            }
+        }
+        DeadlineInput without = in.toBuilder().procedures(kept).build();
+        Evaluation e = new Evaluation(without, cal, policy, asOf, false);
+        e.fixBase();
+        e.collectSuspensions();
+        e.collectExtensions();
+        TimeLimit limit = governing.limit();
+        LocalDate due = e.dueDate(limit, limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays));
+        return due.atTime(cal.officeHours(due).close());
+    }
+
+    private void finding(String ruleId, Severity severity, BilingualText message, String legalReference,
+            Map<String, String> params) {
+        if (findings == null) {
+            findings = new ArrayList<>(2);
+        }
+        findings.add(new Finding(ruleId, severity, message, in.caseId(), legalReference,
+                DeadlineEngine.ruleSetVersion(cal), "000000", params));
+    }
+}
