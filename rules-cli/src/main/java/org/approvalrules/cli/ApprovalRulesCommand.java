@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 "working-day calendar, deadlines, locality rule packs."},
         subcommands = {
                 DemoCommand.class,
+                CalendarCommand.class,
                 DeadlineCommand.class,
                 CommandLine.HelpCommand.class
         })

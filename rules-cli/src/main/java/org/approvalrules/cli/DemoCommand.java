@@ -21,6 +21,7 @@ final class DemoCommand implements Callable<Integer> {
                 new DivisionDemo(),
                 new DomainDemo(),
                 new CalendarDemo(),
+                new CalendarServiceDemo(),
                 new DeadlineDemo()
         );
     }

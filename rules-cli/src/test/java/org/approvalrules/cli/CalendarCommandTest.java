@@ -1,0 +1,242 @@
+package org.approvalrules.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.calendar.WorkingCalendar;
+import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.core.calendar.CalendarRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CalendarCommandTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+    private record Result(int code, String out, String err) {
+    }
+
+    /** Runs the command in-process as the launcher does, with a fixed clock for DTSTAMP. */
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == CalendarCommand.Export.class ? (K) new CalendarCommand.Export(CLOCK)
+                        : CommandLine.defaultFactory().create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new ApprovalRulesCommand(), factory);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler(new ApprovalRulesCommand.Errors());
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static String version(String code, CoveragePolicy policy) {
+        return CalendarRepository.bundled().calendarFor(DivisionCode.parse(code), policy).version();
+    }
+
+    @Test
+    void exportsCsvExactly() {
+        Result r = run("calendar", "export", "--locality", "450000", "--from", "2024-04-03", "--to", "2024-04-13");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                date,kind,name
+                2024-04-03,WORKDAY,
+                2024-04-04,HOLIDAY,清明节
+                2024-04-05,HOLIDAY,清明节
+                2024-04-06,HOLIDAY,清明节
+                2024-04-07,ADJUSTED_WORKDAY,清明节调休上班
+                2024-04-08,WORKDAY,
+                2024-04-09,WORKDAY,
+                2024-04-10,WORKDAY,
+                2024-04-11,HOLIDAY,壮族三月三
+                2024-04-12,HOLIDAY,壮族三月三
+                2024-04-13,WEEKEND,
+                """);
+    }
+
+    @Test
+    void exportsOneLinePerDayForAWholeYear() {
+        Result r = run("calendar", "export", "--locality", "000000", "--from", "2024-01-01", "--to", "2024-12-31");
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(1 + 366);
+        assertThat(lines.get(0)).isEqualTo("date,kind,name");
+        assertThat(lines).allSatisfy(l -> assertThat(l).matches(
+                "date,kind,name|\\d{4}-\\d{2}-\\d{2},(WORKDAY|WEEKEND|HOLIDAY|ADJUSTED_WORKDAY),.*"));
+        WorkingCalendar national = CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT);
+        assertThat(lines.stream().skip(1).filter(l -> l.contains(",HOLIDAY,") || l.contains(",WEEKEND,")))
+                .hasSize(366 - national.workingDaysBetween(java.time.LocalDate.of(2023, 12, 31), java.time.LocalDate.of(2024, 12, 31)));
+    }
+
+    @Test
+    void exportsIcsThatCalendarAppsAccept() {
+        Result r = run("calendar", "export", "--locality", "000000", "--from", "2024-09-29", "--to", "2024-10-01",
+                "--format", "ics");
+        assertThat(r.code()).isZero();
+        String ics = r.out();
+        // CRLF everywhere, no physical line over 75 octets
+        assertThat(ics.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(ics.split("\r\n")).allSatisfy(l -> assertThat(l.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+        String v = version("000000", CoveragePolicy.STRICT);
+        List<String> unfolded = List.of(ics.replace("\r\n ", "").split("\r\n"));
+        assertThat(unfolded).containsExactly(
+                "BEGIN:VCALENDAR",
+                "PRODID:-//approval-rules//working-day calendar//ZH",
+                "VERSION:2.0",
+                "CALSCALE:GREGORIAN",
+                "X-WR-CALNAME:工作日历 CN-000000 / working-day calendar",
+                "X-WR-TIMEZONE:Asia/Shanghai",
+                "X-WR-CALDESC:行政区划 000000，日历版本 " + v + "，范围 2024-09-29/2024-10-01 / division 000000\\, calendar version "
+                        + v + "\\, range 2024-09-29/2024-10-01",
+                "BEGIN:VEVENT",
+                "UID:20240929-adjusted_workday-000000@approval-rules",
+                "DTSTAMP:20261123T080000Z",
+                "DTSTART;VALUE=DATE:20240929",
+                "DTEND;VALUE=DATE:20240930",
+                "SUMMARY:国庆节调休上班 班 / working day",
+                "DESCRIPTION:调休上班，层级 000000，依据 国办发明电〔2023〕7号 / adjusted working day\\, layer 000000\\, notice 国办发明电〔2023〕7号",
+                "CATEGORIES:ADJUSTED_WORKDAY",
+                "TRANSP:OPAQUE",
+                "END:VEVENT",
+                "BEGIN:VEVENT",
+                "UID:20241001-holiday-000000@approval-rules",
+                "DTSTAMP:20261123T080000Z",
+                "DTSTART;VALUE=DATE:20241001",
+                "DTEND;VALUE=DATE:20241002",
+                "SUMMARY:国庆节 休 / day off",
+                "DESCRIPTION:放假，层级 000000，依据 国办发明电〔2023〕7号 / holiday\\, layer 000000\\, notice 国办发明电〔2023〕7号",
+                "CATEGORIES:HOLIDAY",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+                "END:VCALENDAR");
+    }
+
+    @Test
+    void checksAHolidayInChineseAndEnglish() {
+        Result r = run("calendar", "check", "--locality", "450000", "2024-04-11");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                2024-04-11 星期四 / Thursday，450000 广西壮族自治区
+                类型 / kind: 节假日 / HOLIDAY，不上班 / day off
+                原因 / why: 放假：壮族三月三 / day off: 壮族三月三
+                图层 / layer: 450000 广西壮族自治区
+                依据 / notice: 广西壮族自治区人民政府办公厅关于2024年“壮族三月三”放假的通知（2024年3月22日发布）
+                日历 / calendar: CN-450000，版本 / version %s，覆盖 / coverage 2004-01-01/2026-12-31，STRICT，来源 / provider: bundled national data / 内置数据
+                """.formatted(version("450000", CoveragePolicy.STRICT)));
+    }
+
+    @Test
+    void checksANationalWorkingSundayAndAnOrdinaryDay() {
+        Result r = run("calendar", "check", "--locality", "000000", "2024-09-29");
+        assertThat(r.out().lines().toList()).containsSubsequence(
+                "2024-09-29 星期日 / Sunday，000000 全国",
+                "类型 / kind: 调休上班日 / ADJUSTED_WORKDAY，上班 / working day",
+                "原因 / why: 调休上班：国庆节调休上班 / adjusted working day: 国庆节调休上班",
+                "图层 / layer: 000000 全国",
+                "依据 / notice: 国办发明电〔2023〕7号");
+        Result ordinary = run("calendar", "check", "--locality", "000000", "2024-10-09");
+        assertThat(ordinary.out()).contains("原因 / why: 普通工作日（周一至周五）/ ordinary weekday\n")
+                .contains("依据 / notice: 无（普通日）/ none (ordinary day)\n");
+    }
+
+    @Test
+    void provisionalResultsSaySo() {
+        Result r = run("calendar", "check", "--provisional", "--locality", "000000", "2027-01-04");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("类型 / kind: 工作日 / WORKDAY，上班 / working day\n")
+                .contains("临时推定 / provisional: 日历未收录 2027 年放假安排，按周末推定，通知发布后须重新计算")
+                .contains("PROVISIONAL");
+        Result export = run("calendar", "export", "--provisional", "--locality", "000000", "--from", "2026-12-31", "--to",
+                "2027-01-02");
+        assertThat(export.out()).isEqualTo("date,kind,name\n2026-12-31,WORKDAY,\n2027-01-01,WORKDAY,\n2027-01-02,WEEKEND,\n");
+        assertThat(export.err()).startsWith("注意 / note: 2026-12-31/2027-01-02 超出日历 CN-000000 的覆盖范围").contains("provisional");
+    }
+
+    @Test
+    void errorsAreOneClearLineWithExitCode2() {
+        Result unknown = run("calendar", "check", "--locality", "990000", "2024-04-11");
+        Result malformed = run("calendar", "export", "--locality", "45000", "--from", "2024-04-01", "--to", "2024-04-02");
+        Result outside = run("calendar", "export", "--locality", "000000", "--from", "2026-12-01", "--to", "2027-01-31");
+        Result badDate = run("calendar", "check", "--locality", "000000", "2024-02-30");
+        Result reversed = run("calendar", "export", "--locality", "000000", "--from", "2024-05-01", "--to", "2024-04-01");
+        for (Result r : List.of(unknown, malformed, outside, badDate, reversed)) {
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().lines()).hasSize(1).allSatisfy(l -> assertThat(l).startsWith("错误 / error: "));
+        }
+        assertThat(unknown.err()).contains("990000").contains("unknown division");
+        assertThat(malformed.err()).contains("45000");
+        assertThat(outside.err()).contains("2027").contains("2004-01-01/2026-12-31");
+        assertThat(badDate.err()).contains("2024-02-30").contains("YYYY-MM-DD");
+        assertThat(reversed.err()).contains("2024-04-01");
+    }
+
+    @Test
+    void loadsALocalityLayerFromADirectory(@TempDir Path dir) throws IOException {
+        Path county = Files.createDirectories(dir.resolve("451031"));
+        Files.writeString(county.resolve("layer.properties"), "name = 某县（测试）\n");
+        Files.writeString(county.resolve("2024.csv"), "date,kind,name,source\n2024-05-20,HOLIDAY,县庆,某县测试通知\n");
+
+        Result r = run("calendar", "check", "--locality", "451031", "--layers", dir.toString(), "2024-05-20");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().toList()).containsSubsequence(
+                "2024-05-20 星期一 / Monday，451031 某县（测试）",
+                "类型 / kind: 节假日 / HOLIDAY，不上班 / day off",
+                "原因 / why: 放假：县庆 / day off: 县庆",
+                "图层 / layer: 451031 某县（测试）",
+                "依据 / notice: 某县测试通知");
+        assertThat(r.out()).contains("来源 / provider: 内置数据 + 图层目录 / bundled data + layers from " + dir);
+
+        Files.writeString(county.resolve("2024.csv"), "date,kind,name,source\n2024-05-20,HOLIDAY,县庆\n");
+        Result broken = run("calendar", "check", "--locality", "451031", "--layers", dir.toString(), "2024-05-20");
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(broken.err()).startsWith("错误 / error: ").contains("2024.csv:2");
+    }
+
+    @Test
+    void diffListsTheChangedDaysAndTheCasesToRecompute(@TempDir Path dir) throws IOException {
+        Path layers = Files.createDirectories(dir.resolve("layers"));
+        Path county = Files.createDirectories(layers.resolve("451031"));
+        Files.writeString(county.resolve("layer.properties"), "name = 某县（测试）\n");
+        Files.writeString(county.resolve("2024.csv"), "date,kind,name,source\n2024-05-20,HOLIDAY,县庆,某县测试通知\n");
+        Path cases = dir.resolve("cases.csv");
+        Files.writeString(cases, "id,start,due\nA-1,2024-05-06,2024-05-31\nA-2,2024-06-03,2024-06-28\nA-3,2024-04-20,2024-05-20\n");
+
+        Result r = run("calendar", "diff", "--locality", "451031", "--layers", layers.toString(), "--cases", cases.toString());
+
+        DivisionCode code = DivisionCode.parse("451031");
+        String before = CalendarRepository.bundled().calendarFor(code, CoveragePolicy.PROVISIONAL).version();
+        String after = CalendarRepository.bundled().withLayersFrom(layers).calendarFor(code, CoveragePolicy.PROVISIONAL).version();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                日历变更 / calendar diff CN-451031@%s → CN-451031@%s: 1 天变化 / days changed
+                  2024-05-20 WORKDAY → HOLIDAY 县庆 [layer 451031; 某县测试通知]
+                须重算的办件 / cases to recompute: 2 / 3
+                  A-1 2024-05-06..2024-05-31: [2024-05-20 WORKDAY → HOLIDAY]
+                  A-3 2024-04-20..2024-05-20: [2024-05-20 WORKDAY → HOLIDAY]
+                """.formatted(before, after));
+
+        Files.writeString(cases, "id,start,due\nA-1,2024-05-31,2024-05-06\n");
+        Result bad = run("calendar", "diff", "--locality", "451031", "--layers", layers.toString(), "--cases", cases.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("错误 / error: " + cases + ":2: due: ").contains("A-1");
+    }
+}
