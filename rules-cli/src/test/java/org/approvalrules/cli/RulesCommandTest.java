@@ -40,7 +40,7 @@ class RulesCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("000000>450000>451031")
                 .containsPattern("451031.intake.after-hours +INFO +层/layer 451031")
-                .contains("已停用 / disabled  procedure.at-acceptance")
+                .contains("已停用 / disabled  deadline.procedure.starts-at-acceptance")
                 .contains("自/from 2024-07-01: 2");
     }
 
