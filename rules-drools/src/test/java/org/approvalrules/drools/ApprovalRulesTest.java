@@ -233,6 +233,50 @@ class ApprovalRulesTest {
         }
     }
 
+    /** Edit {@code k} (0 or 1) sets the yellow threshold to 1 + k and, for k = 1, a county day off on 2024-09-25. */
+    private void pairedEdit(int k) throws IOException {
+        write("451031/parameters/p.yaml", """
+                deadline.yellow.remaining-working-days:
+                  values:
+                    2024-01-01: {value: %d, reference: "县文件"}
+                """.formatted(1 + k));
+        write("451031/calendar/2024.csv", "date,kind,name,source\n" + (k == 1 ? "2024-09-25,HOLIDAY,县庆,县通知\n" : ""));
+    }
+
+    @Test
+    void evaluationsDuringReloadsNeverMixRulesOfOneEditWithCalendarsOfAnother() throws Exception {
+        countyManifest();
+        write("451031/calendar/layer.properties", "name = 测试县\n");
+        pairedEdit(0);
+        DeadlineInput in = DeadlineInput.builder("M1", LocalDateTime.parse("2024-09-23T10:00"), TimeLimit.workingDays(5)).build();
+        Instant asOf = at("2024-09-24T09:00");
+        try (ApprovalRules rules = ApprovalRules.builder().packs(dir).build()) {
+            LocalDate plainDue = rules.evaluate(COUNTY, in, asOf).deadline().statutory().dueDate();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CompletableFuture<String> mixed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                while (!stop.get()) {
+                    CaseEvaluation e = rules.evaluate(COUNTY, in, asOf);
+                    boolean editOne = e.policy().yellowRemainingWorkingDays().getAsInt() == 2;
+                    boolean shifted = !e.deadline().statutory().dueDate().equals(plainDue);
+                    if (editOne != shifted) {
+                        return "yellow " + e.policy().yellowRemainingWorkingDays() + " with due " + e.deadline().statutory().dueDate();
+                    }
+                    seen.incrementAndGet();
+                }
+                return "";
+            });
+            for (int i = 1; i <= 6; i++) {
+                pairedEdit(i % 2);
+                assertThat(rules.reload(COUNTY).swapped()).isTrue();
+                assertThat(rules.evaluate(COUNTY, in, asOf).policy().yellowRemainingWorkingDays().getAsInt()).isEqualTo(1 + i % 2);
+            }
+            stop.set(true);
+            assertThat(mixed.get()).isEmpty();
+            assertThat(seen.get()).isPositive();
+        }
+    }
+
     @Test
     void aBatchUsesEachCasesAcceptanceDateAndKeepsTheInputOrder() throws IOException {
         countyManifest();
