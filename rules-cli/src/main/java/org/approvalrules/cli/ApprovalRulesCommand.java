@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 CalendarCommand.class,
                 DeadlineCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ApprovalRulesCommand implements Runnable {

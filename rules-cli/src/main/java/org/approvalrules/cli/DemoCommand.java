@@ -22,7 +22,8 @@ final class DemoCommand implements Callable<Integer> {
                 new DomainDemo(),
                 new CalendarDemo(),
                 new CalendarServiceDemo(),
-                new DeadlineDemo()
+                new DeadlineDemo(),
+                new RulesDemo()
         );
     }
 

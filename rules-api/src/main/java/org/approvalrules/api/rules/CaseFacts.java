@@ -1,0 +1,108 @@
+package org.approvalrules.api.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.deadline.TimeLimit;
+import org.approvalrules.api.division.DivisionCode;
+
+/**
+ * What rules see of one case (办件): its identity, its limits, and the deadline figures the deadline
+ * engine computed for it as of the evaluation instant. Rules read these fields; they never compute
+ * dates themselves, which keeps DRL short and declarative. Immutable and thread-safe.
+ *
+ * @param caseId the case number (办件编号), the subject of findings
+ * @param locality the division whose rules apply (受理地行政区划)
+ * @param acceptedAt acceptance time (受理时间, local civil time); its date selects parameter values
+ * @param statutoryLimit the statutory time limit (法定办结时限)
+ * @param promisedLimit the promised time limit (承诺办结时限)
+ * @param promisedRemainingWorkingDays working days left to the promised due date (negative: overdue by
+ *     that many; for a completed case, as at completion)
+ * @param statutoryRemainingWorkingDays the same for the statutory due date
+ * @param completed whether the case is completed (办结)
+ * @param correctionNoticeWorkingDays working days from receipt of the application to the correction
+ *     notice (补正告知), or -1 when there was none (行政许可法第三十二条)
+ * @param deliveryWorkingDays working days from the decision to delivery (送达), or -1 when not yet
+ *     delivered (行政许可法第四十四条)
+ * @param proceduresRecordedAfterDue special procedures recorded after the promised due date had passed
+ * @param backDatedProcedures special procedures whose start lies before the moment they were recorded
+ *     by more than a day
+ * @param proceduresAtAcceptance special procedures starting exactly at acceptance
+ */
+public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acceptedAt, TimeLimit statutoryLimit,
+        TimeLimit promisedLimit, int promisedRemainingWorkingDays, int statutoryRemainingWorkingDays,
+        boolean completed, int correctionNoticeWorkingDays, int deliveryWorkingDays,
+        int proceduresRecordedAfterDue, int backDatedProcedures, int proceduresAtAcceptance) {
+
+    public CaseFacts {
+        InvalidValueException.requireNonNull(caseId, "caseId");
+        InvalidValueException.requireNonNull(locality, "locality");
+        InvalidValueException.requireNonNull(acceptedAt, "acceptedAt");
+        InvalidValueException.requireNonNull(statutoryLimit, "statutoryLimit");
+        InvalidValueException.requireNonNull(promisedLimit, "promisedLimit");
+        if (caseId.isBlank()) {
+            throw new InvalidValueException("caseId", caseId, "办件编号不能为空 / case id must not be blank");
+        }
+        if (correctionNoticeWorkingDays < -1) {
+            throw new InvalidValueException("correctionNoticeWorkingDays", correctionNoticeWorkingDays,
+                    "补正告知工作日数不能为负（无补正时为-1） / must be >= 0, or -1 when there was no notice");
+        }
+        if (deliveryWorkingDays < -1) {
+            throw new InvalidValueException("deliveryWorkingDays", deliveryWorkingDays,
+                    "送达工作日数不能为负（未送达时为-1） / must be >= 0, or -1 when not delivered");
+        }
+        if (proceduresRecordedAfterDue < 0 || backDatedProcedures < 0 || proceduresAtAcceptance < 0) {
+            throw new InvalidValueException("procedures", proceduresRecordedAfterDue + "/" + backDatedProcedures
+                    + "/" + proceduresAtAcceptance, "特别程序计数不能为负 / procedure counts must be >= 0");
+        }
+    }
+
+    /** A case on track with no irregularities: the starting point for {@code with…} copies. */
+    public static CaseFacts onTrack(String caseId, DivisionCode locality, LocalDateTime acceptedAt,
+            TimeLimit statutory, TimeLimit promised, int promisedRemaining, int statutoryRemaining) {
+        return new CaseFacts(caseId, locality, acceptedAt, statutory, promised, promisedRemaining,
+                statutoryRemaining, false, -1, -1, 0, 0, 0);
+    }
+
+    /** The acceptance date: the date that selects parameter values for this case. */
+    public LocalDate acceptedOn() {
+        return acceptedAt.toLocalDate();
+    }
+
+    /** Whether the promised and statutory limits are in the same unit and so comparable. */
+    public boolean limitsComparable() {
+        return promisedLimit.unit() == statutoryLimit.unit() && statutoryLimit.amount() > 0;
+    }
+
+    /** Promised / statutory amount (4 decimals), or 0 when not comparable. */
+    public BigDecimal promisedShareOfStatutory() {
+        if (!limitsComparable()) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(promisedLimit.amount())
+                .divide(BigDecimal.valueOf(statutoryLimit.amount()), 4, RoundingMode.HALF_UP);
+    }
+
+    /** A copy with the completion flag set. */
+    public CaseFacts withCompleted(boolean c) {
+        return new CaseFacts(caseId, locality, acceptedAt, statutoryLimit, promisedLimit,
+                promisedRemainingWorkingDays, statutoryRemainingWorkingDays, c, correctionNoticeWorkingDays,
+                deliveryWorkingDays, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance);
+    }
+
+    /** A copy with the correction-notice and delivery figures set. */
+    public CaseFacts withNoticeAndDelivery(int correctionNotice, int delivery) {
+        return new CaseFacts(caseId, locality, acceptedAt, statutoryLimit, promisedLimit,
+                promisedRemainingWorkingDays, statutoryRemainingWorkingDays, completed, correctionNotice,
+                delivery, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance);
+    }
+
+    /** A copy with the clock-gaming counts set. */
+    public CaseFacts withProcedureCounts(int recordedAfterDue, int backDated, int atAcceptance) {
+        return new CaseFacts(caseId, locality, acceptedAt, statutoryLimit, promisedLimit,
+                promisedRemainingWorkingDays, statutoryRemainingWorkingDays, completed, correctionNoticeWorkingDays,
+                deliveryWorkingDays, recordedAfterDue, backDated, atAcceptance);
+    }
+}

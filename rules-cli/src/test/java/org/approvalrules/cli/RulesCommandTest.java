@@ -1,0 +1,85 @@
+package org.approvalrules.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RulesCommandTest {
+    static final Path EXAMPLE = Path.of("../examples/packs");
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = ApprovalRulesCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkCompilesEveryLayerOfTheExamplePack() {
+        Run r = run("rules", "check", "--packs", EXAMPLE.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("451031  000000>450000>451031").contains("000000  000000");
+    }
+
+    @Test
+    void explainShowsLayersOverridesAndParameterValuesByDate() {
+        Run r = run("rules", "explain", "--locality", "451031", "--packs", EXAMPLE.toString(), "--date", "2024-10-01");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("000000>450000>451031")
+                .containsPattern("451031.intake.after-hours +INFO +层/layer 451031")
+                .contains("已停用 / disabled  procedure.at-acceptance")
+                .contains("自/from 2024-07-01: 2");
+    }
+
+    @Test
+    void testRunsTheScenariosAndReportsCoverage() {
+        Run r = run("rules", "test", "--packs", EXAMPLE.toString(), "--locality", "451031");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("失败 / failed: 0").contains("every rule is exercised");
+    }
+
+    @Test
+    void theBundledNationalPackIsUsedWithoutPacks() {
+        Run r = run("rules", "explain", "--locality", "110101");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("分层 / layers 000000").contains("deadline.red.statutory");
+    }
+
+    @Test
+    void packErrorsExitTwoWithFileAndLine(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("451031/rules"));
+        Files.writeString(dir.resolve("451031/manifest.yaml"), "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
+        Files.writeString(dir.resolve("451031/rules/x.drl"), "\nimport java.nio.file.Files;\n");
+        Run r = run("rules", "check", "--packs", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("x.drl:2").contains("import not allowed");
+    }
+
+    @Test
+    void unknownLocalityExitsTwo() {
+        Run r = run("rules", "explain", "--locality", "440300", "--packs", EXAMPLE.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown locality 440300");
+    }
+
+    @Test
+    void demoShowsNationalAndCountyFindings() throws Exception {
+        StringWriter text = new StringWriter();
+        new RulesDemo().run(new PrintWriter(text, true));
+        assertThat(text.toString()).contains("全国包 / national pack").contains("示例县包 / example county pack")
+                .contains("451031.intake.after-hours 层/layer 451031").contains("deadline.red.promised 层/layer 000000");
+    }
+}

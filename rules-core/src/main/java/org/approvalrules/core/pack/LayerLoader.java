@@ -1,0 +1,207 @@
+package org.approvalrules.core.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.approvalrules.api.BilingualText;
+import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.rules.RulePackException;
+import org.approvalrules.api.rules.RulePackException.Problem;
+import org.approvalrules.core.parameter.ParameterType;
+
+/**
+ * Reads one layer directory: {@code manifest.yaml}, {@code rules/*.drl}, {@code rules/*.drl.csv},
+ * {@code parameters/*.yaml}, {@code overrides.yaml}, {@code scenarios/*.yaml}, {@code calendar/}.
+ * Every DRL text is linted here. All problems of the layer are collected and thrown together.
+ */
+public final class LayerLoader {
+    private LayerLoader() {
+    }
+
+    /** Reads and checks one layer; {@code directoryCode} is the directory's name. */
+    public static Layer load(PackFiles files, String directoryCode, DecisionTableConverter tables) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> all = files.list();
+        if (!all.contains(PackManifest.FILE)) {
+            throw new RulePackException(files.displayName(PackManifest.FILE), 0,
+                    "缺少清单文件 / missing manifest: every layer directory needs manifest.yaml");
+        }
+        PackManifest manifest = null;
+        try {
+            manifest = PackManifest.parse(files.displayName(PackManifest.FILE), files.read(PackManifest.FILE),
+                    directoryCode);
+        } catch (RulePackException e) {
+            problems.addAll(e.problems());
+        }
+        String layer = directoryCode;
+        List<RuleSource> rules = new ArrayList<>();
+        List<ParameterDefinition> params = new ArrayList<>();
+        List<RuleOverride> overrides = new ArrayList<>();
+        Map<String, String> scenarios = new LinkedHashMap<>();
+        boolean calendar = false;
+        for (String rel : all) {
+            String name = files.displayName(rel);
+            try {
+                if (rel.startsWith("rules/") && rel.endsWith(".drl")) {
+                    String text = files.read(rel);
+                    lintThenSplit(name, text, layer, rules, problems);
+                } else if (rel.startsWith("rules/") && (rel.endsWith(".drl.csv") || rel.endsWith(".drl.xls")
+                        || rel.endsWith(".drl.xlsx"))) {
+                    if (!rel.endsWith(".drl.csv")) {
+                        problems.add(new Problem(name, 0, "只支持 .drl.csv 决策表（请将表格另存为 CSV） / only .drl.csv "
+                                + "decision tables are supported: save the spreadsheet as CSV"));
+                        continue;
+                    }
+                    String drl = tables.toDrl(name, files.read(rel));
+                    lintThenSplit(name, drl, layer, rules, problems);
+                } else if (rel.startsWith("rules/")) {
+                    problems.add(new Problem(name, 0, "规则目录中只能有 .drl 或 .drl.csv 文件 / only .drl and .drl.csv "
+                            + "files belong in rules/ (decision tables must be named *.drl.csv)"));
+                } else if (rel.startsWith("parameters/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
+                    params.addAll(readParameters(name, files.read(rel)));
+                } else if (rel.equals("overrides.yaml")) {
+                    overrides.addAll(readOverrides(name, files.read(rel)));
+                } else if (rel.startsWith("scenarios/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
+                    scenarios.put(name, files.read(rel));
+                } else if (rel.startsWith("calendar/")) {
+                    calendar = true;
+                }
+            } catch (RulePackException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        Optional<java.nio.file.Path> cal = calendar ? files.directory().map(d -> d.resolve("calendar")) : Optional.empty();
+        return new Layer(DivisionCode.parse(layer), manifest, rules, params, overrides, scenarios, cal);
+    }
+
+    private static void lintThenSplit(String name, String text, String layer, List<RuleSource> rules,
+            List<Problem> problems) {
+        List<Problem> lint = DrlLint.check(name, text);
+        if (!lint.isEmpty()) {
+            problems.addAll(lint);
+            return;
+        }
+        rules.addAll(DrlSplitter.split(name, text, layer));
+    }
+
+    static List<ParameterDefinition> readParameters(String file, String text) {
+        JsonNode root = Yaml.read(file, text);
+        List<Problem> problems = new ArrayList<>();
+        List<ParameterDefinition> out = new ArrayList<>();
+        if (!root.isObject()) {
+            throw new RulePackException(file, 1, "参数文件应为“编号: 定义”的映射 / a parameter file maps ids to definitions");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String id = e.getKey();
+            JsonNode def = e.getValue();
+            int line = Yaml.lineOf(text, id);
+            ParameterType type = null;
+            String t = Yaml.text(def, "type");
+            if (t != null) {
+                type = ParameterType.parse(t);
+                if (type == null) {
+                    problems.add(new Problem(file, Yaml.lineContaining(text, line, "type"), "参数 " + id + " 的类型 " + t
+                            + " 未知 / unknown type (int, decimal, bool, string, time-range, list)"));
+                }
+            }
+            BilingualText description = null;
+            JsonNode d = def.get("description");
+            if (d != null && d.isObject()) {
+                description = BilingualText.of(d.path("zh").asText(""), d.path("en").asText(""));
+            } else if (d != null) {
+                String s = d.asText();
+                int slash = s.indexOf(" / ");
+                description = slash < 0 ? BilingualText.of(s, "") : BilingualText.of(s.substring(0, slash), s.substring(slash + 3));
+            }
+            JsonNode values = def.get("values");
+            List<ParameterDefinition.RawValue> raw = new ArrayList<>();
+            if (values == null || !values.isObject() || values.isEmpty()) {
+                problems.add(new Problem(file, line, "参数 " + id + " 缺少 values（日期: {value, reference}） / parameter "
+                        + id + " needs values by date: {value: …, reference: …}"));
+            } else {
+                Iterator<Map.Entry<String, JsonNode>> vi = values.fields();
+                while (vi.hasNext()) {
+                    Map.Entry<String, JsonNode> v = vi.next();
+                    int vline = Yaml.lineContaining(text, line, v.getKey());
+                    LocalDate from;
+                    try {
+                        from = LocalDate.parse(v.getKey());
+                    } catch (DateTimeParseException ex) {
+                        problems.add(new Problem(file, vline, "参数 " + id + " 的生效日期 " + v.getKey()
+                                + " 不是 YYYY-MM-DD / effective date must be YYYY-MM-DD"));
+                        continue;
+                    }
+                    JsonNode value = v.getValue().get("value");
+                    String ref = Yaml.text(v.getValue(), "reference");
+                    if (value == null || value.isNull()) {
+                        problems.add(new Problem(file, vline, "参数 " + id + " 在 " + from + " 缺少 value / needs a value"));
+                        continue;
+                    }
+                    if (ref == null || ref.isBlank()) {
+                        problems.add(new Problem(file, vline, "参数 " + id + " 在 " + from
+                                + " 缺少 reference（依据文件） / each value needs its reference"));
+                        continue;
+                    }
+                    raw.add(new ParameterDefinition.RawValue(from, value, ref, vline));
+                }
+            }
+            out.add(new ParameterDefinition(id, type, description, raw, file, line));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        return out;
+    }
+
+    static List<RuleOverride> readOverrides(String file, String text) {
+        JsonNode root = Yaml.read(file, text);
+        JsonNode list = root.get("overrides");
+        List<Problem> problems = new ArrayList<>();
+        List<RuleOverride> out = new ArrayList<>();
+        if (list == null || !list.isArray()) {
+            throw new RulePackException(file, 1, "overrides.yaml 应有 overrides: 列表 / overrides.yaml needs an 'overrides:' list");
+        }
+        int from = 1;
+        for (JsonNode o : list) {
+            String rule = Yaml.text(o, "rule");
+            int line = rule == null ? 0 : Yaml.lineOfValue(text, from, "rule", rule);
+            from = Math.max(from, line + 1);
+            String action = Yaml.text(o, "action");
+            String reason = Yaml.text(o, "reason");
+            if (rule == null || rule.isBlank()) {
+                problems.add(new Problem(file, line, "覆盖项缺少 rule（规则编号） / override needs 'rule' (the rule id)"));
+                continue;
+            }
+            RuleOverride.Action a;
+            try {
+                a = RuleOverride.Action.valueOf(action == null ? "" : action.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(file, line, "规则 " + rule + " 的 action 应为 replace 或 disable / action must be "
+                        + "replace or disable (值/value: " + action + ")"));
+                continue;
+            }
+            if (reason == null || reason.isBlank()) {
+                problems.add(new Problem(file, line, "覆盖规则 " + rule + " 必须说明理由 / an override needs a reason"));
+                continue;
+            }
+            String ref = Yaml.text(o, "reference");
+            out.add(new RuleOverride(rule, a, reason, ref == null ? "" : ref, file, line));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        return out;
+    }
+}

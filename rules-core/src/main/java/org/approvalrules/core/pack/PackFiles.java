@@ -1,0 +1,124 @@
+package org.approvalrules.core.pack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.approvalrules.api.rules.RulePackException;
+
+/**
+ * The files of one layer directory, wherever they live: a directory on disk (a locality's own pack)
+ * or the classpath (the bundled national pack, listed in an {@code INDEX} file). Paths are relative
+ * to the layer directory and use {@code /}.
+ */
+public interface PackFiles {
+
+    /** All files of the layer, relative paths, sorted. */
+    List<String> list();
+
+    /** The text of a file (UTF-8). */
+    String read(String relativePath);
+
+    /** How to name a file in messages, e.g. {@code packs/451031/rules/local.drl}. */
+    String displayName(String relativePath);
+
+    /** The layer directory on disk, when there is one (used for calendar layers). */
+    Optional<Path> directory();
+
+    /** A layer directory on disk. */
+    static PackFiles directory(Path dir) {
+        return new PackFiles() {
+            @Override
+            public List<String> list() {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    return s.filter(Files::isRegularFile)
+                            .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                            .filter(p -> !p.startsWith(".") && !p.contains("/."))
+                            .sorted().toList();
+                } catch (IOException e) {
+                    throw new RulePackException(dir.toString(), 0, "无法读取目录 / cannot list directory: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public String read(String rel) {
+                try {
+                    return Files.readString(dir.resolve(rel), StandardCharsets.UTF_8);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new RulePackException(displayName(rel), 0, "无法读取文件 / cannot read file: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public String displayName(String rel) {
+                return dir.resolve(rel).toString();
+            }
+
+            @Override
+            public Optional<Path> directory() {
+                return Optional.of(dir);
+            }
+        };
+    }
+
+    /**
+     * A layer on the classpath under {@code base} (e.g. {@code org/approvalrules/packs/000000}); its
+     * {@code INDEX} file lists the other files, one relative path a line.
+     */
+    static PackFiles classpath(ClassLoader loader, String base) {
+        String index = readResource(loader, base + "/INDEX").orElse(null);
+        List<String> files = new ArrayList<>();
+        if (index != null) {
+            index.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().forEach(files::add);
+        }
+        return new PackFiles() {
+            @Override
+            public List<String> list() {
+                return List.copyOf(files);
+            }
+
+            @Override
+            public String read(String rel) {
+                return readResource(loader, base + "/" + rel).orElseThrow(() -> new RulePackException(
+                        displayName(rel), 0, "INDEX 列出的文件不存在 / file listed in INDEX is missing"));
+            }
+
+            @Override
+            public String displayName(String rel) {
+                return "classpath:" + base + "/" + rel;
+            }
+
+            @Override
+            public Optional<Path> directory() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private static Optional<String> readResource(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                StringBuilder sb = new StringBuilder();
+                char[] buf = new char[8192];
+                int n;
+                while ((n = r.read(buf)) > 0) {
+                    sb.append(buf, 0, n);
+                }
+                return Optional.of(sb.toString());
+            }
+        } catch (IOException e) {
+            throw new RulePackException(name, 0, "无法读取资源 / cannot read resource: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.approvalrules.core.rules;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.calendar.WorkingCalendar;
+import org.approvalrules.api.deadline.DeadlineInput;
+import org.approvalrules.api.deadline.DeadlineResult;
+import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.rules.CaseFacts;
+import org.approvalrules.core.deadline.DeadlineEngine;
+
+/**
+ * Builds the {@link CaseFacts} rules see from a case's deadline input and the deadline engine's result
+ * (as of the same instant), so that rule packs work on computed figures and never compute dates.
+ */
+public final class DeadlineFacts {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private DeadlineFacts() {
+    }
+
+    /**
+     * The facts of one case.
+     *
+     * @param input the case's deadline input
+     * @param result the deadline engine's result for it
+     * @param calendar the locality's calendar (the one the result was computed with)
+     * @param locality the locality whose rules apply
+     */
+    public static CaseFacts of(DeadlineInput input, DeadlineResult result, WorkingCalendar calendar, DivisionCode locality) {
+        InvalidValueException.requireNonNull(input, "input");
+        InvalidValueException.requireNonNull(result, "result");
+        InvalidValueException.requireNonNull(calendar, "calendar");
+        InvalidValueException.requireNonNull(locality, "locality");
+        if (!input.caseId().equals(result.caseId())) {
+            throw new InvalidValueException("result.caseId", result.caseId(),
+                    "期限结果不属于办件 " + input.caseId() + " / the deadline result belongs to another case");
+        }
+        LocalDate receipt = input.materialsReceived().orElse(input.accepted()).toLocalDate();
+        int notice = input.correctionNotice()
+                .map(n -> calendar.workingDaysBetween(receipt, n.toLocalDate())).orElse(-1);
+        LocalDate asOfDate = LocalDateTime.ofInstant(result.asOf(), ZONE).toLocalDate();
+        int delivery = input.decided().map(d -> calendar.workingDaysBetween(d.toLocalDate(),
+                input.delivered().map(LocalDateTime::toLocalDate).orElse(asOfDate))).orElse(-1);
+        int afterDue = 0;
+        int backDated = 0;
+        int atAcceptance = 0;
+        for (Finding f : result.findings()) {
+            switch (f.ruleId()) {
+                case DeadlineEngine.RULE_RECORDED_AFTER_EXPIRY -> afterDue++;
+                case DeadlineEngine.RULE_BACK_DATED -> backDated++;
+                case DeadlineEngine.RULE_AT_ACCEPTANCE -> atAcceptance++;
+                default -> { }
+            }
+        }
+        return new CaseFacts(input.caseId(), locality, input.accepted(), input.statutory(),
+                input.promised().orElse(input.statutory()), result.governing().remainingWorkingDays(),
+                result.statutory().remainingWorkingDays(), result.status().isCompleted(), notice, Math.max(-1, delivery),
+                afterDue, backDated, atAcceptance);
+    }
+}

@@ -1,0 +1,62 @@
+package org.approvalrules.core.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.approvalrules.api.rules.RulePackException.Problem;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DrlLintTest {
+
+    private static String ruleWith(String consequence) {
+        return "rule \"x\" @id(\"x\") @reference(\"r\")\nwhen\n  $c : CaseFacts()\nthen\n  " + consequence + "\nend\n";
+    }
+
+    @Test
+    void allowedImportsAndPlainRulesPass() {
+        String drl = "import java.time.LocalDate;\nimport java.math.BigDecimal;\nimport java.util.List;\n"
+                + "import org.approvalrules.api.finding.Severity;\n"
+                + ruleWith("out.report(kcontext, $c, \"System.exit 不在代码里\", \"a // comment\"); // System.exit(1)");
+        assertThat(DrlLint.check("f.drl", drl)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"import java.io.File;", "import java.util.concurrent.Executors;", "import org.kie.api.KieBase;",
+            "import static java.lang.System.exit;", "import java.lang.reflect.Method;", "import java.net.URL;",
+            "import function java.lang.System.exit;"})
+    void importsOutsideTheAllowListAreRejectedWithTheirLine(String imp) {
+        List<Problem> p = DrlLint.check("f.drl", "\n" + imp + "\n" + ruleWith("int a = 1;"));
+        assertThat(p).isNotEmpty();
+        assertThat(p.get(0).line()).isEqualTo(2);
+        assertThat(p.get(0).reason()).contains("import not allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"System.exit(0);", "Runtime.getRuntime().halt(0);", "Class.forName(\"x\");",
+            "$c.getClass().getDeclaredFields();", "Thread t = new Thread();", "new java.io.File(\"/etc/passwd\");",
+            "java.nio.file.Files.delete(null);", "new java.net.Socket(\"h\", 1);", "ClassLoader l = null;",
+            "Object o = String.class;", "java.util.concurrent.Executors.newFixedThreadPool(1);",
+            "new ProcessBuilder(\"sh\");", "java.lang.reflect.Array.newInstance(null, 1);"})
+    void forbiddenUsesAreRejectedWithFileAndLine(String code) {
+        List<Problem> p = DrlLint.check("pack/f.drl", ruleWith(code));
+        assertThat(p).isNotEmpty();
+        assertThat(p).allSatisfy(x -> {
+            assertThat(x.file()).isEqualTo("pack/f.drl");
+            assertThat(x.line()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void globalsCannotBeRedeclared() {
+        assertThat(DrlLint.check("f.drl", "global java.util.List leak;\n")).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("globals"));
+    }
+
+    @Test
+    void aMultiLineCommentKeepsLineNumbers() {
+        List<Problem> p = DrlLint.check("f.drl", "/* a\n b\n c */\nimport java.io.File;\n");
+        assertThat(p).singleElement().satisfies(x -> assertThat(x.line()).isEqualTo(4));
+    }
+}

@@ -1,0 +1,129 @@
+package org.approvalrules.drools;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.approvalrules.api.rules.RulePackException;
+import org.approvalrules.api.rules.RulePackException.Problem;
+import org.approvalrules.core.pack.EffectivePack;
+import org.approvalrules.core.pack.RuleSource;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Compiles an {@link EffectivePack} into a KieBase with the Drools executable model. The effective
+ * rules are regrouped per source file, each under its own generated package, with the provided
+ * imports and globals ({@code out}, {@code params}); compile errors are mapped back to the source
+ * file and line.
+ */
+public final class RuleSetCompiler {
+    /** Group id of generated KieModules. */
+    public static final String GROUP = "org.approvalrules.generated";
+    private static final String PREAMBLE = """
+            import org.approvalrules.api.rules.CaseFacts;
+            global org.approvalrules.api.rules.FindingSink out;
+            global org.approvalrules.api.rules.ParameterLookup params;
+            """;
+    private static final Pattern GEN_PATH = Pattern.compile("packs/l\\d+/f(\\d+)/rules\\.drl");
+
+    private RuleSetCompiler() {
+    }
+
+    private record Segment(int startLine, int endLine, RuleSource rule) {
+    }
+
+    /** Compiles; a failure names the source file and line of each error. */
+    public static CompiledRuleSet compile(EffectivePack pack) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId rid = ks.newReleaseId(GROUP, "rules-" + pack.rulesVersion(), "1.0.0");
+        kfs.generateAndWritePomXML(rid);
+        Map<String, List<RuleSource>> byFile = new LinkedHashMap<>();
+        for (RuleSource r : pack.rules()) {
+            byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
+        }
+        List<List<Segment>> segments = new ArrayList<>();
+        List<String> fileNames = new ArrayList<>();
+        Map<String, RuleSource> byName = new HashMap<>();
+        int n = 0;
+        for (Map.Entry<String, List<RuleSource>> e : byFile.entrySet()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("package packs.l").append(e.getValue().get(0).layer()).append(".f").append(n).append(";\n");
+            sb.append(PREAMBLE);
+            sb.append(e.getValue().get(0).header());
+            List<Segment> segs = new ArrayList<>();
+            for (RuleSource r : e.getValue()) {
+                int start = (int) sb.chars().filter(c -> c == '\n').count() + 1;
+                sb.append(r.text());
+                int end = (int) sb.chars().filter(c -> c == '\n').count();
+                segs.add(new Segment(start, end, r));
+                byName.put(r.id(), r);
+            }
+            kfs.write("src/main/resources/packs/l" + e.getValue().get(0).layer() + "/f" + n + "/rules.drl", sb.toString());
+            segments.add(segs);
+            fileNames.add(e.getKey());
+            n++;
+        }
+        KieBuilder kb = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(rid);
+            List<Problem> problems = new ArrayList<>();
+            for (Message m : errors) {
+                problems.add(locate(m, segments, fileNames, byName));
+            }
+            throw new RulePackException(problems);
+        }
+        KieBase base = ks.newKieContainer(rid).getKieBase();
+        return new CompiledRuleSet(pack, base, rid, byName);
+    }
+
+    private static Problem locate(Message m, List<List<Segment>> segments, List<String> fileNames,
+            Map<String, RuleSource> byName) {
+        String text = m.getText() == null ? "" : m.getText().lines().findFirst().orElse("");
+        String reason = "编译错误 / compile error: " + text;
+        Matcher pm = GEN_PATH.matcher(m.getPath() == null ? "" : m.getPath());
+        if (pm.find()) {
+            int f = Integer.parseInt(pm.group(1));
+            for (Segment s : segments.get(f)) {
+                if (m.getLine() >= s.startLine() && m.getLine() <= s.endLine()) {
+                    return new Problem(s.rule().file(), s.rule().line() + m.getLine() - s.startLine(), reason);
+                }
+            }
+            int colon = text.lastIndexOf(": ");
+            String fragment = colon < 0 ? "" : text.substring(colon + 2).trim();
+            for (Segment s : segments.get(f)) {
+                int at = fragment.length() < 3 ? -1 : s.rule().text().indexOf(fragment);
+                if (at >= 0) {
+                    int offset = (int) s.rule().text().substring(0, at).chars().filter(c -> c == '\n').count();
+                    return new Problem(s.rule().file(), s.rule().line() + offset, reason);
+                }
+            }
+            if (segments.get(f).size() == 1) {
+                return new Problem(fileNames.get(f), segments.get(f).get(0).rule().line(), reason);
+            }
+            return new Problem(fileNames.get(f), 0, reason);
+        }
+        for (RuleSource r : byName.values()) {
+            String all = m.getText() == null ? "" : m.getText();
+            if (all.contains("Rule name: " + r.id() + "\n") || all.contains("\"" + r.id() + "\"")) {
+                return new Problem(r.file(), r.line(), reason);
+            }
+        }
+        return new Problem(m.getPath() == null ? "<generated>" : m.getPath(), m.getLine(), reason);
+    }
+
+    /** Releases a compiled rule set's KieModule from the KieRepository. */
+    static void release(CompiledRuleSet set) {
+        KieServices.get().getRepository().removeKieModule(set.releaseId());
+    }
+}
