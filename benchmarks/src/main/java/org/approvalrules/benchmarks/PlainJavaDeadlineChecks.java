@@ -59,25 +59,25 @@ final class PlainJavaDeadlineChecks {
                         "地方承诺时限压缩要求", params.displayValues(List.of("deadline.promised.max-share-of-statutory"), d));
             }
             if (c.correctionNoticeWorkingDays() > params.intAt("correction.notice.max-working-days", d)) {
-                add(out, "correction.notice.late", Severity.RED, c, "补正告知在收到申请后第" + c.correctionNoticeWorkingDays()
+                add(out, "deadline.art32.late-correction-notice", Severity.RED, c, "补正告知在收到申请后第" + c.correctionNoticeWorkingDays()
                         + "个工作日才发出", "correction notice sent " + c.correctionNoticeWorkingDays() + " working days after receipt",
                         "行政许可法第三十二条", params.displayValues(List.of("correction.notice.max-working-days"), d));
             }
             if (c.deliveryWorkingDays() > params.intAt("delivery.max-working-days", d)) {
-                add(out, "delivery.late", Severity.RED, c, "决定后第" + c.deliveryWorkingDays() + "个工作日才送达",
+                add(out, "deadline.art44.late-delivery", Severity.RED, c, "决定后第" + c.deliveryWorkingDays() + "个工作日才送达",
                         "decision delivered " + c.deliveryWorkingDays() + " working days after it was made", "行政许可法第四十四条",
                         params.displayValues(List.of("delivery.max-working-days"), d));
             }
             if (c.proceduresRecordedAfterDue() > 0) {
-                add(out, "procedure.recorded-after-due", Severity.RED, c, "特别程序在时限届满后才登记",
+                add(out, "deadline.procedure.recorded-after-expiry", Severity.RED, c, "特别程序在时限届满后才登记",
                         "special procedure recorded after the due date", "行政许可法第四十五条", Map.of());
             }
             if (c.backDatedProcedures() > 0) {
-                add(out, "procedure.back-dated", Severity.YELLOW, c, "特别程序倒签", "back-dated special procedure",
+                add(out, "deadline.procedure.back-dated", Severity.YELLOW, c, "特别程序倒签", "back-dated special procedure",
                         "行政许可法第四十五条", Map.of());
             }
             if (c.proceduresAtAcceptance() > 0) {
-                add(out, "procedure.at-acceptance", Severity.YELLOW, c, "受理即开始特别程序", "procedure at acceptance",
+                add(out, "deadline.procedure.starts-at-acceptance", Severity.YELLOW, c, "受理即开始特别程序", "procedure at acceptance",
                         "行政许可法第四十五条", Map.of());
             }
         }
