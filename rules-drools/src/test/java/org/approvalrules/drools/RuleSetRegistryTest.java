@@ -108,6 +108,24 @@ class RuleSetRegistryTest {
     }
 
     @Test
+    void registriesInOneJvmShareCompiledRulesUntilTheLastReleasesThem() throws IOException {
+        county(4);
+        KieServices ks = KieServices.get();
+        RuleSetRegistry first = RuleSetRegistry.directory(dir);
+        CompiledRuleSet a = first.ruleSet(COUNTY);
+        org.kie.api.builder.ReleaseId id = a.releaseId();
+        try (RuleSetRegistry second = RuleSetRegistry.directory(dir)) {
+            CompiledRuleSet b = second.ruleSet(COUNTY);
+            assertThat(b.kieBase()).isSameAs(a.kieBase());
+            first.close();
+            assertThat(ks.getRepository().getKieModule(id)).isNotNull();
+            assertThat(ids(second.evaluate(COUNTY, List.of(late(6)), AS_OF))).contains("local.very-late");
+        }
+        assertThat(ks.getRepository().getKieModule(id)).isNull();
+        assertThat(RuleSetCompiler.isShared(a.pack().rulesVersion())).isFalse();
+    }
+
+    @Test
     void compileErrorsNameTheSourceFileAndLine() throws IOException {
         write("451031/manifest.yaml", "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
         write("451031/rules/bad.drl", "\n\nrule \"b\" @id(\"b\") @reference(\"r\")\nwhen\n    $c : CaseFacts( promisedRemainingWorkingDays > \"x\" + )\nthen\nend\n");
