@@ -30,7 +30,8 @@ import org.kie.api.conf.SequentialOption;
  * <p>Compiled KieBases are shared JVM-wide by the content hash of the rules ({@link
  * EffectivePack#rulesVersion()}): a second registry (or a reload) asking for rules already compiled in
  * this JVM gets the same KieBase without compiling. Each {@link #compile} is paired with one {@link
- * #release}; the KieModule leaves the KieRepository when the last holder releases it.
+ * #release} ({@link RuleSetRegistry} does this; use it rather than calling {@code compile} directly);
+ * the KieModule leaves the KieRepository when the last holder releases it.
  *
  * <p>When no rule changes facts in its consequence ({@code insert}, {@code modify}, {@code update},
  * {@code delete}, {@code retract}), as is the case for rules that only report findings, the KieBase is
