@@ -11,7 +11,7 @@ import org.approvalrules.api.rules.CaseFacts;
 import org.approvalrules.core.parameter.ParameterSet;
 
 /**
- * The ten national deadline rules hand-written in plain Java, producing the same findings (messages,
+ * The eleven national deadline rules hand-written in plain Java, producing the same findings (messages,
  * references, severities, parameter values used; {@code PlainJavaDeadlineChecksTest} checks it) as the
  * DRL pack: the baseline that prices the editability of rule packs. Written as a careful developer would:
  * one pass per case, parameters read through the same {@link ParameterSet} the rules use.
@@ -25,6 +25,7 @@ final class PlainJavaDeadlineChecks {
     private static final List<String> CAP_PARAMS = List.of(CAP);
     private static final List<String> NOTICE_PARAMS = List.of(NOTICE_DAYS);
     private static final List<String> DELIVERY_PARAMS = List.of(DELIVERY_DAYS);
+    private static final List<String> LOCAL_KINDS_PARAMS = List.of("deadline.procedure.local-kinds");
 
     private final ParameterSet params;
     private final String version;
@@ -40,7 +41,7 @@ final class PlainJavaDeadlineChecks {
     }
 
     /**
-     * The findings of the ten checks over {@code cases}. Includes what the Drools side includes: reading
+     * The findings of the eleven checks over {@code cases}. Includes what the Drools side includes: reading
      * the dated parameters by each case's acceptance date, building every {@link Finding} (message,
      * parameter values used, version), collecting them in one list. Excludes, like the Drools side,
      * computing the deadline figures (they are precomputed in {@link CaseFacts}).
@@ -77,34 +78,42 @@ final class PlainJavaDeadlineChecks {
             }
             int notice = c.correctionNoticeWorkingDays();
             if (notice > params.intAt(NOTICE_DAYS, d)) {
-                add(out, "correction.notice.late", Severity.RED, c, "补正告知在收到申请后第" + notice
+                add(out, "deadline.art32.late-correction-notice", Severity.RED, c, "补正告知在收到申请后第" + notice
                         + "个工作日才发出，逾期不告知的自收到材料之日起即为受理", "correction notice sent " + notice
                         + " working days after receipt: the case counts as accepted on receipt",
                         "行政许可法第三十二条第一款第（四）项", params.displayValues(NOTICE_PARAMS, d));
             }
             int delivery = c.deliveryWorkingDays();
             if (delivery > params.intAt(DELIVERY_DAYS, d)) {
-                add(out, "delivery.late", Severity.RED, c, "决定后第" + delivery + "个工作日才送达",
+                add(out, "deadline.art44.late-delivery", Severity.RED, c, "决定后第" + delivery + "个工作日才送达",
                         "decision delivered " + delivery + " working days after it was made", "行政许可法第四十四条",
                         params.displayValues(DELIVERY_PARAMS, d));
             }
             int n = c.proceduresRecordedAfterDue();
             if (n > 0) {
-                add(out, "procedure.recorded-after-due", Severity.RED, c, "有" + n + "个特别程序在承诺时限届满后才登记",
+                add(out, "deadline.procedure.recorded-after-expiry", Severity.RED, c, "有" + n + "个特别程序在承诺时限届满后才登记",
                         n + " special procedure(s) recorded after the due date had passed",
                         "行政许可法第四十五条；电子监察：超期后补录特别程序", Map.of());
             }
             n = c.backDatedProcedures();
             if (n > 0) {
-                add(out, "procedure.back-dated", Severity.YELLOW, c, "有" + n + "个特别程序的开始时间早于登记时间（倒签）",
+                add(out, "deadline.procedure.back-dated", Severity.YELLOW, c, "有" + n + "个特别程序的开始时间早于登记时间（倒签）",
                         n + " special procedure(s) start before they were recorded (back-dated)",
                         "行政许可法第四十五条；电子监察：倒签特别程序", Map.of());
             }
             n = c.proceduresAtAcceptance();
             if (n > 0) {
-                add(out, "procedure.at-acceptance", Severity.YELLOW, c, "有" + n + "个特别程序在受理时即开始（受理即暂停计时）",
+                add(out, "deadline.procedure.starts-at-acceptance", Severity.YELLOW, c, "有" + n + "个特别程序在受理时即开始（受理即暂停计时）",
                         n + " special procedure(s) start at the moment of acceptance",
                         "行政许可法第四十五条；电子监察：受理即暂停计时", Map.of());
+            }
+            n = c.unrecognisedProcedures();
+            if (n > 0) {
+                add(out, "deadline.procedure.kind-not-recognised", Severity.YELLOW, c, "有" + n
+                        + "个特别程序的种类在本地不暂停计时，未扣除", n
+                        + " special procedure(s) of a kind that does not stop the clock here: not deducted",
+                        "行政许可法第四十五条；本地可暂停计时的程序见参数 deadline.procedure.local-kinds",
+                        params.displayValues(LOCAL_KINDS_PARAMS, d));
             }
         }
         return out;

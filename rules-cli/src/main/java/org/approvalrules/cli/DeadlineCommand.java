@@ -34,7 +34,9 @@ import org.approvalrules.api.deadline.SpecialProcedure;
 import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.calendar.CalendarRepository;
+import org.approvalrules.api.rules.CaseEvaluation;
 import org.approvalrules.core.deadline.DeadlineEngine;
+import org.approvalrules.drools.ApprovalRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,6 +94,11 @@ final class DeadlineCommand implements Callable<Integer> {
     @Option(names = "--coverage", defaultValue = "STRICT", description = "STRICT | PROVISIONAL outside the published years (default ${DEFAULT-VALUE})")
     CoveragePolicy coverage;
 
+    @Option(names = "--packs", paramLabel = "DIR",
+            description = "规则包目录：按受理日的地方参数计算，发现来自规则包 / rule packs: compute with the locality's parameters "
+                    + "on the acceptance date; findings come from the pack's rules")
+    Path packs;
+
     @Option(names = "--batch", paramLabel = "FILE.csv", description = "批量计算 / one case per CSV line (columns id,accepted,limit,unit[,promised,procedures,extend,as_of])")
     Path batch;
 
@@ -113,13 +120,39 @@ final class DeadlineCommand implements Callable<Integer> {
         if (!List.of("text", "json", "jsonl").contains(format)) {
             throw new ParameterException(spec.commandLine(), "--format: text, json 或 jsonl / expected text, json or jsonl, was " + format);
         }
-        WorkingCalendar calendar = CalendarRepository.bundled().calendarFor(DivisionCode.parse(locality), coverage);
+        DivisionCode code = DivisionCode.parse(locality);
+        try (ApprovalRules rules = packs == null ? null
+                : ApprovalRules.builder().packs(packs).coverage(coverage).clock(clock).build()) {
+            Evaluator evaluator = rules == null ? engineAlone(code) : (in, at) -> rules.evaluate(code, in, at);
+            WorkingCalendar calendar = rules == null ? CalendarRepository.bundled().calendarFor(code, coverage)
+                    : rules.calendar(code);
+            return run(evaluator, calendar);
+        }
+    }
+
+    /** One case's deadline and findings: from the engine alone, or through the locality's rule packs. */
+    @FunctionalInterface
+    private interface Evaluator {
+        CaseEvaluation evaluate(DeadlineInput input, Instant asOf);
+    }
+
+    /** Without {@code --packs}: the engine with {@link DeadlinePolicy#DEFAULT} and its built-in findings. */
+    private Evaluator engineAlone(DivisionCode code) {
+        WorkingCalendar calendar = CalendarRepository.bundled().calendarFor(code, coverage);
+        return (in, at) -> {
+            DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, calendar, DeadlinePolicy.DEFAULT, at);
+            return new CaseEvaluation(r.caseId(), code, r, r.findings(), DeadlinePolicy.DEFAULT, r.calendarVersion(),
+                    DeadlineEngine.ruleSetVersion(calendar));
+        };
+    }
+
+    private Integer run(Evaluator evaluator, WorkingCalendar calendar) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (batch != null) {
             if (accepted != null || limit != null || unit != null) {
                 throw new ParameterException(spec.commandLine(), "--batch 不能与 --accepted/--limit/--unit 同用 / --batch excludes --accepted, --limit, --unit");
             }
-            return runBatch(calendar, out);
+            return runBatch(evaluator, calendar, out);
         }
         if (accepted == null || limit == null || unit == null) {
             throw new ParameterException(spec.commandLine(), "需要 --accepted、--limit、--unit（或 --batch）/ --accepted, --limit and --unit are required (or --batch)");
@@ -127,13 +160,14 @@ final class DeadlineCommand implements Callable<Integer> {
         Instant at = asOf != null ? parseAsOf("as-of", asOf, calendar.zone()) : clock.instant();
         DeadlineInput input = input("CLI", accepted, Integer.toString(limit), unit,
                 promised == null ? null : promised.toString(), procedures, extend == null ? null : extend.toString());
-        DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(input, calendar, DeadlinePolicy.DEFAULT, at);
+        CaseEvaluation e = evaluator.evaluate(input, at);
         if (format.equals("text")) {
-            printText(out, input, r, calendar.zone());
+            printText(out, input, e, calendar.zone());
         } else if (format.equals("json")) {
-            out.println(DeadlineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(DeadlineJson.toJson(null, r, calendar.zone())));
+            out.println(DeadlineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    DeadlineJson.toJson(null, e.deadline(), e.findings(), calendar.zone())));
         } else {
-            out.println(DeadlineJson.MAPPER.writeValueAsString(DeadlineJson.toJson(null, r, calendar.zone())));
+            out.println(DeadlineJson.MAPPER.writeValueAsString(DeadlineJson.toJson(null, e.deadline(), e.findings(), calendar.zone())));
         }
         out.flush();
         return 0;
@@ -141,7 +175,7 @@ final class DeadlineCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- batch
 
-    private int runBatch(WorkingCalendar calendar, PrintWriter out) throws IOException {
+    private int runBatch(Evaluator evaluator, WorkingCalendar calendar, PrintWriter out) throws IOException {
         String file = batch.toString();
         List<String> lines;
         try {
@@ -176,12 +210,13 @@ final class DeadlineCommand implements Callable<Integer> {
                 if (id == null) {
                     throw new DataFormatException(file, lineNo, "id", "", "办件编号为空 / empty id");
                 }
-                DeadlineResult r = evaluateRow(file, lineNo, id, f, col, calendar);
+                CaseEvaluation e = evaluateRow(file, lineNo, id, f, col, evaluator, calendar);
+                DeadlineResult r = e.deadline();
                 if (format.equals("text")) {
                     out.println(id + "\t" + summary(r.statutory()) + r.promised().map(p -> "\t" + summary(p)).orElse("")
                             + "\t" + r.status() + (r.provisional() ? "\tPROVISIONAL" : ""));
                 } else {
-                    out.println(DeadlineJson.MAPPER.writeValueAsString(DeadlineJson.toJson(id, r, calendar.zone())));
+                    out.println(DeadlineJson.MAPPER.writeValueAsString(DeadlineJson.toJson(id, r, e.findings(), calendar.zone())));
                 }
                 done++;
             } catch (DataFormatException e) {
@@ -229,8 +264,8 @@ final class DeadlineCommand implements Callable<Integer> {
         return v.isEmpty() ? null : v;
     }
 
-    private DeadlineResult evaluateRow(String file, int lineNo, String id, String[] f, Map<String, Integer> col,
-            WorkingCalendar calendar) {
+    private CaseEvaluation evaluateRow(String file, int lineNo, String id, String[] f, Map<String, Integer> col,
+            Evaluator evaluator, WorkingCalendar calendar) {
         String field = "row";
         try {
             String procs = cell(f, col, "procedures");
@@ -242,7 +277,7 @@ final class DeadlineCommand implements Callable<Integer> {
             field = "row";
             DeadlineInput in = input(id, orEmpty(cell(f, col, "accepted"), "accepted"), orEmpty(cell(f, col, "limit"), "limit"),
                     orEmpty(cell(f, col, "unit"), "unit"), cell(f, col, "promised"), ps, cell(f, col, "extend"));
-            return DeadlineEngine.INSTANCE.evaluate(in, calendar, DeadlinePolicy.DEFAULT, at);
+            return evaluator.evaluate(in, at);
         } catch (InvalidValueException e) {
             throw new DataFormatException(file, lineNo, e.field(), e.value(), "办件 " + id + " / case " + id + ": " + reason(e), e);
         } catch (ApprovalRulesException e) {
@@ -354,7 +389,8 @@ final class DeadlineCommand implements Callable<Integer> {
         return l.dueDate() + " " + l.status();
     }
 
-    private static void printText(PrintWriter out, DeadlineInput in, DeadlineResult r, ZoneId zone) {
+    private static void printText(PrintWriter out, DeadlineInput in, CaseEvaluation e, ZoneId zone) {
+        DeadlineResult r = e.deadline();
         out.println("办件 / case " + r.caseId() + "：受理 / accepted " + in.accepted() + "，日历 / calendar " + r.calendarId() + "@"
                 + r.calendarVersion() + "，截至 / as of " + DeadlineJson.instant(r.asOf(), zone));
         printLimit(out, "法定 / statutory", r.statutory(), zone);
@@ -362,7 +398,7 @@ final class DeadlineCommand implements Callable<Integer> {
         out.println("状态 / status: " + r.status() + r.redReason().map(x -> " (" + x + ")").orElse("")
                 + (r.provisional() ? "  临时推定 / PROVISIONAL" : ""));
         r.deliveryDueDate().ifPresent(d -> out.println("送达期限 / delivery due: " + d));
-        r.findings().forEach(f -> out.println("发现 / finding: " + f));
+        e.findings().forEach(f -> out.println("发现 / finding: " + f));
         out.println("依据 / trace:");
         for (String line : r.trace().toString().split("\n")) {
             out.println("  " + line);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.approvalrules.api.deadline.DeadlineResult;
 import org.approvalrules.api.deadline.LimitResult;
 import org.approvalrules.api.deadline.TraceStep;
@@ -24,7 +25,8 @@ final class DeadlineJson {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atZone(zone).toOffsetDateTime());
     }
 
-    static ObjectNode toJson(String id, DeadlineResult r, ZoneId zone) {
+    /** The JSON of a deadline result with the findings reported (the engine's, or a rule pack's). */
+    static ObjectNode toJson(String id, DeadlineResult r, List<Finding> findings, ZoneId zone) {
         ObjectNode o = MAPPER.createObjectNode();
         if (id != null) {
             o.put("id", id);
@@ -42,7 +44,7 @@ final class DeadlineJson {
         cal.put("id", r.calendarId());
         cal.put("version", r.calendarVersion());
         ArrayNode fs = o.putArray("findings");
-        for (Finding f : r.findings()) {
+        for (Finding f : findings) {
             ObjectNode fo = fs.addObject();
             fo.put("ruleId", f.ruleId());
             fo.put("severity", f.severity().name());

@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.pack.Layer;
 import org.approvalrules.core.pack.RuleSource;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
+import org.approvalrules.core.rules.DeadlinePolicies;
+import org.approvalrules.drools.ApprovalRules;
 import org.approvalrules.drools.CompiledRuleSet;
 import org.approvalrules.drools.RuleSetRegistry;
 import org.approvalrules.drools.ScenarioRunner;
@@ -40,13 +43,19 @@ final class RulesCommand implements Runnable {
         @Option(names = "--packs", description = "规则包目录（省略则用内置全国包） / pack directory (bundled national pack if absent)")
         Path dir;
 
-        RuleSetRegistry registry() {
-            return dir == null ? RuleSetRegistry.bundled() : RuleSetRegistry.directory(dir);
+        /** The facade over the packs (and their calendar layers), or over the bundled national pack. */
+        ApprovalRules rules() {
+            ApprovalRules.Builder b = ApprovalRules.builder();
+            if (dir != null) {
+                b.packs(dir);
+            }
+            return b.build();
         }
     }
 
     /** {@code rules check --packs DIR}: lint, layer resolution and compile of every layer. */
-    @Command(name = "check", description = "检查规则包：安全检查、分层解析、编译 / lint, resolve layers and compile every layer")
+    @Command(name = "check", description = "检查规则包：安全检查、分层解析、编译、期限参数、日历层 / lint, resolve layers, compile, "
+            + "check deadline parameters and calendar layers of every layer")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -57,9 +66,10 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (RuleSetRegistry reg = packs.registry()) {
-                for (Layer layer : reg.repository().layers().values()) {
-                    CompiledRuleSet set = reg.ruleSet(layer.code());
+            try (ApprovalRules rules = packs.rules()) {
+                for (Layer layer : rules.registry().repository().layers().values()) {
+                    CompiledRuleSet set = rules.ruleSet(layer.code());
+                    DeadlinePolicies.check(set.parameters());
                     EffectivePack p = set.pack();
                     out.printf("通过 / ok  %s  %s  %d 条规则 / rules, %d 个参数 / parameters, 版本 / version %s%n",
                             layer.code(), p.path(), p.rules().size(), p.parameters().all().size(), p.version());
@@ -89,7 +99,8 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             DivisionCode code = DivisionCode.parse(locality);
-            try (RuleSetRegistry reg = packs.registry()) {
+            try (ApprovalRules rules = packs.rules()) {
+                RuleSetRegistry reg = rules.registry();
                 reg.repository().requireKnown(code);
                 EffectivePack p = reg.repository().effective(code);
                 out.println("地区 / locality " + code + "  分层 / layers " + p.path() + "  版本 / version " + p.version());
@@ -120,6 +131,21 @@ final class RulesCommand implements Runnable {
                 }
                 p.layers().stream().filter(l -> l.calendarDirectory().isPresent()).forEach(l -> out.println(
                         "\n日历层 / calendar layer: " + l.calendarDirectory().get()));
+                if (date != null) {
+                    DeadlinePolicy policy = rules.policy(code, date);
+                    out.println();
+                    out.println("期限策略 / deadline policy (" + date + " 受理 / accepted):");
+                    out.println("  黄牌 / yellow: 剩余 ≤ " + policy.yellowRemainingWorkingDays().stream().mapToObj(String::valueOf)
+                            .findFirst().orElse("—") + " 个工作日 / working days, 或 / or ≤ "
+                            + policy.yellowRemainingShare().stream().mapToObj(String::valueOf).findFirst().orElse("—") + "；补正 / correction: " + policy.correction()
+                            + "；下班后受理次日起算 / after hours from next working day: " + policy.afterHoursFromNextWorkingDay()
+                            + "；本地暂停计时程序 / local procedure kinds: " + policy.localProcedureKinds());
+                    out.println("  办公时间 / office hours: " + DeadlinePolicies.calendar(rules.calendar(code),
+                            rules.ruleSet(code).parameters(), date).officeHours(date)
+                            + DeadlinePolicies.officeHours(rules.ruleSet(code).parameters(), date)
+                                    .map(h -> "（规则包参数 / pack parameter " + DeadlinePolicies.OFFICE_HOURS + "）")
+                                    .orElse("（日历层 / calendar layer）"));
+                }
             }
             out.flush();
             return 0;
@@ -142,7 +168,8 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Optional<DivisionCode> loc = Optional.ofNullable(locality).map(DivisionCode::parse);
-            try (RuleSetRegistry reg = packs.registry()) {
+            try (ApprovalRules rules = packs.rules()) {
+                RuleSetRegistry reg = rules.registry();
                 loc.ifPresent(reg.repository()::requireKnown);
                 ScenarioRunner.Report report = new ScenarioRunner(reg).runAll(loc);
                 int failed = 0;

@@ -5,24 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
-import org.approvalrules.api.calendar.CoveragePolicy;
-import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.deadline.DeadlineInput;
-import org.approvalrules.api.deadline.DeadlinePolicy;
+import org.approvalrules.api.deadline.LimitResult;
 import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
-import org.approvalrules.api.rules.CaseFacts;
-import org.approvalrules.core.calendar.CalendarRepository;
-import org.approvalrules.core.deadline.DeadlineEngine;
-import org.approvalrules.core.rules.DeadlineFacts;
-import org.approvalrules.drools.RuleSetRegistry;
+import org.approvalrules.api.rules.CaseEvaluation;
+import org.approvalrules.drools.ApprovalRules;
 
-/** Rule packs: the same cases under the national pack and under the example Guangxi county pack. */
+/**
+ * Rule packs through the {@link ApprovalRules} facade: the same cases under the national pack and under
+ * the example Guangxi county pack (its parameters, office hours and 三月三 calendar layer change the deadlines).
+ */
 final class RulesDemo implements DemoSection {
     private static final DivisionCode COUNTY = DivisionCode.parse("451031");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Override
     public String title() {
@@ -33,40 +32,38 @@ final class RulesDemo implements DemoSection {
     public void run(PrintWriter out) {
         Instant asOf = Instant.parse("2024-10-21T02:00:00Z");
         Path packs = examplePacks();
-        WorkingCalendar cal = CalendarRepository.bundled().withLayersFrom(packs).calendarFor(COUNTY, CoveragePolicy.STRICT);
-        List<CaseFacts> cases = new ArrayList<>();
-        cases.add(facts(DeadlineInput.builder("DEMO-1", LocalDateTime.parse("2024-09-27T10:30"), TimeLimit.workingDays(20))
-                .promised(TimeLimit.workingDays(10)).locality(COUNTY).build(), cal, asOf));
-        cases.add(facts(DeadlineInput.builder("DEMO-2", LocalDateTime.parse("2024-10-08T13:00"), TimeLimit.workingDays(20))
-                .promised(TimeLimit.workingDays(15)).locality(COUNTY).build(), cal, asOf));
-        cases.add(facts(DeadlineInput.builder("DEMO-3", LocalDateTime.parse("2024-09-23T09:30"), TimeLimit.workingDays(20))
-                .promised(TimeLimit.workingDays(10)).correctionNotice(LocalDateTime.parse("2024-10-09T09:00"))
-                .locality(COUNTY).build(), cal, asOf));
-        for (CaseFacts c : cases) {
-            out.printf("   %s 受理/accepted %s 承诺/promised %s 剩余/remaining %d%n", c.caseId(), c.acceptedAt(),
-                    c.promisedLimit(), c.promisedRemainingWorkingDays());
-        }
-        try (RuleSetRegistry national = RuleSetRegistry.bundled()) {
+        List<DeadlineInput> cases = List.of(
+                DeadlineInput.builder("DEMO-1", LocalDateTime.parse("2024-09-27T10:30"), TimeLimit.workingDays(20))
+                        .promised(TimeLimit.workingDays(10)).build(),
+                DeadlineInput.builder("DEMO-2", LocalDateTime.parse("2024-10-08T13:00"), TimeLimit.workingDays(20))
+                        .promised(TimeLimit.workingDays(15)).build(),
+                DeadlineInput.builder("DEMO-3", LocalDateTime.parse("2024-09-23T09:30"), TimeLimit.workingDays(20))
+                        .promised(TimeLimit.workingDays(10)).correctionNotice(LocalDateTime.parse("2024-10-09T09:00")).build(),
+                DeadlineInput.builder("DEMO-4", LocalDateTime.parse("2024-10-16T17:30"), TimeLimit.workingDays(20))
+                        .promised(TimeLimit.workingDays(5)).build());
+        try (ApprovalRules national = ApprovalRules.builder().build()) {
             print(out, "全国包 / national pack", national.evaluate(COUNTY, cases, asOf));
         }
         if (Files.isDirectory(packs.resolve("451031"))) {
-            try (RuleSetRegistry county = RuleSetRegistry.directory(packs)) {
-                print(out, "示例县包 / example county pack " + county.repository().effective(COUNTY).path(),
+            try (ApprovalRules county = ApprovalRules.builder().packs(packs).build()) {
+                print(out, "示例县包 / example county pack " + county.ruleSet(COUNTY).pack().path()
+                        + "（县参数、县办公时间、三月三日历层 / county parameters, office hours, 三月三 calendar layer）",
                         county.evaluate(COUNTY, cases, asOf));
             }
         }
     }
 
-    private static CaseFacts facts(DeadlineInput in, WorkingCalendar cal, Instant asOf) {
-        return DeadlineFacts.of(in, DeadlineEngine.INSTANCE.evaluate(in, cal, DeadlinePolicy.DEFAULT, asOf), cal, COUNTY);
-    }
-
-    private static void print(PrintWriter out, String title, List<Finding> findings) {
+    private static void print(PrintWriter out, String title, List<CaseEvaluation> evaluations) {
         out.println("   " + title + ":");
-        for (Finding f : findings) {
-            out.printf("     [%s] %s %s 层/layer %s 版本/version %s%n       %s%n       依据/reference: %s%s%n", f.severity(),
-                    f.subject(), f.ruleId(), f.layer(), f.ruleSetVersion(), f.message(), f.legalReference(),
-                    f.parameters().isEmpty() ? "" : "  参数/parameters " + f.parameters());
+        for (CaseEvaluation e : evaluations) {
+            LimitResult g = e.deadline().governing();
+            out.printf("     %s 起算基准/counting base %s 截止/due %s 剩余/remaining %d → %s   (日历/calendar %s, 规则/rules %s)%n",
+                    e.caseId(), e.deadline().countingBase(), DeadlineJson.instant(g.dueInstant(), ZONE),
+                    g.remainingWorkingDays(), e.status(), e.calendarVersion(), e.ruleSetVersion());
+            for (Finding f : e.findings()) {
+                out.printf("       [%s] %s 层/layer %s: %s%n         依据/reference: %s%s%n", f.severity(), f.ruleId(), f.layer(),
+                        f.message(), f.legalReference(), f.parameters().isEmpty() ? "" : "  参数/parameters " + f.parameters());
+            }
         }
     }
 

@@ -83,6 +83,45 @@ class DeadlineCommandTest {
     }
 
     @Test
+    void packsGiveTheLocalitysParametersAndThePacksFindings(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("451031/parameters"));
+        Files.writeString(dir.resolve("451031/manifest.yaml"), "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
+        Files.writeString(dir.resolve("451031/parameters/p.yaml"), """
+                deadline.yellow.remaining-working-days:
+                  values:
+                    2024-01-01: {value: 1, reference: "县文件"}
+                intake.office-hours:
+                  type: time-range
+                  description: {zh: 县办公时间, en: county office hours}
+                  values:
+                    2024-01-01: {value: ["08:30-18:30"], reference: "县作息"}
+                """);
+        // the same case as textOutputStartsWithTheDueDatesAndStatus: 2 remain, above the county's threshold 1
+        String[] args = {"deadline", "--accepted", "2024-09-30T16:00", "--limit", "3", "--unit", "WORKING_DAYS",
+                "--as-of", "2024-10-08T12:00", "--locality", "451031", "--format", "json"};
+        assertThat(run(args)).isZero();
+        JsonNode national = DeadlineJson.MAPPER.readTree(out.toString());
+        out.getBuffer().setLength(0);
+        String[] withPacks = java.util.Arrays.copyOf(args, args.length + 2);
+        withPacks[args.length] = "--packs";
+        withPacks[args.length + 1] = dir.toString();
+        assertThat(run(withPacks)).isZero();
+        JsonNode county = DeadlineJson.MAPPER.readTree(out.toString());
+        assertThat(national.get("status").asText()).isEqualTo("YELLOW");
+        assertThat(county.get("status").asText()).isEqualTo("ON_TRACK");
+        assertThat(county.get("dueDate").asText()).isEqualTo(national.get("dueDate").asText());
+        assertThat(county.get("dueInstant").asText()).endsWith("T18:30:00+08:00");
+        assertThat(county.get("calendar").get("version").asText()).contains("08:30-18:30");
+        // past due: the finding comes from the pack's national rule, with its rule-set version
+        out.getBuffer().setLength(0);
+        withPacks[8] = "2024-10-21T12:00";
+        assertThat(run(withPacks)).isZero();
+        JsonNode late = DeadlineJson.MAPPER.readTree(out.toString());
+        assertThat(late.get("findings").findValuesAsText("ruleId")).contains("deadline.red.statutory");
+        assertThat(late.get("findings").get(0).get("ruleSetVersion").asText()).doesNotStartWith("engine-");
+    }
+
+    @Test
     void extendAndAsOfInstant() throws Exception {
         int code = run("deadline", "--accepted", "2024-09-27T10:30", "--limit", "20", "--unit", "WORKING_DAYS",
                 "--extend", "10", "--as-of", "2024-10-21T04:00:00Z", "--format", "jsonl");

@@ -40,8 +40,31 @@ class RulesCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("000000>450000>451031")
                 .containsPattern("451031.intake.after-hours +INFO +层/layer 451031")
-                .contains("已停用 / disabled  procedure.at-acceptance")
+                .contains("已停用 / disabled  deadline.procedure.starts-at-acceptance")
                 .contains("自/from 2024-07-01: 2");
+    }
+
+    @Test
+    void explainWithADateShowsTheDeadlinePolicyFromTheParameters() {
+        Run june = run("rules", "explain", "--locality", "451031", "--packs", EXAMPLE.toString(), "--date", "2024-06-30");
+        Run july = run("rules", "explain", "--locality", "451031", "--packs", EXAMPLE.toString(), "--date", "2024-07-01");
+        assertThat(june.out()).contains("黄牌 / yellow: 剩余 ≤ 3 个工作日");
+        assertThat(july.out()).contains("黄牌 / yellow: 剩余 ≤ 2 个工作日")
+                .contains("办公时间 / office hours: 08:00-18:00（规则包参数 / pack parameter intake.office-hours）");
+    }
+
+    @Test
+    void checkRejectsAParameterValueTheDeadlineEngineCannotUse(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("451031/parameters"));
+        Files.writeString(dir.resolve("451031/manifest.yaml"), "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
+        Files.writeString(dir.resolve("451031/parameters/p.yaml"), """
+                correction.policy:
+                  values:
+                    2024-01-01: {value: PAUZE, reference: "县文件"}
+                """);
+        Run r = run("rules", "check", "--packs", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("p.yaml:3").contains("correction.policy").contains("PAUZE");
     }
 
     @Test

@@ -87,7 +87,7 @@ public record Scenario(String name, String file, int line, DivisionCode locality
                             promised, pr, c.path("statutory-remaining").asInt(pr), c.path("completed").asBoolean(false),
                             c.path("correction-notice-working-days").asInt(-1), c.path("delivery-working-days").asInt(-1),
                             c.path("procedures-recorded-after-due").asInt(0), c.path("back-dated-procedures").asInt(0),
-                            c.path("procedures-at-acceptance").asInt(0)));
+                            c.path("procedures-at-acceptance").asInt(0), c.path("unrecognised-procedures").asInt(0)));
                 }
                 if (cases.isEmpty()) {
                     throw new RulePackException(file, line, "场景没有办件 / scenario has no cases");

@@ -30,11 +30,13 @@ import org.approvalrules.api.division.DivisionCode;
  * @param backDatedProcedures special procedures whose start lies before the moment they were recorded
  *     by more than a day
  * @param proceduresAtAcceptance special procedures starting exactly at acceptance
+ * @param unrecognisedProcedures special procedures of a kind the locality does not let stop the clock
+ *     (not deducted from the time limit)
  */
 public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acceptedAt, TimeLimit statutoryLimit,
         TimeLimit promisedLimit, int promisedRemainingWorkingDays, int statutoryRemainingWorkingDays,
         boolean completed, int correctionNoticeWorkingDays, int deliveryWorkingDays,
-        int proceduresRecordedAfterDue, int backDatedProcedures, int proceduresAtAcceptance) {
+        int proceduresRecordedAfterDue, int backDatedProcedures, int proceduresAtAcceptance, int unrecognisedProcedures) {
 
     public CaseFacts {
         InvalidValueException.requireNonNull(caseId, "caseId");
@@ -53,17 +55,29 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
             throw new InvalidValueException("deliveryWorkingDays", deliveryWorkingDays,
                     "送达工作日数不能为负（未送达时为-1） / must be >= 0, or -1 when not delivered");
         }
-        if (proceduresRecordedAfterDue < 0 || backDatedProcedures < 0 || proceduresAtAcceptance < 0) {
+        if (proceduresRecordedAfterDue < 0 || backDatedProcedures < 0 || proceduresAtAcceptance < 0
+                || unrecognisedProcedures < 0) {
             throw new InvalidValueException("procedures", proceduresRecordedAfterDue + "/" + backDatedProcedures
-                    + "/" + proceduresAtAcceptance, "特别程序计数不能为负 / procedure counts must be >= 0");
+                    + "/" + proceduresAtAcceptance + "/" + unrecognisedProcedures,
+                    "特别程序计数不能为负 / procedure counts must be >= 0");
         }
+    }
+
+    /** The facts without unrecognised procedures (their count is 0). */
+    public CaseFacts(String caseId, DivisionCode locality, LocalDateTime acceptedAt, TimeLimit statutoryLimit,
+            TimeLimit promisedLimit, int promisedRemainingWorkingDays, int statutoryRemainingWorkingDays,
+            boolean completed, int correctionNoticeWorkingDays, int deliveryWorkingDays,
+            int proceduresRecordedAfterDue, int backDatedProcedures, int proceduresAtAcceptance) {
+        this(caseId, locality, acceptedAt, statutoryLimit, promisedLimit, promisedRemainingWorkingDays,
+                statutoryRemainingWorkingDays, completed, correctionNoticeWorkingDays, deliveryWorkingDays,
+                proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance, 0);
     }
 
     /** A case on track with no irregularities: the starting point for {@code with…} copies. */
     public static CaseFacts onTrack(String caseId, DivisionCode locality, LocalDateTime acceptedAt,
             TimeLimit statutory, TimeLimit promised, int promisedRemaining, int statutoryRemaining) {
         return new CaseFacts(caseId, locality, acceptedAt, statutory, promised, promisedRemaining,
-                statutoryRemaining, false, -1, -1, 0, 0, 0);
+                statutoryRemaining, false, -1, -1, 0, 0, 0, 0);
     }
 
     /** The acceptance date: the date that selects parameter values for this case. */
@@ -89,20 +103,28 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
     public CaseFacts withCompleted(boolean c) {
         return new CaseFacts(caseId, locality, acceptedAt, statutoryLimit, promisedLimit,
                 promisedRemainingWorkingDays, statutoryRemainingWorkingDays, c, correctionNoticeWorkingDays,
-                deliveryWorkingDays, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance);
+                deliveryWorkingDays, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance,
+                unrecognisedProcedures);
     }
 
     /** A copy with the correction-notice and delivery figures set. */
     public CaseFacts withNoticeAndDelivery(int correctionNotice, int delivery) {
         return new CaseFacts(caseId, locality, acceptedAt, statutoryLimit, promisedLimit,
                 promisedRemainingWorkingDays, statutoryRemainingWorkingDays, completed, correctionNotice,
-                delivery, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance);
+                delivery, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance, unrecognisedProcedures);
     }
 
     /** A copy with the clock-gaming counts set. */
     public CaseFacts withProcedureCounts(int recordedAfterDue, int backDated, int atAcceptance) {
         return new CaseFacts(caseId, locality, acceptedAt, statutoryLimit, promisedLimit,
                 promisedRemainingWorkingDays, statutoryRemainingWorkingDays, completed, correctionNoticeWorkingDays,
-                deliveryWorkingDays, recordedAfterDue, backDated, atAcceptance);
+                deliveryWorkingDays, recordedAfterDue, backDated, atAcceptance, unrecognisedProcedures);
+    }
+
+    /** A copy with the count of procedures whose kind does not stop the clock here. */
+    public CaseFacts withUnrecognisedProcedures(int n) {
+        return new CaseFacts(caseId, locality, acceptedAt, statutoryLimit, promisedLimit,
+                promisedRemainingWorkingDays, statutoryRemainingWorkingDays, completed, correctionNoticeWorkingDays,
+                deliveryWorkingDays, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance, n);
     }
 }

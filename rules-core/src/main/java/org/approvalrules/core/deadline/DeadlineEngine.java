@@ -34,6 +34,15 @@ import org.approvalrules.api.deadline.DeadlineResult;
  *   <li>As of: events after the evaluation instant (procedure starts and resumptions, extension
  *       approvals, decision, completion) are not yet known, so history can be replayed.</li>
  * </ol>
+ *
+ * <p><b>Findings.</b> The engine reports its own checks (Art. 32, Art. 44, clock gaming) under the
+ * {@code RULE_…} ids below — what an embedder gets when it uses the engine alone. When cases are
+ * evaluated through rule packs ({@code org.approvalrules.drools.ApprovalRules}), the pack's rules are the
+ * source of findings: the national pack has a rule of the same id for each of these checks (fed by
+ * {@link org.approvalrules.core.rules.DeadlineFacts}), so a locality can disable or replace it by id,
+ * and the engine's list is kept only for comparison. The policy (thresholds, correction policy,
+ * after-hours rule, local procedure kinds) then comes from the locality's parameters through
+ * {@link org.approvalrules.core.rules.DeadlinePolicies}.
  */
 public final class DeadlineEngine implements DeadlineCalculator {
 

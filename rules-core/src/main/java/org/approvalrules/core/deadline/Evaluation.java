@@ -335,8 +335,11 @@ final class Evaluation {
 
     /** Suspended working days in (x, y]. */
     private int suspendedIn(LocalDate x, LocalDate y) {
+        if (count == 0) {
+            return 0;
+        }
         int total = 0;
-        long xe = x.toEpochDay();
+        long xe = x == base ? baseDay : x.toEpochDay();
         long ye = y.toEpochDay();
         for (int i = 0; i < count; i++) {
             long lo = Math.max(xe, iv[3 * i] - 1);

@@ -48,17 +48,19 @@ public final class DeadlineFacts {
         int afterDue = 0;
         int backDated = 0;
         int atAcceptance = 0;
+        int unrecognised = 0;
         for (Finding f : result.findings()) {
             switch (f.ruleId()) {
                 case DeadlineEngine.RULE_RECORDED_AFTER_EXPIRY -> afterDue++;
                 case DeadlineEngine.RULE_BACK_DATED -> backDated++;
                 case DeadlineEngine.RULE_AT_ACCEPTANCE -> atAcceptance++;
+                case DeadlineEngine.RULE_KIND_NOT_RECOGNISED -> unrecognised++;
                 default -> { }
             }
         }
         return new CaseFacts(input.caseId(), locality, input.accepted(), input.statutory(),
                 input.promised().orElse(input.statutory()), result.governing().remainingWorkingDays(),
                 result.statutory().remainingWorkingDays(), result.status().isCompleted(), notice, Math.max(-1, delivery),
-                afterDue, backDated, atAcceptance);
+                afterDue, backDated, atAcceptance, unrecognised);
     }
 }

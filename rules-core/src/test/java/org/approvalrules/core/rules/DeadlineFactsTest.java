@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
+import org.approvalrules.api.deadline.CorrectionPolicy;
 import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.deadline.DeadlineResult;
+import org.approvalrules.api.deadline.ProcedureKind;
+import org.approvalrules.api.deadline.SpecialProcedure;
 import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.rules.CaseFacts;
@@ -49,6 +55,23 @@ class DeadlineFactsTest {
         assertThat(f.deliveryWorkingDays()).isEqualTo(-1);
         assertThat(f.promisedLimit()).isEqualTo(f.statutoryLimit());
         assertThat(f.completed()).isFalse();
+    }
+
+    @Test
+    void proceduresOfAKindThatDoesNotStopTheClockAreCountedAsUnrecognised() {
+        DeadlineInput in = DeadlineInput.builder("F-3", LocalDateTime.parse("2024-09-23T09:30"), TimeLimit.workingDays(20))
+                .procedure(SpecialProcedure.of(ProcedureKind.ON_SITE_SURVEY, LocalDateTime.parse("2024-09-24T09:00"),
+                        LocalDateTime.parse("2024-09-26T09:00")))
+                .build();
+        Instant asOf = Instant.parse("2024-10-08T02:00:00Z");
+        DeadlinePolicy noLocalKinds = new DeadlinePolicy(true, CorrectionPolicy.PAUSE, OptionalInt.of(3), OptionalDouble.empty(),
+                Set.of());
+        CaseFacts recognised = DeadlineFacts.of(in, DeadlineEngine.INSTANCE.evaluate(in, CAL, DeadlinePolicy.DEFAULT, asOf),
+                CAL, BEIJING);
+        CaseFacts unrecognised = DeadlineFacts.of(in, DeadlineEngine.INSTANCE.evaluate(in, CAL, noLocalKinds, asOf), CAL, BEIJING);
+        assertThat(recognised.unrecognisedProcedures()).isZero();
+        assertThat(unrecognised.unrecognisedProcedures()).isEqualTo(1);
+        assertThat(unrecognised.promisedRemainingWorkingDays()).isLessThan(recognised.promisedRemainingWorkingDays());
     }
 
     @Test

@@ -1,2 +1,6 @@
-/** Thin JUnit Jupiter adapter: {@link org.approvalrules.testkit.junit.PropertySeed} fixes a test's property seed. */
+/**
+ * Thin JUnit Jupiter adapters: {@link org.approvalrules.testkit.junit.CalendarConformanceTests} runs the
+ * calendar conformance suite as tests; {@link org.approvalrules.testkit.junit.PropertySeed} fixes the seed
+ * of the property runs in a test.
+ */
 package org.approvalrules.testkit.junit;
