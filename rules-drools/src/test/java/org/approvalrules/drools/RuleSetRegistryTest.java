@@ -125,6 +125,34 @@ class RuleSetRegistryTest {
         assertThat(RuleSetCompiler.isShared(a.pack().rulesVersion())).isFalse();
     }
 
+    /**
+     * A consequence that inserts a fact turns sequential mode off: a rule matching that fact fires even
+     * when it comes before the inserting rule (in sequential mode it would not).
+     */
+    @Test
+    void rulesThatInsertFactsAreMatchedAgainstWhatTheyInsert() throws IOException {
+        write("451031/manifest.yaml", "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
+        write("451031/rules/chain.drl", """
+                rule "local.marked" @id("local.marked") @reference("县规定")
+                when
+                    $c : CaseFacts( )
+                    String( this == $c.caseId() + "#late" )
+                then
+                    out.report(kcontext, $c, "已标记", "marked");
+                end
+
+                rule "local.mark" @id("local.mark") @reference("县规定")
+                when
+                    $c : CaseFacts( promisedRemainingWorkingDays < -2 )
+                then
+                    insert($c.caseId() + "#late");
+                end
+                """);
+        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
+            assertThat(ids(reg.evaluate(COUNTY, List.of(late(3), late(1)), AS_OF))).containsOnlyOnce("local.marked");
+        }
+    }
+
     @Test
     void compileErrorsNameTheSourceFileAndLine() throws IOException {
         write("451031/manifest.yaml", "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
