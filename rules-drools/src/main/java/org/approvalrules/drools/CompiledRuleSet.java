@@ -36,12 +36,23 @@ public final class CompiledRuleSet {
     private final KieBase kieBase;
     private final ReleaseId releaseId;
     private final Map<String, RuleSource> rulesByName;
+    private final boolean prebuilt;
 
-    CompiledRuleSet(EffectivePack pack, KieBase kieBase, ReleaseId releaseId, Map<String, RuleSource> rulesByName) {
+    CompiledRuleSet(EffectivePack pack, KieBase kieBase, ReleaseId releaseId, Map<String, RuleSource> rulesByName,
+            boolean prebuilt) {
         this.pack = pack;
         this.kieBase = kieBase;
         this.releaseId = releaseId;
         this.rulesByName = Map.copyOf(rulesByName);
+        this.prebuilt = prebuilt;
+    }
+
+    /**
+     * Whether the KieBase was loaded from the KieModule compiled at build time (the bundled national
+     * rules) rather than compiled in this JVM.
+     */
+    public boolean prebuilt() {
+        return prebuilt;
     }
 
     /** The content hash of rules and parameters: the rule-set version findings carry. */
@@ -73,7 +84,7 @@ public final class CompiledRuleSet {
         if (!other.rulesVersion().equals(pack.rulesVersion())) {
             throw new IllegalArgumentException("rules differ: " + other.rulesVersion() + " vs " + pack.rulesVersion());
         }
-        return new CompiledRuleSet(other, kieBase, releaseId, rulesByName);
+        return new CompiledRuleSet(other, kieBase, releaseId, rulesByName, prebuilt);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.approvalrules.drools;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.SequentialOption;
@@ -37,6 +40,11 @@ import org.kie.api.conf.SequentialOption;
  * {@code delete}, {@code retract}), as is the case for rules that only report findings, the KieBase is
  * built in Drools' sequential mode: each batch is matched once and the rules fire without
  * re-evaluating the network, which is faster for stateless evaluation and gives the same findings.
+ *
+ * <p>The bundled national pack is compiled at Maven build time ({@link PrebuiltNationalPack}) into a
+ * KieModule on the classpath named by its rules content hash ({@link #prebuiltResource}); when the rules
+ * to compile have exactly that hash, the KieModule is loaded instead of generating and compiling the
+ * executable model (any failure to load it is logged and the rules are compiled as usual).
  */
 public final class RuleSetCompiler {
     /** Group id of generated KieModules. */
@@ -49,17 +57,22 @@ public final class RuleSetCompiler {
     private static final Pattern GEN_PATH = Pattern.compile("packs/l\\d+/f(\\d+)/rules\\.drl");
     private static final Pattern CHANGES_FACTS =
             Pattern.compile("\\b(insert|insertLogical|modify|update|delete|retract)\\s*\\(");
+    /** Where the KieModules compiled at build time live on the classpath. */
+    static final String PREBUILT_DIR = "org/approvalrules/drools/prebuilt/";
+    private static final System.Logger LOG = System.getLogger(RuleSetCompiler.class.getName());
     /** Compiled KieBases by rules content hash, with how many holders (registries) have them. */
     private static final Map<String, Shared> SHARED = new HashMap<>();
 
     private static final class Shared {
         final KieBase base;
         final ReleaseId releaseId;
+        final boolean prebuilt;
         int holders = 1;
 
-        Shared(KieBase base, ReleaseId releaseId) {
+        Shared(KieBase base, ReleaseId releaseId, boolean prebuilt) {
             this.base = base;
             this.releaseId = releaseId;
+            this.prebuilt = prebuilt;
         }
     }
 
@@ -86,7 +99,7 @@ public final class RuleSetCompiler {
             } else {
                 shared.holders++;
             }
-            return new CompiledRuleSet(pack, shared.base, shared.releaseId, byName);
+            return new CompiledRuleSet(pack, shared.base, shared.releaseId, byName, shared.prebuilt);
         }
     }
 
@@ -97,10 +110,54 @@ public final class RuleSetCompiler {
         }
     }
 
+    /** The classpath resource of the KieModule compiled at build time for rules of {@code rulesVersion}. */
+    static String prebuiltResource(String rulesVersion) {
+        return PREBUILT_DIR + "rules-" + rulesVersion + ".kjar";
+    }
+
     private static Shared build(EffectivePack pack) {
         KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId rid = ks.newReleaseId(GROUP, "rules-" + pack.rulesVersion(), "1.0.0");
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        if (pack.rules().stream().noneMatch(r -> CHANGES_FACTS.matcher(consequence(r.text())).find())) {
+            conf.setOption(SequentialOption.YES);
+        }
+        Shared prebuilt = loadPrebuilt(ks, pack, rid, conf);
+        if (prebuilt != null) {
+            return prebuilt;
+        }
+        compileModule(ks, pack, rid);
+        return new Shared(ks.newKieContainer(rid).newKieBase(conf), rid, false);
+    }
+
+    /** The KieBase from the KieModule compiled at build time for these rules, or null when there is none. */
+    private static Shared loadPrebuilt(KieServices ks, EffectivePack pack, ReleaseId rid, KieBaseConfiguration conf) {
+        String resource = prebuiltResource(pack.rulesVersion());
+        ClassLoader loader = RuleSetCompiler.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(in.readAllBytes()));
+            if (!module.getReleaseId().equals(rid)) {
+                ks.getRepository().removeKieModule(module.getReleaseId());
+                throw new IllegalStateException("release id " + module.getReleaseId() + ", expected " + rid);
+            }
+            return new Shared(ks.newKieContainer(rid).newKieBase(conf), rid, true);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "预编译规则模块不可用，改为编译 / prebuilt KieModule " + resource
+                    + " not usable, compiling instead", e);
+            ks.getRepository().removeKieModule(rid);
+            return null;
+        }
+    }
+
+    /**
+     * Generates and compiles the executable model of {@code pack} into a KieModule (added to the
+     * KieRepository under {@code rid}); a failure names the source file and line of each error.
+     */
+    static KieModule compileModule(KieServices ks, EffectivePack pack, ReleaseId rid) {
+        KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(rid);
         Map<String, List<RuleSource>> byFile = new LinkedHashMap<>();
         for (RuleSource r : pack.rules()) {
@@ -138,11 +195,7 @@ public final class RuleSetCompiler {
             }
             throw new RulePackException(problems);
         }
-        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        if (pack.rules().stream().noneMatch(r -> CHANGES_FACTS.matcher(consequence(r.text())).find())) {
-            conf.setOption(SequentialOption.YES);
-        }
-        return new Shared(ks.newKieContainer(rid).newKieBase(conf), rid);
+        return kb.getKieModule();
     }
 
     /** The text after {@code then} (the whole rule when there is none). */

@@ -28,6 +28,10 @@ class RuleSetRegistryTest {
     Path dir;
 
     private void write(String rel, String text) throws IOException {
+        write(dir, rel, text);
+    }
+
+    static void write(Path dir, String rel, String text) throws IOException {
         Path p = dir.resolve(rel);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);
@@ -38,10 +42,15 @@ class RuleSetRegistryTest {
     }
 
     private void county(int overdueBy, int yellow) throws IOException {
-        write("451031/parameters/p.yaml", "deadline.yellow.remaining-working-days:\n  values:\n    2020-01-01: {value: "
+        county(dir, overdueBy, yellow);
+    }
+
+    /** A county layer with a yellow threshold and a local rule for cases late by more than {@code overdueBy}. */
+    static void county(Path dir, int overdueBy, int yellow) throws IOException {
+        write(dir, "451031/parameters/p.yaml", "deadline.yellow.remaining-working-days:\n  values:\n    2020-01-01: {value: "
                 + yellow + ", reference: \"县文件\"}\n");
-        write("451031/manifest.yaml", "pack: test.county\nlayer: \"451031\"\nversion: \"" + overdueBy + "\"\n");
-        write("451031/rules/local.drl", """
+        write(dir, "451031/manifest.yaml", "pack: test.county\nlayer: \"451031\"\nversion: \"" + overdueBy + "\"\n");
+        write(dir, "451031/rules/local.drl", """
                 rule "local.very-late" @id("local.very-late") @reference("县规定") @severity(RED)
                 when
                     $c : CaseFacts( promisedRemainingWorkingDays < -%d )
@@ -51,12 +60,12 @@ class RuleSetRegistryTest {
                 """.formatted(overdueBy));
     }
 
-    private static CaseFacts late(int by) {
+    static CaseFacts late(int by) {
         return CaseFacts.onTrack("C" + by, COUNTY, LocalDateTime.parse("2024-09-02T10:00"), TimeLimit.workingDays(20),
                 TimeLimit.workingDays(10), -by, 10 - by);
     }
 
-    private static List<String> ids(List<Finding> f) {
+    static List<String> ids(List<Finding> f) {
         return f.stream().map(Finding::ruleId).sorted().toList();
     }
 
