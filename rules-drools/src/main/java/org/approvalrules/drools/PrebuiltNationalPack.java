@@ -43,6 +43,5 @@ public final class PrebuiltNationalPack {
             }
         }
         Files.write(target, bytes);
-        System.out.println("prebuilt national rules " + pack.rulesVersion() + ": " + target + " (" + bytes.length + " bytes)");
     }
 }
