@@ -49,7 +49,6 @@ final class Evaluation {
     private final ZoneFacts zone;
     private final LocalDateTime now;
     private final LocalDate today;
-    private final long todayDay;
     private final boolean recording;
     final Explainer explainer;
 
@@ -72,11 +71,8 @@ final class Evaluation {
     private int count;
     private boolean paused;
     private int extensionDays;
-    /** Suspended working days the last WORKING_DAYS {@link #dueDate} call skipped. */
+    /** Suspended working days the last WORKING_DAYS {@link #dueRank} call skipped. */
     private int lastShift;
-    /** Epoch day and rank of the date the last {@link #dueDate} call returned. */
-    private long dueDay;
-    private long dueRank;
     /** Counted working days in (base, evaluation date], shared by both limits; -1 = not yet. */
     private int elapsedCache = -1;
     /** Rank of the evaluation date (or the base, if later), set with {@link #elapsedCache}. */
@@ -91,7 +87,6 @@ final class Evaluation {
         this.zone = ZoneFacts.of(cal.zone());
         this.now = zone.local(asOf);
         this.today = now.toLocalDate();
-        this.todayDay = ranks.epochDay(today);
         this.recording = recording;
         this.explainer = recording ? new Explainer(cal, policy) : null;
     }
@@ -104,7 +99,7 @@ final class Evaluation {
         if (completion != null && completion.isAfter(now)) {
             completion = null; // not yet known as of now
         }
-        long evalDay = completion != null ? ranks.epochDay(completion.toLocalDate()) : todayDay;
+        long evalDay = ranks.epochDay(completion != null ? completion.toLocalDate() : today);
 
         LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), completion, evalDay);
         LimitResult promised = in.promised().isPresent()
@@ -220,7 +215,7 @@ final class Evaluation {
     // ---------------------------------------------------------------- suspensions
 
     private void collectSuspensions() {
-        long tomorrow = todayDay + 1;
+        long tomorrow = ranks.epochDay(today) + 1;
         boolean art32Late = startRule == StartRule.ART32_ACCEPTED_AT_RECEIPT;
         Optional<LocalDateTime> notice = in.correctionNotice();
         if (!art32Late && notice.isPresent() && notice.get().isAfter(in.accepted()) && !notice.get().isAfter(now)) {
@@ -285,7 +280,7 @@ final class Evaluation {
             return;
         }
         if (iv == null) {
-            iv = new long[3 * (in.procedures().size() + 1)];
+            iv = new long[3 * (in.procedures().size() + (in.correctionNotice().isPresent() ? 1 : 0))];
         }
         iv[3 * count] = a;
         iv[3 * count + 1] = b;
@@ -372,16 +367,14 @@ final class Evaluation {
         return (int) (ranks.rank(y) - xRank);
     }
 
-    /** The due date of {@code limit} with {@code amount} days; also sets {@link #dueDay} and {@link #dueRank}. */
-    private LocalDate dueDate(TimeLimit limit, int amount) {
+    /** The rank of the due date (a working day) of {@code limit} with {@code amount} days. */
+    private long dueRank(TimeLimit limit, int amount) {
         switch (limit.unit()) {
             case IMMEDIATE:
-                dueRank = ranks.nextOrSameWorkingRank(baseDay);
-                break;
+                return ranks.nextOrSameWorkingRank(baseDay);
             case WORKING_DAYS: {
                 if (amount == 0) {
-                    dueRank = ranks.nextOrSameWorkingRank(baseDay);
-                    break;
+                    return ranks.nextOrSameWorkingRank(baseDay);
                 }
                 int shift = 0;
                 for (int i = 0; i < count; i++) {
@@ -392,8 +385,7 @@ final class Evaluation {
                     shift += intervalWorking(i);
                 }
                 lastShift = shift; // every interval counted here lies wholly before the due date
-                dueRank = baseRank + amount + shift;
-                break;
+                return baseRank + amount + shift;
             }
             case CALENDAR_DAYS: {
                 long shift = 0;
@@ -403,21 +395,19 @@ final class Evaluation {
                     }
                     shift += iv[3 * i + 1] - iv[3 * i];
                 }
-                dueRank = ranks.nextOrSameWorkingRank(baseDay + amount + shift);
-                break;
+                return ranks.nextOrSameWorkingRank(baseDay + amount + shift);
             }
             default:
                 throw new IllegalStateException("unit " + limit.unit());
         }
-        LocalDate due = ranks.dateOfRank(dueRank);
-        dueDay = ranks.epochDayOfRank(dueRank);
-        return due;
     }
 
     private LimitResult limit(LimitKind kind, TimeLimit limit, LocalDateTime completion, long evalDay) {
         int ext = limit.unit() == LimitUnit.IMMEDIATE ? 0 : extensionDays;
         int amount = limit.amount() + ext;
-        LocalDate due = dueDate(limit, amount);
+        long dueRank = dueRank(limit, amount);
+        LocalDate due = ranks.dateOfRank(dueRank);
+        long dueDay = ranks.epochDayOfRank(dueRank);
         LocalTime close = cal.officeHours(due).close();
         Instant dueInstant = zone.instant(due, dueDay, close);
         long from = Math.max(evalDay, baseDay);
@@ -543,7 +533,8 @@ final class Evaluation {
         e.collectSuspensions();
         e.collectExtensions();
         TimeLimit limit = governing.limit();
-        LocalDate due = e.dueDate(limit, limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays));
+        LocalDate due = ranks.dateOfRank(
+                e.dueRank(limit, limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays)));
         return due.atTime(cal.officeHours(due).close());
     }
 
