@@ -30,9 +30,11 @@ final class RuleCases {
             int afterDue = r.nextInt(100) == 0 ? 1 : 0;
             int backDated = r.nextInt(100) == 0 ? 1 : 0;
             int atAcceptance = r.nextInt(100) == 0 ? 1 : 0;
+            int unrecognised = r.nextInt(100) == 0 ? 1 : 0;
             out.add(new CaseFacts("C" + i, locality, base.plusMinutes(r.nextInt(300 * 24 * 60)),
                     TimeLimit.workingDays(statutory), TimeLimit.workingDays(promised), remaining,
-                    remaining + statutory - promised, completed, notice, delivery, afterDue, backDated, atAcceptance));
+                    remaining + statutory - promised, completed, notice, delivery, afterDue, backDated, atAcceptance,
+                    unrecognised));
         }
         return out;
     }

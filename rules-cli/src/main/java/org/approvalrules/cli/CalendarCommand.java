@@ -2,6 +2,7 @@ package org.approvalrules.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,8 +220,15 @@ final class CalendarCommand implements Runnable {
             return 0;
         }
 
-        private static List<CaseSpan> readCases(Path file) throws IOException {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        private static List<CaseSpan> readCases(Path file) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                throw new DataFormatException(file.toString(), 0, "encoding", null, "文件不是 UTF-8 编码 / file is not UTF-8", e);
+            } catch (IOException e) {
+                throw new DataFormatException(file.toString(), 0, null, null, "无法读取文件 / cannot read file: " + e, e);
+            }
             List<CaseSpan> spans = new ArrayList<>();
             if (lines.isEmpty() || !lines.get(0).trim().equals("id,start,due")) {
                 throw new DataFormatException(file.toString(), 1, "header",

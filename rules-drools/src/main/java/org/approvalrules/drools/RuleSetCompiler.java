@@ -13,17 +13,30 @@ import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.pack.RuleSource;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.SequentialOption;
 
 /**
  * Compiles an {@link EffectivePack} into a KieBase with the Drools executable model. The effective
  * rules are regrouped per source file, each under its own generated package, with the provided
  * imports and globals ({@code out}, {@code params}); compile errors are mapped back to the source
  * file and line.
+ *
+ * <p>Compiled KieBases are shared JVM-wide by the content hash of the rules ({@link
+ * EffectivePack#rulesVersion()}): a second registry (or a reload) asking for rules already compiled in
+ * this JVM gets the same KieBase without compiling. Each {@link #compile} is paired with one {@link
+ * #release} ({@link RuleSetRegistry} does this; use it rather than calling {@code compile} directly);
+ * the KieModule leaves the KieRepository when the last holder releases it.
+ *
+ * <p>When no rule changes facts in its consequence ({@code insert}, {@code modify}, {@code update},
+ * {@code delete}, {@code retract}), as is the case for rules that only report findings, the KieBase is
+ * built in Drools' sequential mode: each batch is matched once and the rules fire without
+ * re-evaluating the network, which is faster for stateless evaluation and gives the same findings.
  */
 public final class RuleSetCompiler {
     /** Group id of generated KieModules. */
@@ -34,6 +47,21 @@ public final class RuleSetCompiler {
             global org.approvalrules.api.rules.ParameterLookup params;
             """;
     private static final Pattern GEN_PATH = Pattern.compile("packs/l\\d+/f(\\d+)/rules\\.drl");
+    private static final Pattern CHANGES_FACTS =
+            Pattern.compile("\\b(insert|insertLogical|modify|update|delete|retract)\\s*\\(");
+    /** Compiled KieBases by rules content hash, with how many holders (registries) have them. */
+    private static final Map<String, Shared> SHARED = new HashMap<>();
+
+    private static final class Shared {
+        final KieBase base;
+        final ReleaseId releaseId;
+        int holders = 1;
+
+        Shared(KieBase base, ReleaseId releaseId) {
+            this.base = base;
+            this.releaseId = releaseId;
+        }
+    }
 
     private RuleSetCompiler() {
     }
@@ -41,8 +69,35 @@ public final class RuleSetCompiler {
     private record Segment(int startLine, int endLine, RuleSource rule) {
     }
 
-    /** Compiles; a failure names the source file and line of each error. */
+    /**
+     * Compiles, or takes the KieBase already compiled in this JVM for the same rules; a failure names the
+     * source file and line of each error.
+     */
     public static CompiledRuleSet compile(EffectivePack pack) {
+        Map<String, RuleSource> byName = new HashMap<>();
+        for (RuleSource r : pack.rules()) {
+            byName.put(r.id(), r);
+        }
+        synchronized (SHARED) {
+            Shared shared = SHARED.get(pack.rulesVersion());
+            if (shared == null) {
+                shared = build(pack);
+                SHARED.put(pack.rulesVersion(), shared);
+            } else {
+                shared.holders++;
+            }
+            return new CompiledRuleSet(pack, shared.base, shared.releaseId, byName);
+        }
+    }
+
+    /** Whether the compiled rules of {@code rulesVersion} are held in this JVM. */
+    static boolean isShared(String rulesVersion) {
+        synchronized (SHARED) {
+            return SHARED.containsKey(rulesVersion);
+        }
+    }
+
+    private static Shared build(EffectivePack pack) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId rid = ks.newReleaseId(GROUP, "rules-" + pack.rulesVersion(), "1.0.0");
@@ -83,8 +138,17 @@ public final class RuleSetCompiler {
             }
             throw new RulePackException(problems);
         }
-        KieBase base = ks.newKieContainer(rid).getKieBase();
-        return new CompiledRuleSet(pack, base, rid, byName);
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        if (pack.rules().stream().noneMatch(r -> CHANGES_FACTS.matcher(consequence(r.text())).find())) {
+            conf.setOption(SequentialOption.YES);
+        }
+        return new Shared(ks.newKieContainer(rid).newKieBase(conf), rid);
+    }
+
+    /** The text after {@code then} (the whole rule when there is none). */
+    private static String consequence(String rule) {
+        Matcher m = Pattern.compile("\\bthen\\b").matcher(rule);
+        return m.find() ? rule.substring(m.end()) : rule;
     }
 
     private static Problem locate(Message m, List<List<Segment>> segments, List<String> fileNames,
@@ -122,8 +186,18 @@ public final class RuleSetCompiler {
         return new Problem(m.getPath() == null ? "<generated>" : m.getPath(), m.getLine(), reason);
     }
 
-    /** Releases a compiled rule set's KieModule from the KieRepository. */
+    /**
+     * Gives back one hold on a compiled rule set's KieBase; the last one removes its KieModule from the
+     * KieRepository.
+     */
     static void release(CompiledRuleSet set) {
-        KieServices.get().getRepository().removeKieModule(set.releaseId());
+        synchronized (SHARED) {
+            Shared shared = SHARED.get(set.pack().rulesVersion());
+            if (shared != null && --shared.holders > 0) {
+                return;
+            }
+            SHARED.remove(set.pack().rulesVersion());
+            KieServices.get().getRepository().removeKieModule(set.releaseId());
+        }
     }
 }

@@ -108,6 +108,52 @@ class RuleSetRegistryTest {
     }
 
     @Test
+    void registriesInOneJvmShareCompiledRulesUntilTheLastReleasesThem() throws IOException {
+        county(4);
+        KieServices ks = KieServices.get();
+        RuleSetRegistry first = RuleSetRegistry.directory(dir);
+        CompiledRuleSet a = first.ruleSet(COUNTY);
+        org.kie.api.builder.ReleaseId id = a.releaseId();
+        try (RuleSetRegistry second = RuleSetRegistry.directory(dir)) {
+            CompiledRuleSet b = second.ruleSet(COUNTY);
+            assertThat(b.kieBase()).isSameAs(a.kieBase());
+            first.close();
+            assertThat(ks.getRepository().getKieModule(id)).isNotNull();
+            assertThat(ids(second.evaluate(COUNTY, List.of(late(6)), AS_OF))).contains("local.very-late");
+        }
+        assertThat(ks.getRepository().getKieModule(id)).isNull();
+        assertThat(RuleSetCompiler.isShared(a.pack().rulesVersion())).isFalse();
+    }
+
+    /**
+     * A consequence that inserts a fact turns sequential mode off: a rule matching that fact fires even
+     * when it comes before the inserting rule (in sequential mode it would not).
+     */
+    @Test
+    void rulesThatInsertFactsAreMatchedAgainstWhatTheyInsert() throws IOException {
+        write("451031/manifest.yaml", "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
+        write("451031/rules/chain.drl", """
+                rule "local.marked" @id("local.marked") @reference("县规定")
+                when
+                    $c : CaseFacts( )
+                    String( this == $c.caseId() + "#late" )
+                then
+                    out.report(kcontext, $c, "已标记", "marked");
+                end
+
+                rule "local.mark" @id("local.mark") @reference("县规定")
+                when
+                    $c : CaseFacts( promisedRemainingWorkingDays < -2 )
+                then
+                    insert($c.caseId() + "#late");
+                end
+                """);
+        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
+            assertThat(ids(reg.evaluate(COUNTY, List.of(late(3), late(1)), AS_OF))).containsOnlyOnce("local.marked");
+        }
+    }
+
+    @Test
     void compileErrorsNameTheSourceFileAndLine() throws IOException {
         write("451031/manifest.yaml", "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
         write("451031/rules/bad.drl", "\n\nrule \"b\" @id(\"b\") @reference(\"r\")\nwhen\n    $c : CaseFacts( promisedRemainingWorkingDays > \"x\" + )\nthen\nend\n");

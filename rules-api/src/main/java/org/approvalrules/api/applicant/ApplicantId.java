@@ -2,7 +2,6 @@ package org.approvalrules.api.applicant;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Locale;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.Labelled;
@@ -74,7 +73,7 @@ public record ApplicantId(Type type, String value) {
     public ApplicantId {
         InvalidValueException.requireNonNull(type, "applicantId.type");
         InvalidValueException.requireNonNull(value, "applicantId");
-        value = value.toUpperCase(Locale.ROOT);
+        value = upperAscii(value);
         String problem = problem(type, value);
         if (problem != null) {
             throw new InvalidValueException("applicantId", mask(value), problem);
@@ -104,7 +103,7 @@ public record ApplicantId(Type type, String value) {
      */
     public static ApplicantId parse(CharSequence text) {
         InvalidValueException.requireNonNull(text, "applicantId");
-        String s = text.toString().toUpperCase(Locale.ROOT);
+        String s = upperAscii(text.toString());
         String asCredit = problem(Type.CREDIT_CODE, s);
         String asPerson = problem(Type.RESIDENT_ID, s);
         if (asCredit == null && asPerson == null) {
@@ -125,7 +124,7 @@ public record ApplicantId(Type type, String value) {
     /** Whether {@code text} is a valid identifier of {@code type} (upper or lower case). Never throws on bad text. */
     public static boolean isValid(Type type, CharSequence text) {
         InvalidValueException.requireNonNull(type, "applicantId.type");
-        return text != null && problem(type, text.toString().toUpperCase(Locale.ROOT)) == null;
+        return text != null && problem(type, upperAscii(text.toString())) == null;
     }
 
     /** Whether {@code text} is a valid identifier of either type. */
@@ -241,6 +240,20 @@ public record ApplicantId(Type type, String value) {
         } catch (DateTimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Upper-cases ASCII letters only. {@code String.toUpperCase} would also turn a 17-character text
+     * with a ligature such as {@code "ﬀ"} into 18 valid characters, silently repairing bad input.
+     */
+    private static String upperAscii(String s) {
+        char[] cs = s.toCharArray();
+        for (int i = 0; i < cs.length; i++) {
+            if (cs[i] >= 'a' && cs[i] <= 'z') {
+                cs[i] = (char) (cs[i] - ('a' - 'A'));
+            }
+        }
+        return new String(cs);
     }
 
     private static boolean isDigit(int c) {

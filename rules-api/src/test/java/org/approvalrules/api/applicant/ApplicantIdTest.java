@@ -220,4 +220,19 @@ class ApplicantIdTest {
         assertThat(e.getMessage()).doesNotContain(raw).doesNotContain(hidden);
         assertThat(e.value()).isEqualTo(ApplicantId.mask(raw));
     }
+
+    /** Found while writing ApplicantIdFuzzTest: Unicode upper-casing turned 17 characters into 18. */
+    @Test
+    void aLigatureIsNotUpperCasedIntoTwoValidCharacters() {
+        String code = "FF350100M000100Y4" + ApplicantId.creditCodeCheckChar("FF350100M000100Y4");
+        assertThat(ApplicantId.creditCode(code).value()).isEqualTo(code);
+        String ligature = "\uFB00" + code.substring(2);
+
+        assertThat(ligature).hasSize(17);
+        assertThat(ApplicantId.isValid(ligature)).isFalse();
+        assertThatThrownBy(() -> ApplicantId.parse(ligature)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("had 17");
+        assertThatThrownBy(() -> ApplicantId.creditCode(ligature)).isInstanceOf(InvalidValueException.class);
+        assertThat(ApplicantId.creditCode(code.toLowerCase(java.util.Locale.ROOT)).value()).isEqualTo(code);
+    }
 }

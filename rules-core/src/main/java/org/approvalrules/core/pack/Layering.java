@@ -201,7 +201,11 @@ public final class Layering {
                 break;
             case DECIMAL:
                 if (n.isNumber()) {
-                    return new BigDecimal(n.asText());
+                    try {
+                        return new BigDecimal(n.asText());
+                    } catch (NumberFormatException e) {
+                        break; // 1e400 reads as Infinity: not a decimal
+                    }
                 }
                 break;
             case BOOL:

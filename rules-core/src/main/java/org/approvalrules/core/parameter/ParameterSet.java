@@ -3,11 +3,15 @@ package org.approvalrules.core.parameter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.rules.ParameterLookup;
 
@@ -17,12 +21,38 @@ import org.approvalrules.api.rules.ParameterLookup;
  */
 public final class ParameterSet implements ParameterLookup {
     private final Map<String, Parameter> sorted;
-    private final Map<String, Parameter> byId;
+    private final Map<String, Dated> byId;
+    private final Map<List<String>, DisplayPeriods> displayCache = new ConcurrentHashMap<>();
+
+    /**
+     * A parameter's values as a sorted array of first days (epoch days), so that the value in force on a
+     * date is one binary search: rules read parameters for every case.
+     */
+    private record Dated(Parameter parameter, long[] from, DatedValue[] values) {
+        static Dated of(Parameter p) {
+            long[] from = new long[p.values().size()];
+            for (int i = 0; i < from.length; i++) {
+                from[i] = p.values().get(i).from().toEpochDay();
+            }
+            return new Dated(p, from, p.values().toArray(DatedValue[]::new));
+        }
+
+        /** The index of the value in force on {@code epochDay}, or -1 before the first. */
+        int indexOn(long epochDay) {
+            int i = Arrays.binarySearch(from, epochDay);
+            return i >= 0 ? i : -i - 2;
+        }
+    }
+
+    /** The display maps of one list of parameter ids, one per period in which none of them changes. */
+    private record DisplayPeriods(long[] starts, Map<String, String>[] maps) {
+    }
 
     /** A set of the given parameters (ids unique). */
     public ParameterSet(Map<String, Parameter> byId) {
         this.sorted = java.util.Collections.unmodifiableMap(new TreeMap<>(byId));
-        this.byId = new java.util.HashMap<>(byId);
+        this.byId = new HashMap<>();
+        byId.forEach((id, p) -> this.byId.put(id, Dated.of(p)));
     }
 
     /** All parameters, sorted by id. */
@@ -32,27 +62,63 @@ public final class ParameterSet implements ParameterLookup {
 
     /** The parameter with this id, if defined. */
     public Optional<Parameter> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        Dated d = byId.get(id);
+        return d == null ? Optional.empty() : Optional.of(d.parameter());
     }
 
     /** The value in force on {@code date}, with its reference; error when unknown or not yet in force. */
     public DatedValue valueOn(String id, LocalDate date) {
-        Parameter p = byId.get(id);
-        if (p == null) {
+        Dated d = byId.get(id);
+        if (d == null) {
             throw new InvalidValueException("parameter", id, "未定义的参数 / unknown parameter");
         }
-        return p.valueOn(date).orElseThrow(() -> new InvalidValueException("parameter." + id, date,
-                "该日期无生效取值（最早 " + p.values().get(0).from() + "） / no value in force on that date (first "
-                        + p.values().get(0).from() + ")"));
+        int i = d.indexOn(date.toEpochDay());
+        if (i < 0) {
+            throw new InvalidValueException("parameter." + id, date, "该日期无生效取值（最早 " + d.values()[0].from()
+                    + "） / no value in force on that date (first " + d.values()[0].from() + ")");
+        }
+        return d.values()[i];
     }
 
-    /** The values of {@code ids} in force on {@code date}, as display strings, in the order given. */
+    /**
+     * The values of {@code ids} in force on {@code date}, as display strings (an immutable map, shared by
+     * every date on which none of these parameters changes value).
+     */
     public Map<String, String> displayValues(List<String> ids, LocalDate date) {
+        DisplayPeriods periods = displayCache.computeIfAbsent(List.copyOf(ids), this::periods);
+        long day = date.toEpochDay();
+        int i = Arrays.binarySearch(periods.starts(), day);
+        i = i >= 0 ? i : -i - 2;
+        Map<String, String> m = i < 0 ? null : periods.maps()[i];
+        return m != null ? m : display(ids, date);
+    }
+
+    private Map<String, String> display(List<String> ids, LocalDate date) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String id : ids) {
             m.put(id, valueOn(id, date).display());
         }
-        return m;
+        return Map.copyOf(m);
+    }
+
+    @SuppressWarnings("unchecked")
+    private DisplayPeriods periods(List<String> ids) {
+        TreeSet<Long> starts = new TreeSet<>();
+        for (String id : ids) {
+            Dated d = byId.get(id);
+            if (d != null) {
+                Arrays.stream(d.from()).forEach(starts::add);
+            }
+        }
+        long[] s = starts.stream().mapToLong(Long::longValue).toArray();
+        Map<String, String>[] maps = new Map[s.length];
+        for (int i = 0; i < s.length; i++) {
+            long start = s[i];
+            boolean inForce = ids.stream().allMatch(id -> byId.containsKey(id) && byId.get(id).indexOn(start) >= 0);
+            LocalDate day = LocalDate.ofEpochDay(start);
+            maps[i] = inForce ? display(ids, day) : null;
+        }
+        return new DisplayPeriods(s, maps);
     }
 
     private <T> T typed(String id, LocalDate date, Class<T> type, ParameterType declared) {

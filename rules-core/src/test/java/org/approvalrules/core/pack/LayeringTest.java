@@ -200,4 +200,14 @@ class LayeringTest {
         assertThatThrownBy(t::load).hasMessageContaining("manifest.yaml:1").hasMessageContaining("'pack'")
                 .hasMessageContaining("'version'");
     }
+
+    /** Found by PackRepositoryFuzzTest: 1e400 reads as a double Infinity and escaped as a NumberFormatException. */
+    @Test
+    void aDecimalThatOverflowsToInfinityIsAnErrorWithItsLine() {
+        TestPacks t = new TestPacks(dir).national();
+        t.manifest("451031").file("451031", "parameters/p.yaml", "c.fee:\n  type: decimal\n  description: 费 / fee\n"
+                + "  values:\n    2025-01-01: {value: 1e400, reference: \"县文件\"}\n");
+        assertThatThrownBy(() -> t.load().effective(COUNTY)).isInstanceOf(RulePackException.class)
+                .hasMessageContaining("p.yaml:5").hasMessageContaining("DECIMAL");
+    }
 }

@@ -37,6 +37,22 @@ class ParameterSetTest {
     }
 
     @Test
+    void displayValuesFollowTheDateAcrossChangesAndBeforeTheFirstValue() {
+        List<String> ids = List.of("cap", "policy");
+        assertThat(set.displayValues(ids, LocalDate.of(2024, 6, 30))).containsOnly(
+                Map.entry("cap", "1.0"), Map.entry("policy", "PAUSE"));
+        assertThat(set.displayValues(ids, LocalDate.of(2024, 7, 1))).containsOnly(
+                Map.entry("cap", "0.5"), Map.entry("policy", "PAUSE"));
+        assertThat(set.displayValues(ids, LocalDate.of(2031, 1, 1))).containsEntry("cap", "0.5");
+        assertThat(set.displayValues(ids, LocalDate.of(2022, 2, 2)))
+                .isSameAs(set.displayValues(List.of("cap", "policy"), LocalDate.of(2020, 1, 1)));
+        assertThatThrownBy(() -> set.displayValues(ids, LocalDate.of(2019, 12, 31)))
+                .hasMessageContaining("no value in force");
+        assertThatThrownBy(() -> set.displayValues(List.of("cap", "nope"), LocalDate.of(2024, 1, 1)))
+                .hasMessageContaining("unknown parameter");
+    }
+
+    @Test
     void typedAccessors() {
         assertThat(set.stringAt("policy", LocalDate.of(2024, 1, 1))).isEqualTo("PAUSE");
         assertThat(set.boolAt("after", LocalDate.of(2024, 1, 1))).isTrue();

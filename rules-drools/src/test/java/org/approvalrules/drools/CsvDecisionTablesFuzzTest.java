@@ -1,0 +1,44 @@
+package org.approvalrules.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.approvalrules.api.rules.RulePackException;
+import org.approvalrules.core.pack.DrlLint;
+import org.approvalrules.core.pack.DrlSplitter;
+import org.approvalrules.core.pack.RuleSource;
+
+/**
+ * Fuzzes a decision table ({@code rules/*.drl.csv}) through what a layer does with it before Drools
+ * sees anything: {@link CsvDecisionTables#toDrl}, then {@link DrlLint#check} and {@link DrlSplitter#split}.
+ * Any content gives rules or a {@link RulePackException} naming the file (docs/FUZZING.md); a table that
+ * converts, lints clean and splits gives one rule per non-blank row, each with the id of its row.
+ */
+class CsvDecisionTablesFuzzTest {
+
+    private static final String FILE = "450000/rules/table.drl.csv";
+
+    @FuzzTest(maxDuration = "3m")
+    void toDrl(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        List<RuleSource> rules;
+        try {
+            String drl = new CsvDecisionTables().toDrl(FILE, text);
+            if (!DrlLint.check(FILE, drl).isEmpty()) {
+                return;
+            }
+            rules = DrlSplitter.split(FILE, drl, "450000");
+        } catch (RulePackException e) {
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(FILE));
+            assertThat(e.getMessage()).contains(FILE);
+            return;
+        }
+        List<String> rows = text.replace("\r", "").lines().skip(1).filter(l -> !l.isBlank()).toList();
+        assertThat(rules).hasSize(rows.size());
+        for (int i = 0; i < rules.size(); i++) {
+            assertThat(rules.get(i).id()).isEqualTo(CsvDecisionTables.parse(rows.get(i)).get(0));
+        }
+    }
+}
