@@ -24,10 +24,13 @@ import org.approvalrules.api.InvalidValueException;
 public record DeadlinePolicy(boolean afterHoursFromNextWorkingDay, CorrectionPolicy correction,
         OptionalInt yellowRemainingWorkingDays, OptionalDouble yellowRemainingShare, Set<ProcedureKind> localProcedureKinds) {
 
+    /** The Art. 45 kinds as an enum set, for {@link #stopsClock} (a bit test; never handed out). */
+    private static final EnumSet<ProcedureKind> ART_45 = EnumSet.of(ProcedureKind.HEARING, ProcedureKind.BIDDING,
+            ProcedureKind.AUCTION, ProcedureKind.INSPECTION, ProcedureKind.TESTING, ProcedureKind.QUARANTINE,
+            ProcedureKind.APPRAISAL, ProcedureKind.EXPERT_REVIEW);
+
     /** The Art. 45 kinds: always stop the clock. */
-    public static final Set<ProcedureKind> ART_45_KINDS = Set.copyOf(EnumSet.of(ProcedureKind.HEARING,
-            ProcedureKind.BIDDING, ProcedureKind.AUCTION, ProcedureKind.INSPECTION, ProcedureKind.TESTING,
-            ProcedureKind.QUARANTINE, ProcedureKind.APPRAISAL, ProcedureKind.EXPERT_REVIEW));
+    public static final Set<ProcedureKind> ART_45_KINDS = Set.copyOf(ART_45);
 
     /** Defaults: after-hours rule on, PAUSE, yellow at ≤ 3 working days or ≤ 20 % remaining, on-site survey stops the clock. */
     public static final DeadlinePolicy DEFAULT = new DeadlinePolicy(true, CorrectionPolicy.PAUSE, OptionalInt.of(3),
@@ -57,7 +60,7 @@ public record DeadlinePolicy(boolean afterHoursFromNextWorkingDay, CorrectionPol
 
     /** Whether a procedure of {@code kind} (other than CORRECTION) stops the clock under this policy. */
     public boolean stopsClock(ProcedureKind kind) {
-        return ART_45_KINDS.contains(kind) || localProcedureKinds.contains(kind);
+        return ART_45.contains(kind) || localProcedureKinds.contains(kind);
     }
 
     /** A copy with another correction policy. */

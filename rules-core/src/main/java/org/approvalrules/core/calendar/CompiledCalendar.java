@@ -35,11 +35,13 @@ import org.approvalrules.api.division.DivisionCode;
  * year/month/day (no epoch-day arithmetic) and the answer date from a pre-built array, so
  * {@code plusWorkingDays}, {@code minusWorkingDays}, {@code workingDaysBetween}, {@code kindOf} and
  * {@code isWorkingDay} allocate nothing and cost the same for every n. Dates outside the coverage
- * take the closed-form path (PROVISIONAL) or throw (STRICT). {@link #explain(LocalDate)} marks a
+ * take the closed-form path (PROVISIONAL) or throw (STRICT). The same ranks are public as
+ * {@link WorkingDayRanks} (epoch days in, ranks and dates out) for callers that do much arithmetic
+ * on one case. {@link #explain(LocalDate)} marks a
  * date outside the coverage as provisional; {@link #covers(LocalDate)} tells a caller whether a
  * result involving a date must be marked provisional.
  */
-public final class CompiledCalendar implements WorkingCalendar {
+public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks {
 
     private static final DayKind[] KINDS = DayKind.values();
 
@@ -57,6 +59,8 @@ public final class CompiledCalendar implements WorkingCalendar {
     private final int[] cum;
     /** workDates[r - 1] = the working day of rank r. */
     private final LocalDate[] workDates;
+    /** workOffsets[r - 1] = epoch day of the working day of rank r, minus {@link #startDay}. */
+    private final int[] workOffsets;
     private final int totalWorking;
     /**
      * The hot path's index, so that a covered date needs no epoch-day arithmetic: for the date
@@ -68,6 +72,8 @@ public final class CompiledCalendar implements WorkingCalendar {
     private final byte[] kindByKey;
     private final int firstYear;
     private final int yearCount;
+    /** monthStarts[(y - firstYear) * 12 + m - 1] = epoch day of the first of month m of year y, for the coverage years. */
+    private final long[] monthStarts;
     private static final int NOT_COVERED = 0xFFFF;
     /** Non-ordinary days with their explanation. */
     private final Map<LocalDate, DayExplanation> specialDays;
@@ -87,18 +93,21 @@ public final class CompiledCalendar implements WorkingCalendar {
         this.cum = new int[n];
         int count = 0;
         LocalDate[] dates = new LocalDate[n];
+        int[] offsets = new int[n];
         for (int i = 0; i < n; i++) {
             LocalDate d = LocalDate.ofEpochDay(startDay + i);
             DayExplanation special = b.days.get(d);
             DayKind k = special != null ? special.kind() : ordinaryKind(d);
             kinds[i] = (byte) k.ordinal();
             if (k.isWorking()) {
+                offsets[count] = i;
                 dates[count++] = d;
             }
             cum[i] = count;
         }
         this.totalWorking = count;
         this.workDates = Arrays.copyOf(dates, count);
+        this.workOffsets = Arrays.copyOf(offsets, count);
         this.firstYear = coverage.start().getYear();
         this.yearCount = count < NOT_COVERED ? coverage.end().getYear() - firstYear + 1 : 0;
         this.rankByKey = new char[yearCount * 13 << 5];
@@ -108,6 +117,10 @@ public final class CompiledCalendar implements WorkingCalendar {
             int k = key(LocalDate.ofEpochDay(startDay + i));
             rankByKey[k] = (char) cum[i];
             kindByKey[k] = kinds[i];
+        }
+        this.monthStarts = new long[(coverage.end().getYear() - firstYear + 1) * 12];
+        for (int i = 0; i < monthStarts.length; i++) {
+            monthStarts[i] = LocalDate.of(firstYear + i / 12, i % 12 + 1, 1).toEpochDay();
         }
         this.specialDays = Map.copyOf(b.days);
         this.version = computeVersion(b);
@@ -157,7 +170,8 @@ public final class CompiledCalendar implements WorkingCalendar {
         return Math.floorMod(e + 3, 7) >= 5; // 0 = Monday … 6 = Sunday
     }
 
-    private long rank(long e) {
+    /** The rank of epoch day e, without the coverage check. */
+    private long rankAt(long e) {
         if (e < startDay) {
             return weekdayRank(e) - weekdayRank(startDay - 1);
         }
@@ -167,22 +181,28 @@ public final class CompiledCalendar implements WorkingCalendar {
         return cum[(int) (e - startDay)];
     }
 
-    private LocalDate dateOfRank(long r) {
-        if (r >= 1 && r <= totalWorking) {
-            return workDates[(int) (r - 1)];
-        }
+    /** The epoch day of a rank outside the covered ranks (weekends only); STRICT throws. */
+    private long uncoveredEpochDayOfRank(long r) {
         long e = r < 1 ? weekdayOfRank(r + weekdayRank(startDay - 1)) : weekdayOfRank(r - totalWorking + weekdayRank(endDay));
         if (policy == CoveragePolicy.STRICT) {
             throw new CalendarCoverageException(id, LocalDate.ofEpochDay(e), coverage);
         }
-        return LocalDate.ofEpochDay(e);
+        return e;
     }
 
     /** The epoch day of {@code d}; in STRICT mode throws when it lies outside the coverage. */
-    private long epochDay(LocalDate d) {
+    private long checkedEpochDay(LocalDate d) {
         long e = d.toEpochDay();
         if ((e < startDay || e > endDay) && policy == CoveragePolicy.STRICT) {
             throw new CalendarCoverageException(id, d, coverage);
+        }
+        return e;
+    }
+
+    /** {@code e} itself; in STRICT mode throws when it lies outside the coverage. */
+    private long checked(long e) {
+        if ((e < startDay || e > endDay) && policy == CoveragePolicy.STRICT) {
+            throw new CalendarCoverageException(id, LocalDate.ofEpochDay(e), coverage);
         }
         return e;
     }
@@ -250,7 +270,7 @@ public final class CompiledCalendar implements WorkingCalendar {
         if (k >= 0 && rankByKey[k] != NOT_COVERED) {
             return KINDS[kindByKey[k]];
         }
-        return kindAt(epochDay(date));
+        return kindAt(checkedEpochDay(date));
     }
 
     @Override
@@ -259,7 +279,7 @@ public final class CompiledCalendar implements WorkingCalendar {
         if (k >= 0 && rankByKey[k] != NOT_COVERED) {
             return KINDS[kindByKey[k]].isWorking();
         }
-        return workingAt(epochDay(date));
+        return workingAt(checkedEpochDay(date));
     }
 
     @Override
@@ -272,8 +292,8 @@ public final class CompiledCalendar implements WorkingCalendar {
             }
         }
         checkCount(n);
-        long e = epochDay(date);
-        return n == 0 ? date : dateOfRank(rank(e) + n);
+        long e = checkedEpochDay(date);
+        return n == 0 ? date : dateOfRank(rankAt(e) + n);
     }
 
     @Override
@@ -289,11 +309,11 @@ public final class CompiledCalendar implements WorkingCalendar {
             }
         }
         checkCount(n);
-        long e = epochDay(date);
+        long e = checkedEpochDay(date);
         if (n == 0) {
             return date;
         }
-        long before = rank(e) - (workingAt(e) ? 1 : 0); // rank of the last working day < date
+        long before = rankAt(e) - (workingAt(e) ? 1 : 0); // rank of the last working day < date
         return dateOfRank(before - n + 1);
     }
 
@@ -308,14 +328,60 @@ public final class CompiledCalendar implements WorkingCalendar {
                 return rb - ra;
             }
         }
-        long ea = epochDay(a);
-        long eb = epochDay(b);
-        return Math.toIntExact(rank(eb) - rank(ea));
+        long ea = checkedEpochDay(a);
+        long eb = checkedEpochDay(b);
+        return Math.toIntExact(rankAt(eb) - rankAt(ea));
+    }
+
+    @Override
+    public boolean covers(LocalDate date) {
+        int k = key(date);
+        if (k >= 0) {
+            return rankByKey[k] != NOT_COVERED;
+        }
+        return yearCount == 0 && coverage.contains(date); // no table, or a year outside the coverage
+    }
+
+    // ---- WorkingDayRanks: ranks count from the coverage start (the first covered working day has rank 1) ----
+
+    @Override
+    public long epochDay(LocalDate date) {
+        int y = date.getYear() - firstYear;
+        if (y >= 0 && y < monthStarts.length / 12) {
+            return monthStarts[y * 12 + date.getMonthValue() - 1] + date.getDayOfMonth() - 1;
+        }
+        return date.toEpochDay();
+    }
+
+    @Override
+    public long rank(long epochDay) {
+        return rankAt(checked(epochDay));
+    }
+
+    @Override
+    public LocalDate dateOfRank(long rank) {
+        return rank >= 1 && rank <= totalWorking ? workDates[(int) (rank - 1)]
+                : LocalDate.ofEpochDay(uncoveredEpochDayOfRank(rank));
+    }
+
+    @Override
+    public long epochDayOfRank(long rank) {
+        return rank >= 1 && rank <= totalWorking ? startDay + workOffsets[(int) (rank - 1)] : uncoveredEpochDayOfRank(rank);
+    }
+
+    @Override
+    public boolean isWorkingEpochDay(long epochDay) {
+        return workingAt(checked(epochDay));
+    }
+
+    @Override
+    public boolean coversEpochDay(long epochDay) {
+        return epochDay >= startDay && epochDay <= endDay;
     }
 
     @Override
     public DayExplanation explain(LocalDate date) {
-        long e = epochDay(date);
+        long e = checkedEpochDay(date);
         boolean provisional = e < startDay || e > endDay;
         DayExplanation special = provisional ? null : specialDays.get(date);
         if (special != null) {

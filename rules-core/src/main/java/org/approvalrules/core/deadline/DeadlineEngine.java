@@ -10,9 +10,10 @@ import org.approvalrules.api.deadline.DeadlineResult;
 
 /**
  * The library's {@link DeadlineCalculator}: Administrative Licensing Law Art. 32, 42, 44, 45, 82 and
- * 民法典 Art. 201/203 counting on a {@link WorkingCalendar}. Every calendar operation it uses is O(1)
- * on a compiled calendar, so an evaluation costs O(p log p) in the number of procedures p; the
- * explanation is recomputed lazily only when {@link DeadlineResult#trace()} is asked for.
+ * 民法典 Art. 201/203 counting on a {@link WorkingCalendar}. It counts on the calendar's working-day
+ * ranks ({@link org.approvalrules.core.calendar.WorkingDayRanks}: O(1) and allocation-free on a
+ * compiled calendar, adapted for any other), so an evaluation costs O(p log p) in the number of
+ * procedures p; the explanation is recomputed lazily only when {@link DeadlineResult#trace()} is asked for.
  * Stateless and thread-safe.
  *
  * <p>Semantics, in order:

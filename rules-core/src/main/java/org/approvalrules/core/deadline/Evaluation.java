@@ -28,15 +28,22 @@ import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.deadline.TraceStep;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
+import org.approvalrules.core.calendar.WorkingDayRanks;
 
 /**
  * One evaluation of one case: a mutable worker used once, either on the hot path (no trace) or in
  * recording mode to build the explanation from exactly the same computation.
+ *
+ * <p>Day arithmetic is done on epoch days and working-day ranks ({@link WorkingDayRanks}): each input
+ * date is converted to an epoch day once, working days in {@code (x, y]} are {@code rank(y) - rank(x)},
+ * and due dates are read back from the calendar by rank, so the hot path creates no intermediate
+ * {@code LocalDate} or {@code LocalDateTime}.
  */
 final class Evaluation {
 
     private final DeadlineInput in;
     private final WorkingCalendar cal;
+    private final WorkingDayRanks ranks;
     private final DeadlinePolicy policy;
     private final Instant asOf;
     private final ZoneFacts zone;
@@ -53,6 +60,7 @@ final class Evaluation {
     private StartRule hoursRule;
     private LocalDate base;
     private long baseDay;
+    private long baseRank;
 
     /**
      * Merged suspension intervals in one array of triples: iv[3i] = first stopped epoch day,
@@ -63,14 +71,17 @@ final class Evaluation {
     private int count;
     private boolean paused;
     private int extensionDays;
-    /** Suspended working days the last WORKING_DAYS {@link #dueDate} call skipped. */
+    /** Suspended working days the last WORKING_DAYS {@link #dueRank} call skipped. */
     private int lastShift;
     /** Counted working days in (base, evaluation date], shared by both limits; -1 = not yet. */
     private int elapsedCache = -1;
+    /** Rank of the evaluation date (or the base, if later), set with {@link #elapsedCache}. */
+    private long fromRank;
 
     Evaluation(DeadlineInput in, WorkingCalendar cal, DeadlinePolicy policy, Instant asOf, boolean recording) {
         this.in = in;
         this.cal = cal;
+        this.ranks = WorkingDayRanks.of(cal);
         this.policy = policy;
         this.asOf = asOf;
         this.zone = ZoneFacts.of(cal.zone());
@@ -88,11 +99,11 @@ final class Evaluation {
         if (completion != null && completion.isAfter(now)) {
             completion = null; // not yet known as of now
         }
-        LocalDate evalDate = completion != null ? completion.toLocalDate() : today;
+        long evalDay = ranks.epochDay(completion != null ? completion.toLocalDate() : today);
 
-        LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), completion, evalDate);
+        LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), completion, evalDay);
         LimitResult promised = in.promised().isPresent()
-                ? limit(LimitKind.PROMISED, in.promised().get(), completion, evalDate) : null;
+                ? limit(LimitKind.PROMISED, in.promised().get(), completion, evalDay) : null;
         LimitResult governing = promised != null ? promised : statutory;
 
         DeadlineStatus status = governing.status();
@@ -110,7 +121,7 @@ final class Evaluation {
         boolean provisional = !cal.covers(base) || !cal.covers(statutory.dueDate())
                 || (promised != null && !cal.covers(promised.dueDate()))
                 || (deliveryDue != null && !cal.covers(deliveryDue));
-        if (in.procedures().size() > 0) {
+        if (!in.procedures().isEmpty()) {
             clockGaming(governing);
         }
         if (recording) {
@@ -178,7 +189,8 @@ final class Evaluation {
         if (startRule == null) {
             startRule = hoursRule;
         }
-        baseDay = base.toEpochDay();
+        baseDay = ranks.epochDay(base);
+        baseRank = ranks.rank(baseDay);
         if (recording) {
             explainer.start(startRule, hoursRule, startInstant, in.accepted(), base);
         }
@@ -203,14 +215,14 @@ final class Evaluation {
     // ---------------------------------------------------------------- suspensions
 
     private void collectSuspensions() {
-        long tomorrow = today.toEpochDay() + 1;
+        long tomorrow = ranks.epochDay(today) + 1;
         boolean art32Late = startRule == StartRule.ART32_ACCEPTED_AT_RECEIPT;
         Optional<LocalDateTime> notice = in.correctionNotice();
         if (!art32Late && notice.isPresent() && notice.get().isAfter(in.accepted()) && !notice.get().isAfter(now)) {
             Optional<LocalDateTime> corrected = in.correctedMaterials().filter(c -> !c.isAfter(now));
             if (policy.correction() == CorrectionPolicy.PAUSE || corrected.isEmpty()) {
-                long a = notice.get().toLocalDate().toEpochDay();
-                long b = corrected.isPresent() ? corrected.get().toLocalDate().toEpochDay() : Math.max(a, tomorrow);
+                long a = ranks.epochDay(notice.get().toLocalDate());
+                long b = corrected.isPresent() ? ranks.epochDay(corrected.get().toLocalDate()) : Math.max(a, tomorrow);
                 if (corrected.isEmpty()) {
                     paused = true;
                 }
@@ -249,8 +261,8 @@ final class Evaluation {
                 }
                 continue; // handled as the counting base
             }
-            long a = p.start().toLocalDate().toEpochDay();
-            long b = resumed ? p.resumed().get().toLocalDate().toEpochDay() : Math.max(a, tomorrow);
+            long a = ranks.epochDay(p.start().toLocalDate());
+            long b = resumed ? ranks.epochDay(p.resumed().get().toLocalDate()) : Math.max(a, tomorrow);
             if (!resumed) {
                 paused = true;
             }
@@ -268,7 +280,7 @@ final class Evaluation {
             return;
         }
         if (iv == null) {
-            iv = new long[3 * (in.procedures().size() + 1)];
+            iv = new long[3 * (in.procedures().size() + (in.correctionNotice().isPresent() ? 1 : 0))];
         }
         iv[3 * count] = a;
         iv[3 * count + 1] = b;
@@ -304,7 +316,9 @@ final class Evaluation {
     }
 
     private void collectExtensions() {
-        for (Extension e : in.extensions()) {
+        List<Extension> es = in.extensions();
+        for (int i = 0, n = es.size(); i < n; i++) {
+            Extension e = es.get(i);
             if (!e.approvedOn().isAfter(today)) {
                 extensionDays += e.workingDays();
                 if (recording) {
@@ -318,58 +332,60 @@ final class Evaluation {
 
     // ---------------------------------------------------------------- counting
 
-    /** Working days in merged interval i. */
+    /** Working days in merged interval i: the working days in [a, b) are those in (a - 1, b - 1]. */
     private int intervalWorking(int i) {
         long w = iv[3 * i + 2];
         if (w < 0) {
-            w = cal.workingDaysBetween(LocalDate.ofEpochDay(iv[3 * i] - 1), LocalDate.ofEpochDay(iv[3 * i + 1] - 1));
+            long beforeStart = ranks.rank(iv[3 * i] - 1);
+            w = ranks.rank(iv[3 * i + 1] - 1) - beforeStart;
             iv[3 * i + 2] = w;
         }
         return (int) w;
     }
 
-    /** Working days in (x, y] that are not suspended; x ≤ y. */
-    private int counted(LocalDate x, LocalDate y) {
-        return cal.workingDaysBetween(x, y) - suspendedIn(x, y);
+    /** Working days in (x, y] that are not suspended, x ≤ y given as epoch days with their ranks. */
+    private int counted(long x, long xRank, long y, long yRank) {
+        return (int) (yRank - xRank) - suspendedIn(x, y);
     }
 
-    /** Suspended working days in (x, y]. */
-    private int suspendedIn(LocalDate x, LocalDate y) {
-        if (count == 0) {
-            return 0;
-        }
+    /** Suspended working days in (x, y], as epoch days. */
+    private int suspendedIn(long x, long y) {
         int total = 0;
-        long xe = x == base ? baseDay : x.toEpochDay();
-        long ye = y.toEpochDay();
         for (int i = 0; i < count; i++) {
-            long lo = Math.max(xe, iv[3 * i] - 1);
-            long hi = Math.min(ye, iv[3 * i + 1] - 1);
+            long lo = Math.max(x, iv[3 * i] - 1);
+            long hi = Math.min(y, iv[3 * i + 1] - 1);
             if (hi > lo) {
-                total += lo == iv[3 * i] - 1 && hi == iv[3 * i + 1] - 1 ? intervalWorking(i)
-                        : cal.workingDaysBetween(LocalDate.ofEpochDay(lo), LocalDate.ofEpochDay(hi));
+                total += lo == iv[3 * i] - 1 && hi == iv[3 * i + 1] - 1 ? intervalWorking(i) : workingDays(lo, hi);
             }
         }
         return total;
     }
 
-    private LocalDate dueDate(TimeLimit limit, int amount) {
+    /** Working days in (x, y], as epoch days. */
+    private int workingDays(long x, long y) {
+        long xRank = ranks.rank(x);
+        return (int) (ranks.rank(y) - xRank);
+    }
+
+    /** The rank of the due date (a working day) of {@code limit} with {@code amount} days. */
+    private long dueRank(TimeLimit limit, int amount) {
         switch (limit.unit()) {
             case IMMEDIATE:
-                return cal.nextOrSameWorkingDay(base);
+                return ranks.nextOrSameWorkingRank(baseDay);
             case WORKING_DAYS: {
                 if (amount == 0) {
-                    return cal.nextOrSameWorkingDay(base);
+                    return ranks.nextOrSameWorkingRank(baseDay);
                 }
                 int shift = 0;
                 for (int i = 0; i < count; i++) {
-                    LocalDate beforeStart = LocalDate.ofEpochDay(iv[3 * i] - 1);
-                    if (cal.workingDaysBetween(base, beforeStart) - shift >= amount) {
+                    long beforeStart = iv[3 * i] - 1;
+                    if (ranks.rank(beforeStart) - baseRank - shift >= amount) {
                         break;
                     }
                     shift += intervalWorking(i);
                 }
                 lastShift = shift; // every interval counted here lies wholly before the due date
-                return cal.plusWorkingDays(base, amount + shift);
+                return baseRank + amount + shift;
             }
             case CALENDAR_DAYS: {
                 long shift = 0;
@@ -379,34 +395,36 @@ final class Evaluation {
                     }
                     shift += iv[3 * i + 1] - iv[3 * i];
                 }
-                return cal.nextOrSameWorkingDay(LocalDate.ofEpochDay(baseDay + amount + shift));
+                return ranks.nextOrSameWorkingRank(baseDay + amount + shift);
             }
             default:
                 throw new IllegalStateException("unit " + limit.unit());
         }
     }
 
-    private LimitResult limit(LimitKind kind, TimeLimit limit, LocalDateTime completion, LocalDate evalDate) {
+    private LimitResult limit(LimitKind kind, TimeLimit limit, LocalDateTime completion, long evalDay) {
         int ext = limit.unit() == LimitUnit.IMMEDIATE ? 0 : extensionDays;
         int amount = limit.amount() + ext;
-        LocalDate due = dueDate(limit, amount);
+        long dueRank = dueRank(limit, amount);
+        LocalDate due = ranks.dateOfRank(dueRank);
+        long dueDay = ranks.epochDayOfRank(dueRank);
         LocalTime close = cal.officeHours(due).close();
-        LocalDateTime dueLocal = due.atTime(close);
-        Instant dueInstant = zone.instant(dueLocal);
-        LocalDate from = evalDate.isAfter(base) ? evalDate : base;
+        Instant dueInstant = zone.instant(due, dueDay, close);
+        long from = Math.max(evalDay, baseDay);
         if (elapsedCache < 0) {
-            elapsedCache = counted(base, from);
+            fromRank = ranks.rank(from);
+            elapsedCache = counted(baseDay, baseRank, from, fromRank);
         }
         int elapsed = elapsedCache;
         boolean working = limit.unit() == LimitUnit.WORKING_DAYS && amount > 0;
         // for WORKING_DAYS the counted days in (base, due] are exactly the amount, and the suspended ones the shift
-        int total = working ? amount : counted(base, due);
-        int remaining = from.isAfter(due) ? -counted(due, from) : total - elapsed;
-        int suspended = working ? lastShift : suspendedIn(base, due);
+        int total = working ? amount : counted(baseDay, baseRank, dueDay, dueRank);
+        int remaining = from > dueDay ? -counted(dueDay, dueRank, from, fromRank) : total - elapsed;
+        int suspended = working ? lastShift : suspendedIn(baseDay, dueDay);
         DeadlineStatus status;
         if (completion != null) {
-            status = completion.isAfter(dueLocal) ? DeadlineStatus.COMPLETED_LATE : DeadlineStatus.COMPLETED_ON_TIME;
-        } else if (now.isAfter(dueLocal)) {
+            status = isAfter(completion, due, close) ? DeadlineStatus.COMPLETED_LATE : DeadlineStatus.COMPLETED_ON_TIME;
+        } else if (isAfter(now, due, close)) {
             status = DeadlineStatus.RED;
         } else if (paused) {
             status = DeadlineStatus.PAUSED;
@@ -416,10 +434,16 @@ final class Evaluation {
             status = DeadlineStatus.ON_TRACK;
         }
         if (recording) {
-            explainer.due(kind, limit, ext, base, due, dueLocal, suspended);
+            explainer.due(kind, limit, ext, base, due, due.atTime(close), suspended);
             explainer.status(kind, status, now, completion, elapsed, remaining, total);
         }
         return new LimitResult(kind, limit, ext, due, dueInstant, elapsed, remaining, suspended, status);
+    }
+
+    /** {@code t.isAfter(date.atTime(time))}, without building the {@code LocalDateTime}. */
+    private static boolean isAfter(LocalDateTime t, LocalDate date, LocalTime time) {
+        int c = t.toLocalDate().compareTo(date);
+        return c > 0 || c == 0 && t.toLocalTime().isAfter(time);
     }
 
     private boolean isYellow(int remaining, int total) {
@@ -433,9 +457,9 @@ final class Evaluation {
     // ---------------------------------------------------------------- Art. 44, clock gaming
 
     private LocalDate delivery() {
-        Optional<LocalDateTime> decided = in.decided().filter(d -> !d.isAfter(now));
-        if (decided.isEmpty()) {
-            return null;
+        Optional<LocalDateTime> decided = in.decided();
+        if (decided.isEmpty() || decided.get().isAfter(now)) {
+            return null; // not decided, or not yet as of now
         }
         LocalDate due = cal.plusWorkingDays(decided.get().toLocalDate(), DeadlineEngine.ART44_DELIVERY_WORKING_DAYS);
         LocalDateTime dueLocal = due.atTime(cal.officeHours(due).close());
@@ -509,7 +533,8 @@ final class Evaluation {
         e.collectSuspensions();
         e.collectExtensions();
         TimeLimit limit = governing.limit();
-        LocalDate due = e.dueDate(limit, limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays));
+        LocalDate due = ranks.dateOfRank(
+                e.dueRank(limit, limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays)));
         return due.atTime(cal.officeHours(due).close());
     }
 

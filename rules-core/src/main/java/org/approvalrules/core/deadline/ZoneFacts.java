@@ -1,7 +1,9 @@
 package org.approvalrules.core.deadline;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
@@ -25,11 +27,14 @@ final class ZoneFacts {
     private record Converted(Instant instant, LocalDateTime local) {
     }
 
+    private static final int SECONDS_PER_DAY = 86_400;
+
     private final ZoneId zone;
     private final ZoneRules rules;
     private final ZoneOffset fixed;
     private final Instant fixedSince;
-    private final LocalDateTime fixedSinceLocal;
+    /** Local dates after this epoch day are wholly in the fixed-offset era (past any gap or overlap). */
+    private final long fixedAfterDay;
 
     private ZoneFacts(ZoneId zone) {
         this.zone = zone;
@@ -38,16 +43,16 @@ final class ZoneFacts {
         if (rules.isFixedOffset()) {
             fixed = rules.getOffset(Instant.EPOCH);
             fixedSince = Instant.MIN;
-            fixedSinceLocal = LocalDateTime.MIN;
+            fixedAfterDay = Long.MIN_VALUE;
         } else if (rules.getTransitionRules().isEmpty() && !ts.isEmpty()) {
             ZoneOffsetTransition t = ts.get(ts.size() - 1);
             fixed = t.getOffsetAfter();
             fixedSince = t.getInstant();
-            fixedSinceLocal = t.getDateTimeAfter().plusDays(1); // past any gap or overlap
+            fixedAfterDay = t.getDateTimeAfter().toLocalDate().toEpochDay() + 1;
         } else {
             fixed = null;
             fixedSince = null;
-            fixedSinceLocal = null;
+            fixedAfterDay = Long.MAX_VALUE;
         }
     }
 
@@ -73,8 +78,15 @@ final class ZoneFacts {
         return t;
     }
 
-    /** The instant of local date-time {@code t} (as {@code t.atZone(zone).toInstant()}). */
-    Instant instant(LocalDateTime t) {
-        return fixed != null && t.isAfter(fixedSinceLocal) ? t.toInstant(fixed) : t.atZone(zone).toInstant();
+    /**
+     * The instant of {@code time} on {@code date}, whose epoch day the caller already knows
+     * (as {@code date.atTime(time).atZone(zone).toInstant()}, without the intermediate objects).
+     */
+    Instant instant(LocalDate date, long epochDay, LocalTime time) {
+        if (epochDay > fixedAfterDay) {
+            return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + time.toSecondOfDay() - fixed.getTotalSeconds(),
+                    time.getNano());
+        }
+        return date.atTime(time).atZone(zone).toInstant();
     }
 }

@@ -9,19 +9,23 @@ import org.approvalrules.api.calendar.DayKind;
 import org.approvalrules.api.calendar.OfficeHours;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.core.calendar.WorkingDayRanks;
 
 /**
  * A calendar with the office hours a rule pack sets ({@link DeadlinePolicies#OFFICE_HOURS}) in place of
  * the calendar layer's; everything else is the underlying calendar's. Its version names both, so a
- * result says which hours it used. Immutable and thread-safe.
+ * result says which hours it used. Its {@link WorkingDayRanks} are the underlying calendar's too.
+ * Immutable and thread-safe.
  */
-final class OfficeHoursCalendar implements WorkingCalendar {
+final class OfficeHoursCalendar implements WorkingCalendar, WorkingDayRanks {
     private final WorkingCalendar base;
+    private final WorkingDayRanks ranks;
     private final OfficeHours hours;
     private final String version;
 
     OfficeHoursCalendar(WorkingCalendar base, OfficeHours hours) {
         this.base = base instanceof OfficeHoursCalendar o ? o.base : base;
+        this.ranks = WorkingDayRanks.of(this.base);
         this.hours = hours;
         this.version = this.base.version() + "+hours " + hours;
     }
@@ -105,6 +109,36 @@ final class OfficeHoursCalendar implements WorkingCalendar {
     @Override
     public DayExplanation explain(LocalDate date) {
         return base.explain(date);
+    }
+
+    @Override
+    public long epochDay(LocalDate date) {
+        return ranks.epochDay(date);
+    }
+
+    @Override
+    public long rank(long epochDay) {
+        return ranks.rank(epochDay);
+    }
+
+    @Override
+    public LocalDate dateOfRank(long rank) {
+        return ranks.dateOfRank(rank);
+    }
+
+    @Override
+    public long epochDayOfRank(long rank) {
+        return ranks.epochDayOfRank(rank);
+    }
+
+    @Override
+    public boolean isWorkingEpochDay(long epochDay) {
+        return ranks.isWorkingEpochDay(epochDay);
+    }
+
+    @Override
+    public boolean coversEpochDay(long epochDay) {
+        return ranks.coversEpochDay(epochDay);
     }
 
     @Override

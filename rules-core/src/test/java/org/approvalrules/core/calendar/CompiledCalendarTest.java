@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Test;
 class CompiledCalendarTest {
 
     private static CompiledCalendar national2024(CoveragePolicy policy) {
-        CompiledCalendar.Builder b = CompiledCalendar.builder(DivisionCode.NATIONAL, DateRange.ofYears(2024, 2024))
-                .policy(policy);
+        return national2024(DateRange.ofYears(2024, 2024), policy);
+    }
+
+    /** 2024 with the National Day block (国办发明电〔2023〕7号), over {@code coverage} (within 2024). */
+    static CompiledCalendar national2024(DateRange coverage, CoveragePolicy policy) {
+        CompiledCalendar.Builder b = CompiledCalendar.builder(DivisionCode.NATIONAL, coverage).policy(policy);
         for (int d = 1; d <= 7; d++) {
             b.day(LocalDate.of(2024, 10, d), DayKind.HOLIDAY, "国庆节", "000000", "国办发明电〔2023〕7号");
         }
