@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.DateRange;
-import org.approvalrules.api.calendar.DayExplanation;
-import org.approvalrules.api.calendar.DayKind;
-import org.approvalrules.api.calendar.OfficeHours;
 import org.approvalrules.api.calendar.WorkingCalendar;
+import org.approvalrules.core.calendar.ForwardingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.calendar.CompiledCalendar;
@@ -99,41 +97,22 @@ class CalendarConformanceTest {
     }
 
     /** Kinds and explanations from {@code kinds}; every arithmetic answer from {@code arithmetic}. */
-    private record KindsFromOneArithmeticFromAnother(WorkingCalendar kinds, WorkingCalendar arithmetic)
-            implements WorkingCalendar {
+    private static final class KindsFromOneArithmeticFromAnother extends ForwardingCalendar {
+        private final WorkingCalendar arithmetic;
+
+        KindsFromOneArithmeticFromAnother(WorkingCalendar kinds, WorkingCalendar arithmetic) {
+            super(kinds);
+            this.arithmetic = arithmetic;
+        }
+
         @Override
         public String id() {
             return "broken";
         }
 
         @Override
-        public DivisionCode locality() {
-            return kinds.locality();
-        }
-
-        @Override
         public String version() {
             return "broken";
-        }
-
-        @Override
-        public DateRange coverage() {
-            return kinds.coverage();
-        }
-
-        @Override
-        public CoveragePolicy policy() {
-            return kinds.policy();
-        }
-
-        @Override
-        public OfficeHours officeHours(LocalDate date) {
-            return kinds.officeHours(date);
-        }
-
-        @Override
-        public DayKind kindOf(LocalDate date) {
-            return kinds.kindOf(date);
         }
 
         @Override
@@ -152,8 +131,13 @@ class CalendarConformanceTest {
         }
 
         @Override
-        public DayExplanation explain(LocalDate date) {
-            return kinds.explain(date);
+        public LocalDate nextWorkingDay(LocalDate date) {
+            return plusWorkingDays(date, 1);
+        }
+
+        @Override
+        public LocalDate nextOrSameWorkingDay(LocalDate date) {
+            return isWorkingDay(date) ? date : nextWorkingDay(date);
         }
     }
 }
