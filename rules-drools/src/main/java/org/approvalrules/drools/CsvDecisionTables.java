@@ -1,7 +1,12 @@
 package org.approvalrules.drools;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.rules.RulePackException.Problem;
 import org.approvalrules.core.pack.DecisionTableConverter;
@@ -11,14 +16,27 @@ import org.approvalrules.core.pack.DecisionTableConverter;
  * with exactly the header {@code id,severity,reference,params,condition,message_zh,message_en}, one
  * rule per row. {@code condition} is the constraint list on {@code CaseFacts}; {@code params} the
  * parameter ids used, separated by spaces. Each row becomes one DRL rule, which then goes through the
- * same lint and layering as hand-written DRL. A wrong header or row shape is an error with its line.
+ * same lint and layering as hand-written DRL. A wrong header or row shape, an empty required cell or a
+ * double quote in a cell is an error with its line. Spreadsheets with the same layout:
+ * {@link SpreadsheetDecisionTables}.
  */
 public final class CsvDecisionTables implements DecisionTableConverter {
     /** The required header. */
-    public static final List<String> HEADER = List.of("id", "severity", "reference", "params", "condition",
-            "message_zh", "message_en");
+    public static final List<String> HEADER = DecisionTableRows.HEADER;
 
+    /** Reads {@code content} as UTF-8 (a byte order mark is allowed); other encodings are an error. */
     @Override
+    public String toDrl(String file, byte[] content) {
+        try {
+            return toDrl(file, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString());
+        } catch (CharacterCodingException e) {
+            throw new RulePackException(file, 0, "决策表不是 UTF-8 编码（请另存为“CSV UTF-8”） / the decision table is not "
+                    + "UTF-8: save it as \"CSV UTF-8\"");
+        }
+    }
+
+    /** The DRL of a table's text; line n of the DRL comes from line n of the table. */
     public String toDrl(String file, String content) {
         List<Problem> problems = new ArrayList<>();
         String[] lines = content.replace("\r", "").split("\n");
@@ -42,16 +60,14 @@ public final class CsvDecisionTables implements DecisionTableConverter {
                         + " 列 / row has " + row.size() + " columns, expected " + HEADER.size()));
                 continue;
             }
-            if (row.stream().anyMatch(c -> c.contains("\""))) {
-                problems.add(new Problem(file, i + 1, "单元格中不能含双引号 / cells must not contain double quotes"));
+            int line = i + 1;
+            Optional<String> problem = DecisionTableRows.problem(row, c -> HEADER.get(c));
+            if (problem.isPresent()) {
+                problems.add(new Problem(file, line, "第 " + line + " 行：" + problem.get()));
                 continue;
             }
             // one rule per line of the table, so DRL line = table line (lint and compile errors keep their line)
-            drl.append("rule \"").append(row.get(0)).append("\" @id(\"").append(row.get(0)).append("\") @severity(")
-                    .append(row.get(1)).append(") @reference(\"").append(row.get(2)).append("\") @params(\"")
-                    .append(row.get(3)).append("\") when $c : CaseFacts( ").append(row.get(4))
-                    .append(" ) then out.report(kcontext, $c, \"").append(row.get(5)).append("\", \"")
-                    .append(row.get(6)).append("\"); end\n");
+            DecisionTableRows.appendRule(drl, row);
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);

@@ -28,7 +28,7 @@ public final class PrebuiltNationalPack {
             throw new IllegalArgumentException("用法 / usage: PrebuiltNationalPack <classes dir>");
         }
         EffectivePack pack = PackRepository.bundled(PrebuiltNationalPack.class.getClassLoader(),
-                new CsvDecisionTables()).effective(DivisionCode.NATIONAL);
+                new DecisionTables()).effective(DivisionCode.NATIONAL);
         KieServices ks = KieServices.get();
         ReleaseId rid = ks.newReleaseId(RuleSetCompiler.GROUP, "rules-" + pack.rulesVersion(), "1.0.0");
         KieModule module = RuleSetCompiler.compileModule(ks, pack, rid);

@@ -59,13 +59,13 @@ public final class RuleSetRegistry implements CaseRules, AutoCloseable {
 
     /** The bundled national pack only. */
     public static RuleSetRegistry bundled() {
-        return new RuleSetRegistry(PackRepository.bundled(RuleSetRegistry.class.getClassLoader(), new CsvDecisionTables()));
+        return new RuleSetRegistry(PackRepository.bundled(RuleSetRegistry.class.getClassLoader(), new DecisionTables()));
     }
 
     /** The layers of {@code dir} (with the bundled national layer unless {@code dir/000000} exists). */
     public static RuleSetRegistry directory(Path dir) {
         return new RuleSetRegistry(PackRepository.directory(dir, RuleSetRegistry.class.getClassLoader(),
-                new CsvDecisionTables()));
+                new DecisionTables()));
     }
 
     /** The pack repository in service. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.core.pack.DrlLint;
 import org.approvalrules.core.pack.DrlSplitter;
@@ -12,7 +14,8 @@ import org.approvalrules.core.pack.RuleSource;
 
 /**
  * Fuzzes a decision table ({@code rules/*.drl.csv}) through what a layer does with it before Drools
- * sees anything: {@link CsvDecisionTables#toDrl}, then {@link DrlLint#check} and {@link DrlSplitter#split}.
+ * sees anything: {@link CsvDecisionTables#toDrl} on the file's bytes, then {@link DrlLint#check} and
+ * {@link DrlSplitter#split}.
  * Any content gives rules or a {@link RulePackException} naming the file (docs/FUZZING.md); a table that
  * converts, lints clean and splits gives one rule per non-blank row, each with the id of its row.
  */
@@ -23,22 +26,34 @@ class CsvDecisionTablesFuzzTest {
     @FuzzTest(maxDuration = "3m")
     void toDrl(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
-        List<RuleSource> rules;
-        try {
-            String drl = new CsvDecisionTables().toDrl(FILE, text);
-            if (!DrlLint.check(FILE, drl).isEmpty()) {
-                return;
-            }
-            rules = DrlSplitter.split(FILE, drl, "450000");
-        } catch (RulePackException e) {
-            assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(FILE));
-            assertThat(e.getMessage()).contains(FILE);
+        Optional<List<RuleSource>> converted = convertLintSplit(FILE,
+                () -> new CsvDecisionTables().toDrl(FILE, input));
+        if (converted.isEmpty()) {
             return;
         }
+        List<RuleSource> rules = converted.get();
         List<String> rows = text.replace("\r", "").lines().skip(1).filter(l -> !l.isBlank()).toList();
         assertThat(rules).hasSize(rows.size());
         for (int i = 0; i < rules.size(); i++) {
             assertThat(rules.get(i).id()).isEqualTo(CsvDecisionTables.parse(rows.get(i)).get(0));
+        }
+    }
+
+    /**
+     * Converts a table, lints and splits its DRL as a layer does. Empty when the converter rejects the
+     * table (its error must name {@code file} and nothing else) or the lint finds a problem.
+     */
+    static Optional<List<RuleSource>> convertLintSplit(String file, Supplier<String> convert) {
+        try {
+            String drl = convert.get();
+            if (!DrlLint.check(file, drl).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(DrlSplitter.split(file, drl, "450000"));
+        } catch (RulePackException e) {
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file));
+            assertThat(e.getMessage()).contains(file);
+            return Optional.empty();
         }
     }
 }

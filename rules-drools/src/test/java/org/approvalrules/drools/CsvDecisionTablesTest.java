@@ -17,7 +17,12 @@ class CsvDecisionTablesTest {
     @Test
     void eachRowBecomesARuleOnTheSameLine() {
         String drl = tables.toDrl("t.drl.csv", HEADER + "\nx.one,RED,依据,a.b c.d,\"completed, promisedRemainingWorkingDays < 0\",中,en\n");
-        List<RuleSource> rules = DrlSplitter.split("t.drl.csv", drl, "450000");
+        assertRuleXOneOnLineThree("t.drl.csv", drl);
+    }
+
+    /** The table's DRL holds one rule, x.one, on line 3 (shared with the spreadsheet tests). */
+    static void assertRuleXOneOnLineThree(String file, String drl) {
+        List<RuleSource> rules = DrlSplitter.split(file, drl, "450000");
         assertThat(rules).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo("x.one");
             assertThat(r.line()).isEqualTo(3);
@@ -39,5 +44,23 @@ class CsvDecisionTablesTest {
                 () -> tables.toDrl("t.drl.csv", HEADER + "x,RED,ref,,completed,中,en\ny,RED,ref,completed\n"));
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.getMessage()).contains("expected 7");
+    }
+
+    @Test
+    void theBytesMustBeUtf8AndRequiredCellsFilled() {
+        byte[] gbk = (HEADER + "x,RED,依据,,completed,中,en\n").getBytes(java.nio.charset.Charset.forName("GBK"));
+        assertThatThrownBy(() -> tables.toDrl("t.drl.csv", gbk)).isInstanceOf(RulePackException.class)
+                .hasMessageContaining("t.drl.csv").hasMessageContaining("not UTF-8");
+        byte[] utf8 = ("\uFEFF" + HEADER + "x,RED,依据,,completed,中,en\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertRuleXOnLineTwo(tables.toDrl("t.drl.csv", utf8));
+        RulePackException e = org.junit.jupiter.api.Assertions.assertThrows(RulePackException.class,
+                () -> tables.toDrl("t.drl.csv", HEADER + "x,RED,ref,, ,中,en\n"));
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("condition").contains("must not be empty");
+    }
+
+    private static void assertRuleXOnLineTwo(String drl) {
+        assertThat(DrlSplitter.split("t.drl.csv", drl, "450000")).singleElement()
+                .satisfies(r -> assertThat(r.line()).isEqualTo(2));
     }
 }

@@ -12,7 +12,8 @@ import org.approvalrules.api.division.DivisionCode;
  *
  * @param code the division code (the directory name)
  * @param manifest the manifest
- * @param rules the rules of {@code rules/*.drl} and {@code rules/*.drl.csv}, in file order
+ * @param rules the rules of {@code rules/*.drl} and of the decision tables ({@code rules/*.drl.csv}, {@code .drl.xlsx},
+ *     {@code .drl.xls}), in file order
  * @param parameters the parameter definitions of {@code parameters/*.yaml}
  * @param overrides the entries of {@code overrides.yaml}
  * @param scenarios the scenario files of {@code scenarios/*.yaml}: display name → text

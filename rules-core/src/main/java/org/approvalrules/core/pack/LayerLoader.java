@@ -17,7 +17,8 @@ import org.approvalrules.api.rules.RulePackException.Problem;
 import org.approvalrules.core.parameter.ParameterType;
 
 /**
- * Reads one layer directory: {@code manifest.yaml}, {@code rules/*.drl}, {@code rules/*.drl.csv},
+ * Reads one layer directory: {@code manifest.yaml}, {@code rules/*.drl}, decision tables
+ * {@code rules/*.drl.csv|xlsx|xls} (through a {@link DecisionTableConverter}),
  * {@code parameters/*.yaml}, {@code overrides.yaml}, {@code scenarios/*.yaml}, {@code calendar/}.
  * Every DRL text is linted here. All problems of the layer are collected and thrown together.
  */
@@ -52,18 +53,13 @@ public final class LayerLoader {
                 if (rel.startsWith("rules/") && rel.endsWith(".drl")) {
                     String text = files.read(rel);
                     lintThenSplit(name, text, layer, rules, problems);
-                } else if (rel.startsWith("rules/") && (rel.endsWith(".drl.csv") || rel.endsWith(".drl.xls")
-                        || rel.endsWith(".drl.xlsx"))) {
-                    if (!rel.endsWith(".drl.csv")) {
-                        problems.add(new Problem(name, 0, "只支持 .drl.csv 决策表（请将表格另存为 CSV） / only .drl.csv "
-                                + "decision tables are supported: save the spreadsheet as CSV"));
-                        continue;
-                    }
-                    String drl = tables.toDrl(name, files.read(rel));
+                } else if (rel.startsWith("rules/") && DecisionTableConverter.isDecisionTable(rel)) {
+                    String drl = tables.toDrl(name, files.readBytes(rel));
                     lintThenSplit(name, drl, layer, rules, problems);
                 } else if (rel.startsWith("rules/")) {
-                    problems.add(new Problem(name, 0, "规则目录中只能有 .drl 或 .drl.csv 文件 / only .drl and .drl.csv "
-                            + "files belong in rules/ (decision tables must be named *.drl.csv)"));
+                    problems.add(new Problem(name, 0, "规则目录中只能有 .drl 文件和 .drl.csv、.drl.xlsx、.drl.xls 决策表 / only "
+                            + ".drl files and decision tables belong in rules/ (decision tables must be named *.drl.csv, "
+                            + "*.drl.xlsx or *.drl.xls)"));
                 } else if (rel.startsWith("parameters/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
                     params.addAll(readParameters(name, files.read(rel)));
                 } else if (rel.equals("overrides.yaml")) {

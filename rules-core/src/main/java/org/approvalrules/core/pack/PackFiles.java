@@ -1,9 +1,7 @@
 package org.approvalrules.core.pack;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +24,16 @@ public interface PackFiles {
 
     /** The text of a file (UTF-8). */
     String read(String relativePath);
+
+    /** The largest file {@link #readBytes} reads: 8 MiB. */
+    int MAX_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * The bytes of a file (decision tables: CSV text or a spreadsheet), at most {@link #MAX_BYTES}.
+     *
+     * @throws RulePackException naming the file when it cannot be read or is larger
+     */
+    byte[] readBytes(String relativePath);
 
     /** How to name a file in messages, e.g. {@code packs/451031/rules/local.drl}. */
     String displayName(String relativePath);
@@ -52,6 +60,20 @@ public interface PackFiles {
             public String read(String rel) {
                 try {
                     return Files.readString(dir.resolve(rel), StandardCharsets.UTF_8);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new RulePackException(displayName(rel), 0, "无法读取文件 / cannot read file: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public byte[] readBytes(String rel) {
+                try {
+                    Path file = dir.resolve(rel);
+                    if (Files.size(file) > MAX_BYTES) {
+                        throw new RulePackException(displayName(rel), 0, "文件超过 8 MiB / file larger than 8 MiB ("
+                                + Files.size(file) + " bytes)");
+                    }
+                    return Files.readAllBytes(file);
                 } catch (IOException | UncheckedIOException e) {
                     throw new RulePackException(displayName(rel), 0, "无法读取文件 / cannot read file: " + e.getMessage());
                 }
@@ -92,6 +114,12 @@ public interface PackFiles {
             }
 
             @Override
+            public byte[] readBytes(String rel) {
+                return readResourceBytes(loader, base + "/" + rel).orElseThrow(() -> new RulePackException(
+                        displayName(rel), 0, "INDEX 列出的文件不存在 / file listed in INDEX is missing"));
+            }
+
+            @Override
             public String displayName(String rel) {
                 return "classpath:" + base + "/" + rel;
             }
@@ -104,19 +132,19 @@ public interface PackFiles {
     }
 
     private static Optional<String> readResource(ClassLoader loader, String name) {
+        return readResourceBytes(loader, name).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    private static Optional<byte[]> readResourceBytes(ClassLoader loader, String name) {
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) {
                 return Optional.empty();
             }
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                StringBuilder sb = new StringBuilder();
-                char[] buf = new char[8192];
-                int n;
-                while ((n = r.read(buf)) > 0) {
-                    sb.append(buf, 0, n);
-                }
-                return Optional.of(sb.toString());
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new RulePackException(name, 0, "资源超过 8 MiB / resource larger than 8 MiB");
             }
+            return Optional.of(bytes);
         } catch (IOException e) {
             throw new RulePackException(name, 0, "无法读取资源 / cannot read resource: " + e.getMessage());
         }

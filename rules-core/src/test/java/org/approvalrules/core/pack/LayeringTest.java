@@ -190,7 +190,8 @@ class LayeringTest {
     void decisionTablesNeedTheRightName() {
         TestPacks t = new TestPacks(dir).national();
         t.manifest("451031").file("451031", "rules/table.csv", "id\n");
-        assertThatThrownBy(t::load).hasMessageContaining("table.csv").hasMessageContaining("*.drl.csv");
+        assertThatThrownBy(t::load).hasMessageContaining("table.csv").hasMessageContaining("*.drl.csv")
+                .hasMessageContaining("*.drl.xlsx");
     }
 
     @Test
