@@ -85,6 +85,8 @@ class SpreadsheetDecisionTablesTest {
     @ValueSource(strings = {"xlsx", "xls"})
     void rowsFireThroughADirectoryPack(String format) throws IOException {
         county("late.drl." + format, build(rules(VERY_LATE), format));
+        // the owner file Excel keeps beside an open workbook is not part of the pack
+        Files.write(dir.resolve("451031/rules/~$late.drl." + format), new byte[] {8, 'o', 'w', 'n', 'e', 'r'});
         try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
             List<Finding> findings = reg.evaluate(COUNTY, List.of(late(6), late(3)), AS_OF);
             assertThat(findings).filteredOn(f -> f.ruleId().equals("local.very-late")).singleElement().satisfies(f -> {

@@ -41,7 +41,10 @@ public interface PackFiles {
     /** The layer directory on disk, when there is one (used for calendar layers). */
     Optional<Path> directory();
 
-    /** A layer directory on disk. */
+    /**
+     * A layer directory on disk. Hidden files ({@code .name}) and the owner files Excel and WPS keep
+     * beside an open workbook ({@code ~$name.drl.xlsx}) are not part of the layer.
+     */
     static PackFiles directory(Path dir) {
         return new PackFiles() {
             @Override
@@ -49,7 +52,7 @@ public interface PackFiles {
                 try (Stream<Path> s = Files.walk(dir)) {
                     return s.filter(Files::isRegularFile)
                             .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                            .filter(p -> !p.startsWith(".") && !p.contains("/."))
+                            .filter(p -> !p.startsWith(".") && !p.contains("/.") && !p.contains("~$"))
                             .sorted().toList();
                 } catch (IOException e) {
                     throw new RulePackException(dir.toString(), 0, "无法读取目录 / cannot list directory: " + e.getMessage());
