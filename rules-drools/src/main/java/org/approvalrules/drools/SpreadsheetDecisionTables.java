@@ -48,7 +48,7 @@ public final class SpreadsheetDecisionTables implements DecisionTableConverter {
     /** The most rows a sheet may have, header included. */
     public static final int MAX_ROWS = 10_000;
     /** The most bytes an Excel 2007+ file may inflate to (all its parts together). */
-    static final long MAX_INFLATED_BYTES = 64L * 1024 * 1024;
+    static final long MAX_INFLATED_BYTES = 32L * 1024 * 1024;
     private static final int MAX_PARTS = 1_000;
     private static final String SAVE_AS = "请用 Excel 或 WPS 打开后另存为 .xlsx / open it in Excel or WPS and save it as .xlsx";
 
@@ -123,7 +123,7 @@ public final class SpreadsheetDecisionTables implements DecisionTableConverter {
                 while ((n = zip.read(buffer)) > 0) {
                     total += n;
                     if (total > MAX_INFLATED_BYTES) {
-                        throw tooLarge(file, "解压后超过 64 MiB", "more than 64 MiB uncompressed");
+                        throw tooLarge(file, "解压后超过 32 MiB", "more than 32 MiB uncompressed");
                     }
                 }
             }

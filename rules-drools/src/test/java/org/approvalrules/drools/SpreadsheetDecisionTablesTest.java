@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +19,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.rules.RulePackException;
+import org.approvalrules.core.pack.PackFiles;
 import org.approvalrules.drools.Workbooks.ErrorValue;
 import org.approvalrules.drools.Workbooks.Formula;
 import org.approvalrules.drools.Workbooks.SheetSpec;
@@ -285,5 +291,25 @@ class SpreadsheetDecisionTablesTest {
         rows[SpreadsheetDecisionTables.MAX_ROWS] = null;
         rows[SpreadsheetDecisionTables.MAX_ROWS - 1] = new Object[] {" "};
         assertThat(tables.toDrl("t.drl.xlsx", Workbooks.of(rows).xlsx())).contains("local.very-late");
+    }
+
+    @Test
+    void anXlsxThatUnpacksBeyondTheLimitIsRejectedBeforePoiReadsIt() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(
+                new ByteArrayInputStream(rules(VERY_LATE).xlsx()));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(zip);
+            }
+            zip.putNextEntry(new ZipEntry("xl/media/padding.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i <= SpreadsheetDecisionTables.MAX_INFLATED_BYTES / zeros.length; i++) {
+                zip.write(zeros);
+            }
+        }
+        assertThat(out.size()).isLessThan(PackFiles.MAX_BYTES);
+        assertThat(rejected(out.toByteArray()).getMessage()).contains("too large").contains("32 MiB");
     }
 }
