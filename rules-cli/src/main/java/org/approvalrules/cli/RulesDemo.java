@@ -47,7 +47,8 @@ final class RulesDemo implements DemoSection {
         if (Files.isDirectory(packs.resolve("451031"))) {
             try (ApprovalRules county = ApprovalRules.builder().packs(packs).build()) {
                 print(out, "示例县包 / example county pack " + county.ruleSet(COUNTY).pack().path()
-                        + "（县参数、县办公时间、三月三日历层 / county parameters, office hours, 三月三 calendar layer）",
+                        + "（县参数、县办公时间、县 Excel 决策表、三月三日历层 / county parameters, office hours, "
+                        + "an Excel decision table, 三月三 calendar layer）",
                         county.evaluate(COUNTY, cases, asOf));
             }
         }
