@@ -90,7 +90,9 @@ class SpreadsheetDecisionTablesTest {
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void rowsFireThroughADirectoryPack(String format) throws IOException {
-        county("late.drl." + format, build(rules(VERY_LATE), format));
+        Object[] withParameter = {"local.late-by-threshold", "YELLOW", "县规定", "deadline.yellow.remaining-working-days",
+            "promisedRemainingWorkingDays < -params.intAt('deadline.yellow.remaining-working-days', acceptedOn)", "超期", "late"};
+        county("late.drl." + format, build(rules(VERY_LATE, withParameter), format));
         // the owner file Excel keeps beside an open workbook is not part of the pack
         Files.write(dir.resolve("451031/rules/~$late.drl." + format), new byte[] {8, 'o', 'w', 'n', 'e', 'r'});
         try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
@@ -101,6 +103,12 @@ class SpreadsheetDecisionTablesTest {
                 assertThat(f.layer()).isEqualTo("451031");
                 assertThat(f.message().en()).isEqualTo("very late");
             });
+            // a condition reads a parameter with single quotes; its value on the acceptance date is on the finding
+            assertThat(findings).filteredOn(f -> f.ruleId().equals("local.late-by-threshold")).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.subject()).isEqualTo("C6");
+                        assertThat(f.parameters()).containsEntry("deadline.yellow.remaining-working-days", "3");
+                    });
         }
     }
 
