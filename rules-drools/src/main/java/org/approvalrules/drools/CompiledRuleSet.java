@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.approvalrules.api.ApprovalRulesException;
@@ -43,7 +45,11 @@ public final class CompiledRuleSet {
         this.pack = pack;
         this.kieBase = kieBase;
         this.releaseId = releaseId;
-        this.rulesByName = Map.copyOf(rulesByName);
+        // interned keys: Drools hands back rule names that are string literals of the generated model,
+        // so each finding's lookup hits on reference equality
+        Map<String, RuleSource> interned = new HashMap<>();
+        rulesByName.forEach((name, rule) -> interned.put(name.intern(), rule));
+        this.rulesByName = Collections.unmodifiableMap(interned);
         this.prebuilt = prebuilt;
     }
 
@@ -96,34 +102,30 @@ public final class CompiledRuleSet {
         InvalidValueException.requireNonNull(cases, "cases");
         InvalidValueException.requireNonNull(asOf, "asOf");
         LocalDateTime limit = LocalDateTime.ofInstant(asOf, ZONE);
-        for (CaseFacts c : cases) {
-            InvalidValueException.requireNonNull(c, "case");
-            if (c.acceptedAt().isAfter(limit)) {
-                throw new InvalidValueException("case " + c.caseId() + ".acceptedAt", c.acceptedAt(),
-                        "受理时间晚于评估时点 " + limit + " / accepted after the evaluation instant");
-            }
-        }
         Sink sink = new Sink();
         // one stateless session for the batch; it matches CHUNK cases at a time, so that the working
-        // memory of one execution stays small (cache-friendly) while findings go to one sink
+        // memory of one execution stays small (cache-friendly) while findings go to one sink. Each case
+        // is checked as it joins a chunk (it is then still in cache when Drools matches it); a bad case
+        // throws before this method returns anything, so no findings of the batch are half-delivered.
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal("out", sink);
         session.setGlobal("params", pack.parameters());
         try {
-            if (cases.size() <= CHUNK) {
-                session.execute(cases);
-            } else {
-                List<CaseFacts> chunk = new ArrayList<>(CHUNK);
-                for (CaseFacts c : cases) {
-                    chunk.add(c);
-                    if (chunk.size() == CHUNK) {
-                        session.execute(chunk);
-                        chunk.clear();
-                    }
+            List<CaseFacts> chunk = new ArrayList<>(Math.min(CHUNK, cases.size()));
+            for (CaseFacts c : cases) {
+                InvalidValueException.requireNonNull(c, "case");
+                if (c.acceptedAt().isAfter(limit)) {
+                    throw new InvalidValueException("case " + c.caseId() + ".acceptedAt", c.acceptedAt(),
+                            "受理时间晚于评估时点 " + limit + " / accepted after the evaluation instant");
                 }
-                if (!chunk.isEmpty()) {
+                chunk.add(c);
+                if (chunk.size() == CHUNK) {
                     session.execute(chunk);
+                    chunk.clear();
                 }
+            }
+            if (!chunk.isEmpty()) {
+                session.execute(chunk);
             }
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {

@@ -85,6 +85,16 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
         return acceptedAt.toLocalDate();
     }
 
+    /**
+     * The special procedures with something irregular about them: recorded after the due date,
+     * back-dated, starting at acceptance or of a kind that does not stop the clock here (a procedure
+     * may count more than once). Zero for almost every case, so rules about procedures test it first
+     * and share that test.
+     */
+    public int procedureIrregularities() {
+        return proceduresRecordedAfterDue + backDatedProcedures + proceduresAtAcceptance + unrecognisedProcedures;
+    }
+
     /** Whether the promised and statutory limits are in the same unit and so comparable. */
     public boolean limitsComparable() {
         return promisedLimit.unit() == statutoryLimit.unit() && statutoryLimit.amount() > 0;
@@ -97,6 +107,17 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
         }
         return BigDecimal.valueOf(promisedLimit.amount())
                 .divide(BigDecimal.valueOf(statutoryLimit.amount()), 4, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Whether promised / statutory is above {@code cap}, compared exactly (promised &gt; cap × statutory,
+     * no rounding); false when the limits are not comparable. Cheaper than dividing, so rules can check
+     * every case with it.
+     */
+    public boolean promisedAboveShareOfStatutory(BigDecimal cap) {
+        InvalidValueException.requireNonNull(cap, "cap");
+        return limitsComparable()
+                && cap.multiply(BigDecimal.valueOf(statutoryLimit.amount())).compareTo(BigDecimal.valueOf(promisedLimit.amount())) < 0;
     }
 
     /** A copy with the completion flag set. */
