@@ -50,8 +50,8 @@ import org.approvalrules.core.rules.DeadlinePolicies;
  * <b>acceptance date</b> → {@link DeadlinePolicies} → {@link DeadlineEngine} → {@link DeadlineFacts} →
  * the locality's compiled rules ({@link RuleSetRegistry}), which see the facts (with the engine's result,
  * {@link CaseFacts#deadline()}) and the locality's calendar as the global {@code calendar} → findings, each
- * with rule id, layer, legal reference and rule-set version. The findings are the rule pack's: a locality disables or replaces them
- * by id. (The engine's built-in findings stay in {@code deadline().findings()} for comparison.)
+ * with rule id, layer, legal reference and rule-set version. The findings are the rule pack's: a
+ * locality disables or replaces them by id. (The engine's built-in findings stay in {@code deadline().findings()} for comparison.)
  *
  * <p>{@link #reload(DivisionCode)} re-reads a pack layer and the packs' calendar layers and swaps both in,
  * or neither. An evaluation uses one consistent snapshot (calendar and rule set) from start to end.
