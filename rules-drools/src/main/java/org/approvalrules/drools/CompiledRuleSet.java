@@ -12,10 +12,14 @@ import java.util.Map;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.rules.CalendarFunctions;
 import org.approvalrules.api.rules.CaseFacts;
 import org.approvalrules.api.rules.FindingSink;
+import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.pack.RuleSource;
 import org.approvalrules.core.parameter.ParameterSet;
@@ -28,6 +32,12 @@ import org.kie.api.runtime.rule.RuleContext;
  * One compiled rule set: the KieBase of an effective pack, with the rules' metadata and the
  * parameters. Immutable and thread-safe; each evaluation uses its own stateless session, so an
  * evaluation that started on this version finishes on it even if a reload swaps in another.
+ *
+ * <p>Each evaluation sets the session's globals once: {@code out} (the findings), {@code params} (the
+ * effective parameters) and {@code calendar} (the working calendar of the locality evaluated, as
+ * {@link CalendarFunctions}). Rules that do not call {@code calendar} cost nothing more; without a
+ * calendar given, the bundled calendar of the rule set's locality is looked up only when a rule first
+ * calls it.
  */
 public final class CompiledRuleSet {
     /** The zone in which case times are local civil times. */
@@ -39,6 +49,7 @@ public final class CompiledRuleSet {
     private final ReleaseId releaseId;
     private final Map<String, RuleSource> rulesByName;
     private final boolean prebuilt;
+    private final CalendarFunctions bundledCalendar;
 
     CompiledRuleSet(EffectivePack pack, KieBase kieBase, ReleaseId releaseId, Map<String, RuleSource> rulesByName,
             boolean prebuilt) {
@@ -51,6 +62,7 @@ public final class CompiledRuleSet {
         rulesByName.forEach((name, rule) -> interned.put(name.intern(), rule));
         this.rulesByName = Collections.unmodifiableMap(interned);
         this.prebuilt = prebuilt;
+        this.bundledCalendar = bundledCalendar(pack.locality());
     }
 
     /**
@@ -94,13 +106,48 @@ public final class CompiledRuleSet {
     }
 
     /**
-     * Evaluates cases (any locality whose effective path is this one) as of {@code asOf}.
+     * Evaluates cases (any locality whose effective path is this one) as of {@code asOf}; the rules'
+     * {@code calendar} is the bundled calendar ({@link CalendarRepository#bundled()}, STRICT) of
+     * {@link #locality()}. Give the calendar when the cases' locality has calendar layers of its own.
      *
      * @throws InvalidValueException when a case was accepted after {@code asOf}
      */
     public List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf) {
+        return evaluate(cases, asOf, bundledCalendar);
+    }
+
+    /**
+     * Evaluates cases as of {@code asOf}, with {@code calendar} (the working calendar of the cases'
+     * locality, local layers included) as the rules' global {@code calendar}.
+     *
+     * @throws InvalidValueException when a case was accepted after {@code asOf}
+     */
+    public List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf, WorkingCalendar calendar) {
+        return evaluate(cases, asOf, CalendarFunctions.of(calendar));
+    }
+
+    /** The bundled calendar (STRICT) of {@code locality}, loaded when a rule first calls it. */
+    static CalendarFunctions bundledCalendar(DivisionCode locality) {
+        return new CalendarFunctions() {
+            private volatile WorkingCalendar calendar;
+
+            @Override
+            public WorkingCalendar workingCalendar() {
+                WorkingCalendar c = calendar;
+                if (c == null) {
+                    c = CalendarRepository.bundled().calendarFor(locality, CoveragePolicy.STRICT);
+                    calendar = c;
+                }
+                return c;
+            }
+        };
+    }
+
+    /** Evaluates with {@code calendar} as the rules' global {@code calendar}. */
+    List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf, CalendarFunctions calendar) {
         InvalidValueException.requireNonNull(cases, "cases");
         InvalidValueException.requireNonNull(asOf, "asOf");
+        InvalidValueException.requireNonNull(calendar, "calendar");
         LocalDateTime limit = LocalDateTime.ofInstant(asOf, ZONE);
         Sink sink = new Sink();
         // one stateless session for the batch; it matches CHUNK cases at a time, so that the working
@@ -110,6 +157,7 @@ public final class CompiledRuleSet {
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal("out", sink);
         session.setGlobal("params", pack.parameters());
+        session.setGlobal("calendar", calendar);
         try {
             List<CaseFacts> chunk = new ArrayList<>(Math.min(CHUNK, cases.size()));
             for (CaseFacts c : cases) {
