@@ -40,15 +40,16 @@ public final class DeadlineInput {
     private final Optional<LocalDateTime> correctionNotice;
     private final Optional<LocalDateTime> correctedMaterials;
     private final TimeLimit statutory;
-    private final Optional<TimeLimit> promised;
+    /** The promised limit, null when none (stored unwrapped: the engine reads it for every case). */
+    private final TimeLimit promised;
     private final List<SpecialProcedure> procedures;
     private final List<Extension> extensions;
     private final Optional<LocalDateTime> decided;
     private final Optional<LocalDateTime> delivered;
     private final Optional<LocalDateTime> completed;
     private final Optional<DivisionCode> locality;
-    /** The same events as primitive local times, for engines' hot paths. */
-    private final DeadlineTimeline timeline;
+    /** The same events as primitive local times, for engines' hot paths (see {@link DeadlineTimeline}). */
+    private final long[] times;
 
     /** Validates and creates; prefer {@link #builder(String, LocalDateTime, TimeLimit)}. */
     public DeadlineInput(String caseId, LocalDateTime accepted, Optional<LocalDateTime> applied,
@@ -124,14 +125,14 @@ public final class DeadlineInput {
         this.correctionNotice = correctionNotice;
         this.correctedMaterials = correctedMaterials;
         this.statutory = statutory;
-        this.promised = promised;
+        this.promised = promised.orElse(null);
         this.procedures = procedures;
         this.extensions = extensions;
         this.decided = decided;
         this.delivered = delivered;
         this.completed = completed;
         this.locality = locality;
-        this.timeline = new DeadlineTimeline(this);
+        this.times = DeadlineTimeline.pack(this);
     }
 
     /** 办件编号 (case number). */
@@ -171,7 +172,7 @@ public final class DeadlineInput {
 
     /** 承诺办结时限, if the item has one. */
     public Optional<TimeLimit> promised() {
-        return promised;
+        return Optional.ofNullable(promised);
     }
 
     /** Special procedures (特别程序), in the order given. */
@@ -206,7 +207,7 @@ public final class DeadlineInput {
 
     /** The clock events as epoch days and nanos of day (computed once, at construction). */
     public DeadlineTimeline timeline() {
-        return timeline;
+        return new DeadlineTimeline(times);
     }
 
     @Override
@@ -218,7 +219,7 @@ public final class DeadlineInput {
                 && correctionNotice.equals(o.correctionNotice)
                 && correctedMaterials.equals(o.correctedMaterials)
                 && statutory.equals(o.statutory)
-                && promised.equals(o.promised)
+                && Objects.equals(promised, o.promised)
                 && procedures.equals(o.procedures)
                 && extensions.equals(o.extensions)
                 && decided.equals(o.decided)
@@ -229,14 +230,15 @@ public final class DeadlineInput {
 
     @Override
     public int hashCode() {
-        return Objects.hash(caseId, accepted, applied, materialsReceived, correctionNotice, correctedMaterials, statutory, promised, procedures, extensions, decided, delivered, completed, locality);
+        return Objects.hash(caseId, accepted, applied, materialsReceived, correctionNotice, correctedMaterials, statutory,
+                promised, procedures, extensions, decided, delivered, completed, locality);
     }
 
     @Override
     public String toString() {
         return "DeadlineInput[caseId=" + caseId + ", accepted=" + accepted + ", applied=" + applied
                 + ", materialsReceived=" + materialsReceived + ", correctionNotice=" + correctionNotice
-                + ", correctedMaterials=" + correctedMaterials + ", statutory=" + statutory + ", promised=" + promised
+                + ", correctedMaterials=" + correctedMaterials + ", statutory=" + statutory + ", promised=" + promised()
                 + ", procedures=" + procedures + ", extensions=" + extensions + ", decided=" + decided
                 + ", delivered=" + delivered + ", completed=" + completed + ", locality=" + locality + "]";
     }
@@ -311,7 +313,7 @@ public final class DeadlineInput {
         b.materialsReceived = materialsReceived;
         b.correctionNotice = correctionNotice;
         b.correctedMaterials = correctedMaterials;
-        b.promised = promised;
+        b.promised = promised();
         b.procedures.addAll(procedures);
         b.extensions.addAll(extensions);
         b.decided = decided;

@@ -13,7 +13,8 @@ import java.util.Optional;
  * a large batch would otherwise pull into the CPU cache one object at a time. It says exactly what the
  * input says: {@code day(e)} and {@code nanoOfDay(e)} are those of the input's {@code LocalDateTime}
  * for event {@code e}, and {@link #ABSENT} where the input's {@code Optional} is empty.
- * Immutable and thread-safe; obtained from {@link DeadlineInput#timeline()}.
+ * The limits' units and amounts are kept too. Immutable and thread-safe; obtained from
+ * {@link DeadlineInput#timeline()} (a view over the array the input computed when it was built).
  */
 public final class DeadlineTimeline {
 
@@ -40,40 +41,56 @@ public final class DeadlineTimeline {
 
     private static final Event[] EVENTS = Event.values();
     private static final ProcedureKind[] KINDS = ProcedureKind.values();
+    private static final LimitUnit[] UNITS = LimitUnit.values();
+    /** Header slots: procedure count, extension count, statutory unit and amount, promised unit and amount. */
+    private static final int HEADER = 6;
+    private static final int EVENTS_AT = HEADER;
     /** Longs per procedure: kind, start (day, nano), resumed (day, nano), recorded (day, nano). */
     private static final int PROCEDURE = 7;
     /** Longs per extension: approval day, working days. */
     private static final int EXTENSION = 2;
-    /** Where procedures start: after the two slots of each event. */
-    private static final int PROCEDURES_AT = 2 * EVENTS.length;
+    /** Where procedures start: after the header and the two slots of each event. */
+    private static final int PROCEDURES_AT = EVENTS_AT + 2 * EVENTS.length;
 
     /**
-     * Slots: 2 per event (day, nano of day), then {@link #PROCEDURE} per procedure, then
-     * {@link #EXTENSION} per extension.
+     * Slots: the {@link #HEADER}, 2 per event (day, nano of day), then {@link #PROCEDURE} per procedure,
+     * then {@link #EXTENSION} per extension. Shared with the input that made it (never written after).
      */
     private final long[] t;
     private final int procedures;
     private final int extensions;
 
-    DeadlineTimeline(DeadlineInput in) {
+    /** A view of an array made by {@link #pack}. */
+    DeadlineTimeline(long[] t) {
+        this.t = t;
+        this.procedures = (int) t[0];
+        this.extensions = (int) t[1];
+    }
+
+    /** The slots of {@code in}'s timeline (called once, at the end of the input's constructor). */
+    static long[] pack(DeadlineInput in) {
         List<SpecialProcedure> ps = in.procedures();
         List<Extension> es = in.extensions();
-        procedures = ps.size();
-        extensions = es.size();
-        t = new long[PROCEDURES_AT + PROCEDURE * procedures + EXTENSION * extensions];
-        put(Event.ACCEPTED, Optional.of(in.accepted()));
-        put(Event.MATERIALS_RECEIVED, in.materialsReceived());
-        put(Event.CORRECTION_NOTICE, in.correctionNotice());
-        put(Event.CORRECTED_MATERIALS, in.correctedMaterials());
-        put(Event.DECIDED, in.decided());
-        put(Event.DELIVERED, in.delivered());
-        put(Event.COMPLETION, in.completion());
+        long[] t = new long[PROCEDURES_AT + PROCEDURE * ps.size() + EXTENSION * es.size()];
+        t[0] = ps.size();
+        t[1] = es.size();
+        t[2] = in.statutory().unit().ordinal();
+        t[3] = in.statutory().amount();
+        t[4] = in.promised().isPresent() ? in.promised().get().unit().ordinal() : ABSENT;
+        t[5] = in.promised().isPresent() ? in.promised().get().amount() : 0;
+        put(t, Event.ACCEPTED, Optional.of(in.accepted()));
+        put(t, Event.MATERIALS_RECEIVED, in.materialsReceived());
+        put(t, Event.CORRECTION_NOTICE, in.correctionNotice());
+        put(t, Event.CORRECTED_MATERIALS, in.correctedMaterials());
+        put(t, Event.DECIDED, in.decided());
+        put(t, Event.DELIVERED, in.delivered());
+        put(t, Event.COMPLETION, in.completion());
         int at = PROCEDURES_AT;
         for (SpecialProcedure p : ps) {
             t[at] = p.kind().ordinal();
-            put(at + 1, Optional.of(p.start()));
-            put(at + 3, p.resumed());
-            put(at + 5, p.recordedAt());
+            put(t, at + 1, Optional.of(p.start()));
+            put(t, at + 3, p.resumed());
+            put(t, at + 5, p.recordedAt());
             at += PROCEDURE;
         }
         for (Extension e : es) {
@@ -81,13 +98,14 @@ public final class DeadlineTimeline {
             t[at + 1] = e.workingDays();
             at += EXTENSION;
         }
+        return t;
     }
 
-    private void put(Event e, Optional<LocalDateTime> v) {
-        put(2 * e.ordinal(), v);
+    private static void put(long[] t, Event e, Optional<LocalDateTime> v) {
+        put(t, EVENTS_AT + 2 * e.ordinal(), v);
     }
 
-    private void put(int at, Optional<LocalDateTime> v) {
+    private static void put(long[] t, int at, Optional<LocalDateTime> v) {
         if (v.isPresent()) {
             t[at] = v.get().toLocalDate().toEpochDay();
             t[at + 1] = v.get().toLocalTime().toNanoOfDay();
@@ -96,19 +114,47 @@ public final class DeadlineTimeline {
         }
     }
 
+    /** The unit of the statutory limit ({@link DeadlineInput#statutory()}). */
+    public LimitUnit statutoryUnit() {
+        return UNITS[(int) t[2]];
+    }
+
+    /** The amount of the statutory limit. */
+    public int statutoryAmount() {
+        return (int) t[3];
+    }
+
+    /** Whether the input has a promised limit ({@link DeadlineInput#promised()}). */
+    public boolean hasPromised() {
+        return t[4] != ABSENT;
+    }
+
+    /** The unit of the promised limit; only when {@link #hasPromised()}. */
+    public LimitUnit promisedUnit() {
+        if (t[4] == ABSENT) {
+            throw new IllegalStateException("no promised limit");
+        }
+        return UNITS[(int) t[4]];
+    }
+
+    /** The amount of the promised limit (0 when there is none). */
+    public int promisedAmount() {
+        return (int) t[5];
+    }
+
     /** The epoch day of {@code e}, or {@link #ABSENT}. */
     public long day(Event e) {
-        return t[2 * e.ordinal()];
+        return t[EVENTS_AT + 2 * e.ordinal()];
     }
 
     /** The nano of day of {@code e} (meaningless when {@link #ABSENT}). */
     public long nanoOfDay(Event e) {
-        return t[2 * e.ordinal() + 1];
+        return t[EVENTS_AT + 2 * e.ordinal() + 1];
     }
 
     /** Whether {@code e} happened. */
     public boolean has(Event e) {
-        return t[2 * e.ordinal()] != ABSENT;
+        return t[EVENTS_AT + 2 * e.ordinal()] != ABSENT;
     }
 
     /** The number of special procedures ({@link DeadlineInput#procedures()}, same order). */

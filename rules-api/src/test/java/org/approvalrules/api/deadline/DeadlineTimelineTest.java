@@ -19,7 +19,12 @@ class DeadlineTimelineTest {
         for (int n = 0; n < 2_000; n++) {
             LocalDateTime acc = LocalDate.of(2004, 1, 1).plusDays(r.nextInt(9_000)).atStartOfDay()
                     .plusNanos((long) (r.nextDouble() * 86_400e9));
-            DeadlineInput.Builder b = DeadlineInput.builder("T-" + n, acc, TimeLimit.workingDays(20));
+            LimitUnit unit = LimitUnit.values()[r.nextInt(LimitUnit.values().length)];
+            int amount = unit == LimitUnit.IMMEDIATE ? 0 : 1 + r.nextInt(60);
+            DeadlineInput.Builder b = DeadlineInput.builder("T-" + n, acc, new TimeLimit(amount, unit));
+            if (unit != LimitUnit.IMMEDIATE && r.nextBoolean()) {
+                b.promised(new TimeLimit(1 + r.nextInt(amount), unit));
+            }
             LocalDateTime received = acc;
             if (r.nextBoolean()) {
                 received = acc.minusMinutes(r.nextInt(3) == 0 ? r.nextInt(5_000) : 0);
@@ -62,6 +67,15 @@ class DeadlineTimelineTest {
 
     private static void check(DeadlineInput in) {
         DeadlineTimeline t = in.timeline();
+        assertThat(t.statutoryUnit()).isEqualTo(in.statutory().unit());
+        assertThat(t.statutoryAmount()).isEqualTo(in.statutory().amount());
+        assertThat(t.hasPromised()).isEqualTo(in.promised().isPresent());
+        if (t.hasPromised()) {
+            assertThat(t.promisedUnit()).isEqualTo(in.promised().get().unit());
+            assertThat(t.promisedAmount()).isEqualTo(in.promised().get().amount());
+        } else {
+            assertThatThrownBy(t::promisedUnit).isInstanceOf(IllegalStateException.class);
+        }
         same(t, Event.ACCEPTED, Optional.of(in.accepted()));
         same(t, Event.MATERIALS_RECEIVED, in.materialsReceived());
         same(t, Event.CORRECTION_NOTICE, in.correctionNotice());

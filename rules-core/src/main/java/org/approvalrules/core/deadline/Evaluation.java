@@ -116,10 +116,10 @@ final class Evaluation {
         completed = cDay != DeadlineTimeline.ABSENT && !after(cDay, tl.nanoOfDay(Event.COMPLETION), nowDay, nowNod);
         long evalDay = completed ? cDay : nowDay;
 
-        LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), evalDay);
+        LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), tl.statutoryUnit(), tl.statutoryAmount(), evalDay);
         long statutoryDue = lastDueDay;
-        Optional<TimeLimit> promisedLimit = in.promised();
-        LimitResult promised = promisedLimit.isPresent() ? limit(LimitKind.PROMISED, promisedLimit.get(), evalDay) : null;
+        LimitResult promised = tl.hasPromised()
+                ? limit(LimitKind.PROMISED, in.promised().get(), tl.promisedUnit(), tl.promisedAmount(), evalDay) : null;
         LimitResult governing = promised != null ? promised : statutory;
 
         DeadlineStatus status = governing.status();
@@ -403,8 +403,8 @@ final class Evaluation {
     }
 
     /** The rank of the due date (a working day) of {@code limit} with {@code amount} days. */
-    private long dueRank(TimeLimit limit, int amount) {
-        switch (limit.unit()) {
+    private long dueRank(LimitUnit unit, int amount) {
+        switch (unit) {
             case IMMEDIATE:
                 return ranks.nextOrSameWorkingRank(baseDay);
             case WORKING_DAYS: {
@@ -433,14 +433,15 @@ final class Evaluation {
                 return ranks.nextOrSameWorkingRank(baseDay + amount + shift);
             }
             default:
-                throw new IllegalStateException("unit " + limit.unit());
+                throw new IllegalStateException("unit " + unit);
         }
     }
 
-    private LimitResult limit(LimitKind kind, TimeLimit limit, long evalDay) {
-        int ext = limit.unit() == LimitUnit.IMMEDIATE ? 0 : extensionDays;
-        int amount = limit.amount() + ext;
-        long dueRank = dueRank(limit, amount);
+    /** The result of {@code limit}, whose unit and amount the caller read from the timeline. */
+    private LimitResult limit(LimitKind kind, TimeLimit limit, LimitUnit unit, int limitAmount, long evalDay) {
+        int ext = unit == LimitUnit.IMMEDIATE ? 0 : extensionDays;
+        int amount = limitAmount + ext;
+        long dueRank = dueRank(unit, amount);
         LocalDate due = ranks.dateOfRank(dueRank);
         long dueDay = ranks.epochDayOfRank(dueRank);
         LocalTime close = cal.officeHours(due).close();
@@ -453,7 +454,7 @@ final class Evaluation {
             elapsedCache = counted(baseDay, baseRank, from, fromRank);
         }
         int elapsed = elapsedCache;
-        boolean working = limit.unit() == LimitUnit.WORKING_DAYS && amount > 0;
+        boolean working = unit == LimitUnit.WORKING_DAYS && amount > 0;
         // for WORKING_DAYS the counted days in (base, due] are exactly the amount, and the suspended ones the shift
         int total = working ? amount : counted(baseDay, baseRank, dueDay, dueRank);
         int remaining = from > dueDay ? -counted(dueDay, dueRank, from, fromRank) : total - elapsed;
@@ -581,7 +582,7 @@ final class Evaluation {
         e.collectExtensions();
         TimeLimit limit = governing.limit();
         LocalDate due = ranks.dateOfRank(
-                e.dueRank(limit, limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays)));
+                e.dueRank(limit.unit(), limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays)));
         return due.atTime(cal.officeHours(due).close());
     }
 
