@@ -70,50 +70,52 @@ final class PlainJavaDeadlineChecks {
                         + c.statutoryLimit(), "promised limit " + c.promisedLimit() + " exceeds the statutory "
                         + c.statutoryLimit(), "行政许可法第四十二条；承诺时限不得超过法定时限", Map.of());
             }
-            if (c.limitsComparable() && c.promisedShareOfStatutory().compareTo(params.decimalAt(CAP, d)) > 0) {
+            if (c.promisedAboveShareOfStatutory(params.decimalAt(CAP, d))) {
                 add(out, "deadline.promised.above-cap", Severity.YELLOW, c, "承诺时限为法定时限的 " + c.promisedShareOfStatutory()
                         + "，超过本地上限", "promised limit is " + c.promisedShareOfStatutory() + " of statutory, above the local cap",
                         "地方承诺时限压缩要求（比例由参数 deadline.promised.max-share-of-statutory 规定）",
                         params.displayValues(CAP_PARAMS, d));
             }
             int notice = c.correctionNoticeWorkingDays();
-            if (notice > params.intAt(NOTICE_DAYS, d)) {
+            if (notice >= 0 && notice > params.intAt(NOTICE_DAYS, d)) {
                 add(out, "deadline.art32.late-correction-notice", Severity.RED, c, "补正告知在收到申请后第" + notice
                         + "个工作日才发出，逾期不告知的自收到材料之日起即为受理", "correction notice sent " + notice
                         + " working days after receipt: the case counts as accepted on receipt",
                         "行政许可法第三十二条第一款第（四）项", params.displayValues(NOTICE_PARAMS, d));
             }
             int delivery = c.deliveryWorkingDays();
-            if (delivery > params.intAt(DELIVERY_DAYS, d)) {
+            if (delivery >= 0 && delivery > params.intAt(DELIVERY_DAYS, d)) {
                 add(out, "deadline.art44.late-delivery", Severity.RED, c, "决定后第" + delivery + "个工作日才送达",
                         "decision delivered " + delivery + " working days after it was made", "行政许可法第四十四条",
                         params.displayValues(DELIVERY_PARAMS, d));
             }
-            int n = c.proceduresRecordedAfterDue();
-            if (n > 0) {
-                add(out, "deadline.procedure.recorded-after-expiry", Severity.RED, c, "有" + n + "个特别程序在承诺时限届满后才登记",
-                        n + " special procedure(s) recorded after the due date had passed",
-                        "行政许可法第四十五条；电子监察：超期后补录特别程序", Map.of());
-            }
-            n = c.backDatedProcedures();
-            if (n > 0) {
-                add(out, "deadline.procedure.back-dated", Severity.YELLOW, c, "有" + n + "个特别程序的开始时间早于登记时间（倒签）",
-                        n + " special procedure(s) start before they were recorded (back-dated)",
-                        "行政许可法第四十五条；电子监察：倒签特别程序", Map.of());
-            }
-            n = c.proceduresAtAcceptance();
-            if (n > 0) {
-                add(out, "deadline.procedure.starts-at-acceptance", Severity.YELLOW, c, "有" + n + "个特别程序在受理时即开始（受理即暂停计时）",
-                        n + " special procedure(s) start at the moment of acceptance",
-                        "行政许可法第四十五条；电子监察：受理即暂停计时", Map.of());
-            }
-            n = c.unrecognisedProcedures();
-            if (n > 0) {
-                add(out, "deadline.procedure.kind-not-recognised", Severity.YELLOW, c, "有" + n
-                        + "个特别程序的种类在本地不暂停计时，未扣除", n
-                        + " special procedure(s) of a kind that does not stop the clock here: not deducted",
-                        "行政许可法第四十五条；本地可暂停计时的程序见参数 deadline.procedure.local-kinds",
-                        params.displayValues(LOCAL_KINDS_PARAMS, d));
+            if (c.procedureIrregularities() > 0) {
+                int n = c.proceduresRecordedAfterDue();
+                if (n > 0) {
+                    add(out, "deadline.procedure.recorded-after-expiry", Severity.RED, c, "有" + n + "个特别程序在承诺时限届满后才登记",
+                            n + " special procedure(s) recorded after the due date had passed",
+                            "行政许可法第四十五条；电子监察：超期后补录特别程序", Map.of());
+                }
+                n = c.backDatedProcedures();
+                if (n > 0) {
+                    add(out, "deadline.procedure.back-dated", Severity.YELLOW, c, "有" + n + "个特别程序的开始时间早于登记时间（倒签）",
+                            n + " special procedure(s) start before they were recorded (back-dated)",
+                            "行政许可法第四十五条；电子监察：倒签特别程序", Map.of());
+                }
+                n = c.proceduresAtAcceptance();
+                if (n > 0) {
+                    add(out, "deadline.procedure.starts-at-acceptance", Severity.YELLOW, c, "有" + n + "个特别程序在受理时即开始（受理即暂停计时）",
+                            n + " special procedure(s) start at the moment of acceptance",
+                            "行政许可法第四十五条；电子监察：受理即暂停计时", Map.of());
+                }
+                n = c.unrecognisedProcedures();
+                if (n > 0) {
+                    add(out, "deadline.procedure.kind-not-recognised", Severity.YELLOW, c, "有" + n
+                            + "个特别程序的种类在本地不暂停计时，未扣除", n
+                            + " special procedure(s) of a kind that does not stop the clock here: not deducted",
+                            "行政许可法第四十五条；本地可暂停计时的程序见参数 deadline.procedure.local-kinds",
+                            params.displayValues(LOCAL_KINDS_PARAMS, d));
+                }
             }
         }
         return out;

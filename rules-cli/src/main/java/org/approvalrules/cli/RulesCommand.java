@@ -171,7 +171,7 @@ final class RulesCommand implements Runnable {
             try (ApprovalRules rules = packs.rules()) {
                 RuleSetRegistry reg = rules.registry();
                 loc.ifPresent(reg.repository()::requireKnown);
-                ScenarioRunner.Report report = new ScenarioRunner(reg).runAll(loc);
+                ScenarioRunner.Report report = new ScenarioRunner(reg, rules::calendar).runAll(loc);
                 int failed = 0;
                 for (ScenarioRunner.Result r : report.results()) {
                     String where = r.scenario().file() + ":" + r.scenario().line();

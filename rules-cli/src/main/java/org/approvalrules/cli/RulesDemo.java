@@ -17,7 +17,8 @@ import org.approvalrules.drools.ApprovalRules;
 
 /**
  * Rule packs through the {@link ApprovalRules} facade: the same cases under the national pack and under
- * the example Guangxi county pack (its parameters, office hours and 三月三 calendar layer change the deadlines).
+ * the example Guangxi county pack (its parameters, office hours and 三月三 calendar layer change the deadlines),
+ * and the county's rule that asks the rules' {@code calendar} whether a case was accepted on a local holiday.
  */
 final class RulesDemo implements DemoSection {
     private static final DivisionCode COUNTY = DivisionCode.parse("451031");
@@ -50,6 +51,10 @@ final class RulesDemo implements DemoSection {
                         + "（县参数、县办公时间、县 Excel 决策表、三月三日历层 / county parameters, office hours, "
                         + "an Excel decision table, 三月三 calendar layer）",
                         county.evaluate(COUNTY, cases, asOf));
+                DeadlineInput onHoliday = DeadlineInput.builder("DEMO-5", LocalDateTime.parse("2024-04-11T10:30"),
+                        TimeLimit.workingDays(20)).promised(TimeLimit.workingDays(10)).build();
+                print(out, "县规则调用 calendar：壮族三月三受理 / a county rule calling calendar: accepted on 壮族三月三",
+                        county.evaluate(COUNTY, List.of(onHoliday), Instant.parse("2024-04-18T02:00:00Z")));
             }
         }
     }

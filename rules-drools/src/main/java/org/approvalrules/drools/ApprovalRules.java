@@ -48,9 +48,10 @@ import org.approvalrules.core.rules.DeadlinePolicies;
  * <p>For each case: the calendar of its locality (bundled national data + local layers, including the
  * packs' {@code <code>/calendar/} layers) → the locality's effective parameters at the case's
  * <b>acceptance date</b> → {@link DeadlinePolicies} → {@link DeadlineEngine} → {@link DeadlineFacts} →
- * the locality's compiled rules ({@link RuleSetRegistry}) → findings, each with rule id, layer, legal
- * reference and rule-set version. The findings are the rule pack's: a locality disables or replaces them
- * by id. (The engine's built-in findings stay in {@code deadline().findings()} for comparison.)
+ * the locality's compiled rules ({@link RuleSetRegistry}), which see the facts (with the engine's result,
+ * {@link CaseFacts#deadline()}) and the locality's calendar as the global {@code calendar} → findings, each
+ * with rule id, layer, legal reference and rule-set version. The findings are the rule pack's: a
+ * locality disables or replaces them by id. (The engine's built-in findings stay in {@code deadline().findings()} for comparison.)
  *
  * <p>{@link #reload(DivisionCode)} re-reads a pack layer and the packs' calendar layers and swaps both in,
  * or neither. An evaluation uses one consistent snapshot (calendar and rule set) from start to end.
@@ -152,7 +153,7 @@ public final class ApprovalRules implements AutoCloseable {
             facts.add(DeadlineFacts.of(in, r, cal, locality));
         }
         Map<String, List<Finding>> bySubject = new HashMap<>();
-        for (Finding f : rules.evaluate(facts, asOf)) {
+        for (Finding f : rules.evaluate(facts, asOf, calendar)) {
             bySubject.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
         }
         List<CaseEvaluation> out = new ArrayList<>(cases.size());

@@ -5,15 +5,21 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.rules.CalendarFunctions;
 import org.approvalrules.api.rules.CaseFacts;
 import org.approvalrules.api.rules.FindingSink;
+import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.pack.RuleSource;
 import org.approvalrules.core.parameter.ParameterSet;
@@ -26,6 +32,12 @@ import org.kie.api.runtime.rule.RuleContext;
  * One compiled rule set: the KieBase of an effective pack, with the rules' metadata and the
  * parameters. Immutable and thread-safe; each evaluation uses its own stateless session, so an
  * evaluation that started on this version finishes on it even if a reload swaps in another.
+ *
+ * <p>Each evaluation sets the session's globals once: {@code out} (the findings), {@code params} (the
+ * effective parameters) and {@code calendar} (the working calendar of the locality evaluated, as
+ * {@link CalendarFunctions}). Rules that do not call {@code calendar} cost nothing more; without a
+ * calendar given, the bundled calendar of the rule set's locality is looked up only when a rule first
+ * calls it.
  */
 public final class CompiledRuleSet {
     /** The zone in which case times are local civil times. */
@@ -37,14 +49,20 @@ public final class CompiledRuleSet {
     private final ReleaseId releaseId;
     private final Map<String, RuleSource> rulesByName;
     private final boolean prebuilt;
+    private final CalendarFunctions bundledCalendar;
 
     CompiledRuleSet(EffectivePack pack, KieBase kieBase, ReleaseId releaseId, Map<String, RuleSource> rulesByName,
             boolean prebuilt) {
         this.pack = pack;
         this.kieBase = kieBase;
         this.releaseId = releaseId;
-        this.rulesByName = Map.copyOf(rulesByName);
+        // interned keys: Drools hands back rule names that are string literals of the generated model,
+        // so each finding's lookup hits on reference equality
+        Map<String, RuleSource> interned = new HashMap<>();
+        rulesByName.forEach((name, rule) -> interned.put(name.intern(), rule));
+        this.rulesByName = Collections.unmodifiableMap(interned);
         this.prebuilt = prebuilt;
+        this.bundledCalendar = bundledCalendar(pack.locality());
     }
 
     /**
@@ -88,42 +106,74 @@ public final class CompiledRuleSet {
     }
 
     /**
-     * Evaluates cases (any locality whose effective path is this one) as of {@code asOf}.
+     * Evaluates cases (any locality whose effective path is this one) as of {@code asOf}; the rules'
+     * {@code calendar} is the bundled calendar ({@link CalendarRepository#bundled()}, STRICT) of
+     * {@link #locality()}. Give the calendar when the cases' locality has calendar layers of its own.
      *
      * @throws InvalidValueException when a case was accepted after {@code asOf}
      */
     public List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf) {
+        return evaluate(cases, asOf, bundledCalendar);
+    }
+
+    /**
+     * Evaluates cases as of {@code asOf}, with {@code calendar} (the working calendar of the cases'
+     * locality, local layers included) as the rules' global {@code calendar}.
+     *
+     * @throws InvalidValueException when a case was accepted after {@code asOf}
+     */
+    public List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf, WorkingCalendar calendar) {
+        return evaluate(cases, asOf, CalendarFunctions.of(calendar));
+    }
+
+    /** The bundled calendar (STRICT) of {@code locality}, loaded when a rule first calls it. */
+    static CalendarFunctions bundledCalendar(DivisionCode locality) {
+        return new CalendarFunctions() {
+            private volatile WorkingCalendar calendar;
+
+            @Override
+            public WorkingCalendar workingCalendar() {
+                WorkingCalendar c = calendar;
+                if (c == null) {
+                    c = CalendarRepository.bundled().calendarFor(locality, CoveragePolicy.STRICT);
+                    calendar = c;
+                }
+                return c;
+            }
+        };
+    }
+
+    /** Evaluates with {@code calendar} as the rules' global {@code calendar}. */
+    List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf, CalendarFunctions calendar) {
         InvalidValueException.requireNonNull(cases, "cases");
         InvalidValueException.requireNonNull(asOf, "asOf");
+        InvalidValueException.requireNonNull(calendar, "calendar");
         LocalDateTime limit = LocalDateTime.ofInstant(asOf, ZONE);
-        for (CaseFacts c : cases) {
-            InvalidValueException.requireNonNull(c, "case");
-            if (c.acceptedAt().isAfter(limit)) {
-                throw new InvalidValueException("case " + c.caseId() + ".acceptedAt", c.acceptedAt(),
-                        "受理时间晚于评估时点 " + limit + " / accepted after the evaluation instant");
-            }
-        }
         Sink sink = new Sink();
         // one stateless session for the batch; it matches CHUNK cases at a time, so that the working
-        // memory of one execution stays small (cache-friendly) while findings go to one sink
+        // memory of one execution stays small (cache-friendly) while findings go to one sink. Each case
+        // is checked as it joins a chunk (it is then still in cache when Drools matches it); a bad case
+        // throws before this method returns anything, so no findings of the batch are half-delivered.
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal("out", sink);
         session.setGlobal("params", pack.parameters());
+        session.setGlobal("calendar", calendar);
         try {
-            if (cases.size() <= CHUNK) {
-                session.execute(cases);
-            } else {
-                List<CaseFacts> chunk = new ArrayList<>(CHUNK);
-                for (CaseFacts c : cases) {
-                    chunk.add(c);
-                    if (chunk.size() == CHUNK) {
-                        session.execute(chunk);
-                        chunk.clear();
-                    }
+            List<CaseFacts> chunk = new ArrayList<>(Math.min(CHUNK, cases.size()));
+            for (CaseFacts c : cases) {
+                InvalidValueException.requireNonNull(c, "case");
+                if (c.acceptedAt().isAfter(limit)) {
+                    throw new InvalidValueException("case " + c.caseId() + ".acceptedAt", c.acceptedAt(),
+                            "受理时间晚于评估时点 " + limit + " / accepted after the evaluation instant");
                 }
-                if (!chunk.isEmpty()) {
+                chunk.add(c);
+                if (chunk.size() == CHUNK) {
                     session.execute(chunk);
+                    chunk.clear();
                 }
+            }
+            if (!chunk.isEmpty()) {
+                session.execute(chunk);
             }
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {

@@ -27,8 +27,8 @@ import org.kie.api.conf.SequentialOption;
 /**
  * Compiles an {@link EffectivePack} into a KieBase with the Drools executable model. The effective
  * rules are regrouped per source file, each under its own generated package, with the provided
- * imports and globals ({@code out}, {@code params}); compile errors are mapped back to the source
- * file and line.
+ * imports and globals ({@code out}, {@code params}, {@code calendar}); compile errors are mapped back
+ * to the source file and line.
  *
  * <p>Compiled KieBases are shared JVM-wide by the content hash of the rules ({@link
  * EffectivePack#rulesVersion()}): a second registry (or a reload) asking for rules already compiled in
@@ -53,6 +53,7 @@ public final class RuleSetCompiler {
             import org.approvalrules.api.rules.CaseFacts;
             global org.approvalrules.api.rules.FindingSink out;
             global org.approvalrules.api.rules.ParameterLookup params;
+            global org.approvalrules.api.rules.CalendarFunctions calendar;
             """;
     private static final Pattern GEN_PATH = Pattern.compile("packs/l\\d+/f(\\d+)/rules\\.drl");
     private static final Pattern CHANGES_FACTS =

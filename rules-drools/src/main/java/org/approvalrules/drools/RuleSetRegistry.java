@@ -102,6 +102,11 @@ public final class RuleSetRegistry implements CaseRules, AutoCloseable {
         return set;
     }
 
+    /**
+     * {@inheritDoc} The rules' {@code calendar} is the bundled calendar of {@code locality} (the packs'
+     * calendar layers are applied by {@link ApprovalRules}, or pass a calendar to
+     * {@link CompiledRuleSet#evaluate(Collection, Instant, org.approvalrules.api.calendar.WorkingCalendar)}).
+     */
     @Override
     public List<Finding> evaluate(DivisionCode locality, Collection<CaseFacts> cases, Instant asOf) {
         CompiledRuleSet set = ruleSet(locality);
@@ -111,7 +116,7 @@ public final class RuleSetRegistry implements CaseRules, AutoCloseable {
                         "办件地区与评估地区 " + locality + " 不同 / case belongs to another locality than " + locality);
             }
         }
-        return set.evaluate(cases, asOf);
+        return set.evaluate(cases, asOf, CompiledRuleSet.bundledCalendar(locality));
     }
 
     @Override

@@ -25,12 +25,14 @@ import org.approvalrules.api.rules.RulePackException;
  * @param file the scenario file
  * @param line the line of the scenario in that file
  * @param locality the locality whose rules are applied
+ * @param calendar the locality whose working calendar the rules' global {@code calendar} is (the
+ *     scenario's {@code calendar:} field; {@code locality} when absent)
  * @param asOf the evaluation instant
  * @param cases the cases
  * @param expected the findings expected
  */
-public record Scenario(String name, String file, int line, DivisionCode locality, Instant asOf, List<CaseFacts> cases,
-        List<Expected> expected) {
+public record Scenario(String name, String file, int line, DivisionCode locality, DivisionCode calendar, Instant asOf,
+        List<CaseFacts> cases, List<Expected> expected) {
 
     /**
      * One expected finding.
@@ -77,6 +79,7 @@ public record Scenario(String name, String file, int line, DivisionCode locality
             }
             try {
                 DivisionCode loc = s.has("locality") ? DivisionCode.parse(s.get("locality").asText()) : layer;
+                DivisionCode cal = s.has("calendar") ? DivisionCode.parse(s.get("calendar").asText()) : loc;
                 Instant asOf = OffsetDateTime.parse(require(s, "as-of")).toInstant();
                 List<CaseFacts> cases = new ArrayList<>();
                 for (JsonNode c : s.path("cases")) {
@@ -97,7 +100,7 @@ public record Scenario(String name, String file, int line, DivisionCode locality
                     expected.add(new Expected(require(e, "case"), require(e, "rule"),
                             Severity.valueOf(require(e, "severity").toUpperCase(Locale.ROOT))));
                 }
-                out.add(new Scenario(name, file, line, loc, asOf, cases, expected));
+                out.add(new Scenario(name, file, line, loc, cal, asOf, cases, expected));
             } catch (ApprovalRulesException | java.time.DateTimeException | IllegalArgumentException e) {
                 problems.add(new RulePackException.Problem(file, line, "场景 " + name + " 有误 / bad scenario: " + e.getMessage()));
             }

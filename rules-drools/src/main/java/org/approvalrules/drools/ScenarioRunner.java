@@ -7,24 +7,48 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.approvalrules.api.ApprovalRulesException;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.Layer;
 import org.approvalrules.core.pack.RuleSource;
 
 /**
  * Runs the scenarios of a pack's layers against the rule sets of a {@link RuleSetRegistry} and reports
  * which rules no scenario exercises. Used by {@code approval-rules rules test} and from JUnit through
- * {@link ScenarioTests}.
+ * {@link ScenarioTests}. The rules' global {@code calendar} is the working calendar of the scenario's
+ * locality (or of the locality its {@code calendar:} field names).
  */
 public final class ScenarioRunner {
     private final RuleSetRegistry registry;
+    private final Function<DivisionCode, ? extends WorkingCalendar> calendars;
 
-    /** A runner over the rule sets of {@code registry}. */
+    /**
+     * A runner over the rule sets of {@code registry}, with the bundled calendars (STRICT) plus the
+     * calendar layers of the registry's pack directory, if it has one (as {@link ApprovalRules} composes
+     * them).
+     */
     public ScenarioRunner(RuleSetRegistry registry) {
-        this.registry = registry;
+        this(registry, calendars(registry));
+    }
+
+    /** A runner over the rule sets of {@code registry}, with the calendars {@code calendars} gives by locality. */
+    public ScenarioRunner(RuleSetRegistry registry, Function<DivisionCode, ? extends WorkingCalendar> calendars) {
+        this.registry = InvalidValueException.requireNonNull(registry, "registry");
+        this.calendars = InvalidValueException.requireNonNull(calendars, "calendars");
+    }
+
+    private static Function<DivisionCode, WorkingCalendar> calendars(RuleSetRegistry registry) {
+        InvalidValueException.requireNonNull(registry, "registry");
+        CalendarRepository repo = registry.repository().directory()
+                .map(CalendarRepository.bundled()::withLayersFrom).orElse(CalendarRepository.bundled());
+        return l -> repo.calendarFor(l, CoveragePolicy.STRICT);
     }
 
     /**
@@ -78,7 +102,7 @@ public final class ScenarioRunner {
     public Result run(Scenario s) {
         try {
             CompiledRuleSet set = registry.ruleSet(s.locality());
-            List<Finding> findings = set.evaluate(s.cases(), s.asOf());
+            List<Finding> findings = set.evaluate(s.cases(), s.asOf(), calendars.apply(s.calendar()));
             List<Scenario.Expected> got = findings.stream()
                     .map(f -> new Scenario.Expected(f.subject(), f.ruleId(), f.severity())).toList();
             List<Scenario.Expected> missing = s.expected().stream().filter(e -> !got.contains(e)).toList();

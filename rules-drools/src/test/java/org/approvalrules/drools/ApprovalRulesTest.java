@@ -165,6 +165,53 @@ class ApprovalRulesTest {
         }
     }
 
+    @Test
+    void rulesSeeTheLocalitysCalendarWithThePacksCalendarLayersAndTheEnginesResult() throws IOException {
+        Path nationalOnly = dir.resolve("calendars");
+        copyBundledLayer("000000", nationalOnly.resolve("000000"));
+        String rules = """
+                import org.approvalrules.api.deadline.DeadlineStatus;
+
+                rule "local.holiday" @id("local.holiday") @reference("县规定") @severity(YELLOW)
+                when
+                    $c : CaseFacts( calendar.isLocalHoliday(acceptedOn) )
+                then
+                    out.report(kcontext, $c, calendar.nameOf($c.acceptedOn()), "local holiday");
+                end
+
+                rule "local.due" @id("local.due") @reference("县规定") @severity(INFO)
+                when
+                    $c : CaseFacts( deadline.isPresent(), deadline.get().status() == DeadlineStatus.ON_TRACK )
+                then
+                    out.report(kcontext, $c, "截止 " + $c.deadline().get().governing().dueDate(), "due");
+                end
+                """;
+        Path plain = dir.resolve("plain");
+        Path layered = dir.resolve("layered");
+        for (Path packs : List.of(plain, layered)) {
+            Files.createDirectories(packs.resolve("451031/rules"));
+            Files.writeString(packs.resolve("451031/manifest.yaml"), "pack: test.county\nlayer: \"451031\"\nversion: \"1\"\n");
+            Files.writeString(packs.resolve("451031/rules/local.drl"), rules);
+        }
+        copyBundledLayer("450000", layered.resolve("450000/calendar"));
+        Files.writeString(layered.resolve("450000/manifest.yaml"), "pack: test.guangxi\nlayer: \"450000\"\nversion: \"1\"\n");
+        // accepted on 三月三 2024 (Thursday 04-11): a holiday only with Guangxi's calendar layer from the packs
+        DeadlineInput in = DeadlineInput.builder("H1", LocalDateTime.parse("2024-04-11T10:00"), TimeLimit.workingDays(5)).build();
+        Instant asOf = at("2024-04-11T11:00");
+        CalendarRepository base = CalendarRepository.fromDirectory(nationalOnly);
+        try (ApprovalRules without = ApprovalRules.builder().calendars(base).packs(plain).build();
+                ApprovalRules with = ApprovalRules.builder().calendars(base).packs(layered).build()) {
+            CaseEvaluation w = with.evaluate(COUNTY, in, asOf);
+            CaseEvaluation n = without.evaluate(COUNTY, in, asOf);
+            assertThat(w.deadline().governing().dueDate()).isEqualTo(LocalDate.parse("2024-04-22"));   // counted from the next working day, 04-15
+            assertThat(n.deadline().governing().dueDate()).isEqualTo(LocalDate.parse("2024-04-18"));
+            assertThat(w.findings()).extracting(f -> f.ruleId() + " " + f.message().zh())
+                    .containsExactlyInAnyOrder("local.holiday 壮族三月三", "local.due 截止 2024-04-22");
+            assertThat(n.findings()).extracting(f -> f.ruleId() + " " + f.message().zh())
+                    .containsExactly("local.due 截止 2024-04-18");
+        }
+    }
+
     private static void copyBundledLayer(String code, Path target) throws IOException {
         ClassLoader cl = ApprovalRulesTest.class.getClassLoader();
         String index;

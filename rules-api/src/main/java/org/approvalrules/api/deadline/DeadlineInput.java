@@ -3,6 +3,7 @@ package org.approvalrules.api.deadline;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.division.DivisionCode;
@@ -12,7 +13,8 @@ import org.approvalrules.api.division.DivisionCode;
  * of the locality (GB/T 39046 records them so), its statutory and promised limits, its special
  * procedures and extensions. Validated at construction: an inconsistent input throws
  * {@link DeadlineInputException} naming the case id and the field. Immutable and thread-safe.
- * Build with {@link #builder(String, LocalDateTime, TimeLimit)}.
+ * Build with {@link #builder(String, LocalDateTime, TimeLimit)}. {@link #timeline()} gives the same
+ * events as primitive local times for day-counting hot paths.
  *
  * @param caseId 办件编号 (case number)
  * @param accepted 受理时间 (acceptance time)
@@ -30,13 +32,31 @@ import org.approvalrules.api.division.DivisionCode;
  * @param completed 办结时间, if completed (when absent, the decision time is the completion)
  * @param locality the case's locality (行政区划), informational
  */
-public record DeadlineInput(String caseId, LocalDateTime accepted, Optional<LocalDateTime> applied,
-        Optional<LocalDateTime> materialsReceived, Optional<LocalDateTime> correctionNotice,
-        Optional<LocalDateTime> correctedMaterials, TimeLimit statutory, Optional<TimeLimit> promised,
-        List<SpecialProcedure> procedures, List<Extension> extensions, Optional<LocalDateTime> decided,
-        Optional<LocalDateTime> delivered, Optional<LocalDateTime> completed, Optional<DivisionCode> locality) {
+public final class DeadlineInput {
+    private final String caseId;
+    private final LocalDateTime accepted;
+    private final Optional<LocalDateTime> applied;
+    private final Optional<LocalDateTime> materialsReceived;
+    private final Optional<LocalDateTime> correctionNotice;
+    private final Optional<LocalDateTime> correctedMaterials;
+    private final TimeLimit statutory;
+    /** The promised limit, null when none (stored unwrapped: the engine reads it for every case). */
+    private final TimeLimit promised;
+    private final List<SpecialProcedure> procedures;
+    private final List<Extension> extensions;
+    private final Optional<LocalDateTime> decided;
+    private final Optional<LocalDateTime> delivered;
+    private final Optional<LocalDateTime> completed;
+    private final Optional<DivisionCode> locality;
+    /** The same events as primitive local times, for engines' hot paths (see {@link DeadlineTimeline}). */
+    private final long[] times;
 
-    public DeadlineInput {
+    /** Validates and creates; prefer {@link #builder(String, LocalDateTime, TimeLimit)}. */
+    public DeadlineInput(String caseId, LocalDateTime accepted, Optional<LocalDateTime> applied,
+            Optional<LocalDateTime> materialsReceived, Optional<LocalDateTime> correctionNotice,
+            Optional<LocalDateTime> correctedMaterials, TimeLimit statutory, Optional<TimeLimit> promised,
+            List<SpecialProcedure> procedures, List<Extension> extensions, Optional<LocalDateTime> decided,
+            Optional<LocalDateTime> delivered, Optional<LocalDateTime> completed, Optional<DivisionCode> locality) {
         InvalidValueException.requireNonNull(caseId, "caseId");
         if (caseId.isBlank()) {
             throw new InvalidValueException("caseId", caseId, "办件编号不能为空 / case id must not be blank");
@@ -98,6 +118,129 @@ public record DeadlineInput(String caseId, LocalDateTime accepted, Optional<Loca
                     "有送达时间却无决定时间 / delivery without a decision");
         }
         checkExtensions(caseId, extensions);
+        this.caseId = caseId;
+        this.accepted = accepted;
+        this.applied = applied;
+        this.materialsReceived = materialsReceived;
+        this.correctionNotice = correctionNotice;
+        this.correctedMaterials = correctedMaterials;
+        this.statutory = statutory;
+        this.promised = promised.orElse(null);
+        this.procedures = procedures;
+        this.extensions = extensions;
+        this.decided = decided;
+        this.delivered = delivered;
+        this.completed = completed;
+        this.locality = locality;
+        this.times = DeadlineTimeline.pack(this);
+    }
+
+    /** 办件编号 (case number). */
+    public String caseId() {
+        return caseId;
+    }
+
+    /** 受理时间 (acceptance time). */
+    public LocalDateTime accepted() {
+        return accepted;
+    }
+
+    /** 申请时间 (application time), if known. */
+    public Optional<LocalDateTime> applied() {
+        return applied;
+    }
+
+    /** 收件时间, if different from acceptance. */
+    public Optional<LocalDateTime> materialsReceived() {
+        return materialsReceived;
+    }
+
+    /** 一次性告知补正时间, if any. */
+    public Optional<LocalDateTime> correctionNotice() {
+        return correctionNotice;
+    }
+
+    /** 补正材料收到时间, if any. */
+    public Optional<LocalDateTime> correctedMaterials() {
+        return correctedMaterials;
+    }
+
+    /** 法定办结时限. */
+    public TimeLimit statutory() {
+        return statutory;
+    }
+
+    /** 承诺办结时限, if the item has one. */
+    public Optional<TimeLimit> promised() {
+        return Optional.ofNullable(promised);
+    }
+
+    /** Special procedures (特别程序), in the order given. */
+    public List<SpecialProcedure> procedures() {
+        return procedures;
+    }
+
+    /** Approved extensions (延长审批). */
+    public List<Extension> extensions() {
+        return extensions;
+    }
+
+    /** 决定时间, if decided. */
+    public Optional<LocalDateTime> decided() {
+        return decided;
+    }
+
+    /** 送达时间, if delivered. */
+    public Optional<LocalDateTime> delivered() {
+        return delivered;
+    }
+
+    /** 办结时间, if completed. */
+    public Optional<LocalDateTime> completed() {
+        return completed;
+    }
+
+    /** The case's locality, informational. */
+    public Optional<DivisionCode> locality() {
+        return locality;
+    }
+
+    /** The clock events as epoch days and nanos of day (computed once, at construction). */
+    public DeadlineTimeline timeline() {
+        return new DeadlineTimeline(times);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof DeadlineInput o && caseId.equals(o.caseId)
+                && accepted.equals(o.accepted)
+                && applied.equals(o.applied)
+                && materialsReceived.equals(o.materialsReceived)
+                && correctionNotice.equals(o.correctionNotice)
+                && correctedMaterials.equals(o.correctedMaterials)
+                && statutory.equals(o.statutory)
+                && Objects.equals(promised, o.promised)
+                && procedures.equals(o.procedures)
+                && extensions.equals(o.extensions)
+                && decided.equals(o.decided)
+                && delivered.equals(o.delivered)
+                && completed.equals(o.completed)
+                && locality.equals(o.locality);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(caseId, accepted, applied, materialsReceived, correctionNotice, correctedMaterials, statutory,
+                promised, procedures, extensions, decided, delivered, completed, locality);
+    }
+
+    @Override
+    public String toString() {
+        return "DeadlineInput[caseId=" + caseId + ", accepted=" + accepted + ", applied=" + applied
+                + ", materialsReceived=" + materialsReceived + ", correctionNotice=" + correctionNotice
+                + ", correctedMaterials=" + correctedMaterials + ", statutory=" + statutory + ", promised=" + promised()
+                + ", procedures=" + procedures + ", extensions=" + extensions + ", decided=" + decided
+                + ", delivered=" + delivered + ", completed=" + completed + ", locality=" + locality + "]";
     }
 
     private static void req(String caseId, Object v, String field) {
@@ -170,7 +313,7 @@ public record DeadlineInput(String caseId, LocalDateTime accepted, Optional<Loca
         b.materialsReceived = materialsReceived;
         b.correctionNotice = correctionNotice;
         b.correctedMaterials = correctedMaterials;
-        b.promised = promised;
+        b.promised = promised();
         b.procedures.addAll(procedures);
         b.extensions.addAll(extensions);
         b.decided = decided;

@@ -16,6 +16,8 @@ import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.deadline.DeadlineResult;
 import org.approvalrules.api.deadline.DeadlineStatus;
+import org.approvalrules.api.deadline.DeadlineTimeline;
+import org.approvalrules.api.deadline.DeadlineTimeline.Event;
 import org.approvalrules.api.deadline.Extension;
 import org.approvalrules.api.deadline.LimitKind;
 import org.approvalrules.api.deadline.LimitResult;
@@ -34,14 +36,16 @@ import org.approvalrules.core.calendar.WorkingDayRanks;
  * One evaluation of one case: a mutable worker used once, either on the hot path (no trace) or in
  * recording mode to build the explanation from exactly the same computation.
  *
- * <p>Day arithmetic is done on epoch days and working-day ranks ({@link WorkingDayRanks}): each input
- * date is converted to an epoch day once, working days in {@code (x, y]} are {@code rank(y) - rank(x)},
- * and due dates are read back from the calendar by rank, so the hot path creates no intermediate
- * {@code LocalDate} or {@code LocalDateTime}.
+ * <p>Day arithmetic is done on epoch days and working-day ranks ({@link WorkingDayRanks}): the input's
+ * times are read from its {@link DeadlineTimeline} (epoch days and nanos of day, one array), working days
+ * in {@code (x, y]} are {@code rank(y) - rank(x)}, and due dates are read back from the calendar by rank,
+ * so the hot path neither walks the input's {@code Optional}/{@code LocalDateTime} objects nor creates
+ * intermediate {@code LocalDate}s; those objects are read only to word findings and the explanation.
  */
 final class Evaluation {
 
     private final DeadlineInput in;
+    private final DeadlineTimeline tl;
     private final WorkingCalendar cal;
     private final WorkingDayRanks ranks;
     private final DeadlinePolicy policy;
@@ -49,6 +53,9 @@ final class Evaluation {
     private final ZoneFacts zone;
     private final LocalDateTime now;
     private final LocalDate today;
+    /** The evaluation instant's local epoch day and nano of day. */
+    private final long nowDay;
+    private final long nowNod;
     private final boolean recording;
     final Explainer explainer;
 
@@ -56,6 +63,7 @@ final class Evaluation {
 
     // counting base
     private StartRule startRule;
+    /** Where counting starts, when not the acceptance (Art. 32, RESTART); null = the acceptance. */
     private LocalDateTime startInstant;
     private StartRule hoursRule;
     private LocalDate base;
@@ -77,16 +85,24 @@ final class Evaluation {
     private int elapsedCache = -1;
     /** Rank of the evaluation date (or the base, if later), set with {@link #elapsedCache}. */
     private long fromRank;
+    /** Whether the case was completed as of the evaluation instant. */
+    private boolean completed;
+    /** The epoch day of the due date the last {@link #limit} call computed. */
+    private long lastDueDay;
 
     Evaluation(DeadlineInput in, WorkingCalendar cal, DeadlinePolicy policy, Instant asOf, boolean recording) {
         this.in = in;
+        this.tl = in.timeline();
         this.cal = cal;
         this.ranks = WorkingDayRanks.of(cal);
         this.policy = policy;
         this.asOf = asOf;
         this.zone = ZoneFacts.of(cal.zone());
-        this.now = zone.local(asOf);
+        ZoneFacts.Converted c = zone.converted(asOf);
+        this.now = c.local();
         this.today = now.toLocalDate();
+        this.nowDay = c.day();
+        this.nowNod = c.nanoOfDay();
         this.recording = recording;
         this.explainer = recording ? new Explainer(cal, policy) : null;
     }
@@ -95,15 +111,15 @@ final class Evaluation {
         fixBase();
         collectSuspensions();
         collectExtensions();
-        LocalDateTime completion = in.completion().orElse(null);
-        if (completion != null && completion.isAfter(now)) {
-            completion = null; // not yet known as of now
-        }
-        long evalDay = ranks.epochDay(completion != null ? completion.toLocalDate() : today);
+        long cDay = tl.day(Event.COMPLETION);
+        // a completion after now is not yet known as of now
+        completed = cDay != DeadlineTimeline.ABSENT && !after(cDay, tl.nanoOfDay(Event.COMPLETION), nowDay, nowNod);
+        long evalDay = completed ? cDay : nowDay;
 
-        LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), completion, evalDay);
-        LimitResult promised = in.promised().isPresent()
-                ? limit(LimitKind.PROMISED, in.promised().get(), completion, evalDay) : null;
+        LimitResult statutory = limit(LimitKind.STATUTORY, in.statutory(), tl.statutoryUnit(), tl.statutoryAmount(), evalDay);
+        long statutoryDue = lastDueDay;
+        LimitResult promised = tl.hasPromised()
+                ? limit(LimitKind.PROMISED, in.promised().get(), tl.promisedUnit(), tl.promisedAmount(), evalDay) : null;
         LimitResult governing = promised != null ? promised : statutory;
 
         DeadlineStatus status = governing.status();
@@ -117,11 +133,12 @@ final class Evaluation {
             status = DeadlineStatus.COMPLETED_LATE;
         }
 
+        long promisedDue = lastDueDay;
         LocalDate deliveryDue = delivery();
-        boolean provisional = !cal.covers(base) || !cal.covers(statutory.dueDate())
-                || (promised != null && !cal.covers(promised.dueDate()))
+        boolean provisional = !ranks.coversEpochDay(baseDay) || !ranks.coversEpochDay(statutoryDue)
+                || (promised != null && !ranks.coversEpochDay(promisedDue))
                 || (deliveryDue != null && !cal.covers(deliveryDue));
-        if (!in.procedures().isEmpty()) {
+        if (tl.procedureCount() > 0) {
             clockGaming(governing);
         }
         if (recording) {
@@ -146,25 +163,28 @@ final class Evaluation {
     // ---------------------------------------------------------------- base
 
     private void fixBase() {
-        LocalDateTime accepted = in.accepted();
-        startInstant = accepted;
+        startInstant = null;
         startRule = null;
-        Optional<LocalDateTime> notice = in.correctionNotice();
-        if (notice.isPresent() && !notice.get().isAfter(now)) {
+        long startDay = tl.day(Event.ACCEPTED);
+        long startNod = tl.nanoOfDay(Event.ACCEPTED);
+        long noticeDay = tl.day(Event.CORRECTION_NOTICE);
+        if (noticeDay != DeadlineTimeline.ABSENT && !after(noticeDay, tl.nanoOfDay(Event.CORRECTION_NOTICE), nowDay, nowNod)) {
+            LocalDateTime accepted = in.accepted();
+            LocalDateTime notice = in.correctionNotice().get();
             LocalDateTime receipt = in.materialsReceived().orElse(accepted);
             LocalDate lastDay = cal.plusWorkingDays(receipt.toLocalDate(), DeadlineEngine.ART32_NOTICE_WORKING_DAYS);
-            if (notice.get().toLocalDate().isAfter(lastDay)) {
+            if (notice.toLocalDate().isAfter(lastDay)) {
                 startRule = StartRule.ART32_ACCEPTED_AT_RECEIPT;
                 startInstant = receipt;
                 finding(DeadlineEngine.RULE_ART32_LATE_NOTICE, Severity.RED,
-                        BilingualText.of("补正告知 " + notice.get().toLocalDate() + " 晚于收件 " + receipt.toLocalDate()
+                        BilingualText.of("补正告知 " + notice.toLocalDate() + " 晚于收件 " + receipt.toLocalDate()
                                 + " 后5个工作日（最迟 " + lastDay + "），自收到申请材料之日起即为受理",
-                                "correction notice on " + notice.get().toLocalDate() + " is later than 5 working days after receipt on "
+                                "correction notice on " + notice.toLocalDate() + " is later than 5 working days after receipt on "
                                         + receipt.toLocalDate() + " (last day " + lastDay
                                         + "): the case counts as accepted on receipt"),
-                        "行政许可法第三十二条", Map.of("receipt", receipt.toString(), "notice", notice.get().toString(),
+                        "行政许可法第三十二条", Map.of("receipt", receipt.toString(), "notice", notice.toString(),
                                 "lastAllowedDay", lastDay.toString()));
-            } else if (notice.get().isAfter(accepted) && policy.correction() == CorrectionPolicy.RESTART) {
+            } else if (notice.isAfter(accepted) && policy.correction() == CorrectionPolicy.RESTART) {
                 Optional<LocalDateTime> corrected = in.correctedMaterials().filter(c -> !c.isAfter(now));
                 if (corrected.isPresent()) {
                     startRule = StartRule.CORRECTION_RESTART;
@@ -173,76 +193,92 @@ final class Evaluation {
             }
         }
         // RESTART by CORRECTION procedures: the latest resumption known as of now wins
-        if (policy.correction() == CorrectionPolicy.RESTART) {
+        if (policy.correction() == CorrectionPolicy.RESTART && startRule != StartRule.ART32_ACCEPTED_AT_RECEIPT) {
             for (SpecialProcedure p : in.procedures()) {
+                LocalDateTime from = startInstant != null ? startInstant : in.accepted();
                 if (p.kind() == ProcedureKind.CORRECTION && !p.start().isAfter(now) && p.resumed().isPresent()
-                        && !p.resumed().get().isAfter(now) && p.resumed().get().isAfter(startInstant)
-                        && startRule != StartRule.ART32_ACCEPTED_AT_RECEIPT) {
+                        && !p.resumed().get().isAfter(now) && p.resumed().get().isAfter(from)) {
                     startRule = StartRule.CORRECTION_RESTART;
                     startInstant = p.resumed().get();
                 }
             }
         }
-        hoursRule = hoursRule(startInstant);
-        base = hoursRule == StartRule.AFTER_HOURS_NEXT_WORKING_DAY || hoursRule == StartRule.NON_WORKING_DAY_NEXT_WORKING_DAY
-                ? cal.nextWorkingDay(startInstant.toLocalDate()) : startInstant.toLocalDate();
+        if (startInstant != null) {
+            startDay = startInstant.toLocalDate().toEpochDay();
+            startNod = startInstant.toLocalTime().toNanoOfDay();
+        }
+        hoursRule = hoursRule(startDay, startNod);
+        baseDay = hoursRule == StartRule.AFTER_HOURS_NEXT_WORKING_DAY || hoursRule == StartRule.NON_WORKING_DAY_NEXT_WORKING_DAY
+                ? ranks.epochDayOfRank(ranks.rank(startDay) + 1) : startDay;
         if (startRule == null) {
             startRule = hoursRule;
         }
-        baseDay = ranks.epochDay(base);
         baseRank = ranks.rank(baseDay);
+        base = ranks.isWorkingEpochDay(baseDay) ? ranks.dateOfRank(baseRank) : LocalDate.ofEpochDay(baseDay);
         if (recording) {
-            explainer.start(startRule, hoursRule, startInstant, in.accepted(), base);
+            explainer.start(startRule, hoursRule, startInstant != null ? startInstant : in.accepted(), in.accepted(), base);
         }
     }
 
-    private StartRule hoursRule(LocalDateTime t) {
+    /** The start rule for a start at local time (day, nano of day). */
+    private StartRule hoursRule(long day, long nod) {
         if (!policy.afterHoursFromNextWorkingDay()) {
             return StartRule.ACCEPTANCE_DATE_AS_IS;
         }
-        LocalDate d = t.toLocalDate();
-        if (!cal.isWorkingDay(d)) {
+        if (!ranks.isWorkingEpochDay(day)) {
             return StartRule.NON_WORKING_DAY_NEXT_WORKING_DAY;
         }
-        OfficeHours h = cal.officeHours(d);
-        LocalTime time = t.toLocalTime();
-        if (!time.isBefore(h.close())) {
+        OfficeHours h = cal.officeHours(ranks.dateOfRank(ranks.rank(day)));
+        if (nod >= h.close().toNanoOfDay()) {
             return StartRule.AFTER_HOURS_NEXT_WORKING_DAY;
         }
-        return time.isBefore(h.open()) ? StartRule.BEFORE_OFFICE_HOURS_SAME_DAY : StartRule.ACCEPTED_IN_OFFICE_HOURS;
+        return nod < h.open().toNanoOfDay() ? StartRule.BEFORE_OFFICE_HOURS_SAME_DAY : StartRule.ACCEPTED_IN_OFFICE_HOURS;
+    }
+
+    /** {@link LocalDateTime#isAfter} on (epoch day, nano of day) pairs. */
+    private static boolean after(long day, long nod, long otherDay, long otherNod) {
+        return DeadlineTimeline.isAfter(day, nod, otherDay, otherNod);
     }
 
     // ---------------------------------------------------------------- suspensions
 
     private void collectSuspensions() {
-        long tomorrow = ranks.epochDay(today) + 1;
+        long tomorrow = nowDay + 1;
         boolean art32Late = startRule == StartRule.ART32_ACCEPTED_AT_RECEIPT;
-        Optional<LocalDateTime> notice = in.correctionNotice();
-        if (!art32Late && notice.isPresent() && notice.get().isAfter(in.accepted()) && !notice.get().isAfter(now)) {
-            Optional<LocalDateTime> corrected = in.correctedMaterials().filter(c -> !c.isAfter(now));
-            if (policy.correction() == CorrectionPolicy.PAUSE || corrected.isEmpty()) {
-                long a = ranks.epochDay(notice.get().toLocalDate());
-                long b = corrected.isPresent() ? ranks.epochDay(corrected.get().toLocalDate()) : Math.max(a, tomorrow);
-                if (corrected.isEmpty()) {
-                    paused = true;
-                }
-                add(a, b);
-                if (recording) {
-                    explainer.correction(notice.get(), corrected, policy.correction(), a, b);
+        long noticeDay = tl.day(Event.CORRECTION_NOTICE);
+        if (!art32Late && noticeDay != DeadlineTimeline.ABSENT) {
+            long noticeNod = tl.nanoOfDay(Event.CORRECTION_NOTICE);
+            if (after(noticeDay, noticeNod, tl.day(Event.ACCEPTED), tl.nanoOfDay(Event.ACCEPTED))
+                    && !after(noticeDay, noticeNod, nowDay, nowNod)) {
+                long correctedDay = tl.day(Event.CORRECTED_MATERIALS);
+                boolean corrected = correctedDay != DeadlineTimeline.ABSENT
+                        && !after(correctedDay, tl.nanoOfDay(Event.CORRECTED_MATERIALS), nowDay, nowNod);
+                if (policy.correction() == CorrectionPolicy.PAUSE || !corrected) {
+                    long a = noticeDay;
+                    long b = corrected ? correctedDay : Math.max(a, tomorrow);
+                    if (!corrected) {
+                        paused = true;
+                    }
+                    add(a, b);
+                    if (recording) {
+                        explainer.correction(in.correctionNotice().get(),
+                                corrected ? in.correctedMaterials() : Optional.empty(), policy.correction(), a, b);
+                    }
                 }
             }
         }
-        List<SpecialProcedure> ps = in.procedures();
-        for (int i = 0, n = ps.size(); i < n; i++) {
-            SpecialProcedure p = ps.get(i);
-            if (p.start().isAfter(now)) {
+        for (int i = 0, n = tl.procedureCount(); i < n; i++) {
+            long a = tl.procedureStartDay(i);
+            if (after(a, tl.procedureStartNanoOfDay(i), nowDay, nowNod)) {
                 if (recording) {
-                    explainer.notYetStarted(p);
+                    explainer.notYetStarted(in.procedures().get(i));
                 }
                 continue;
             }
-            boolean correction = p.kind() == ProcedureKind.CORRECTION;
-            if (!correction && !policy.stopsClock(p.kind())) {
+            ProcedureKind kind = tl.procedureKind(i);
+            boolean correction = kind == ProcedureKind.CORRECTION;
+            if (!correction && !policy.stopsClock(kind)) {
+                SpecialProcedure p = in.procedures().get(i);
                 finding(DeadlineEngine.RULE_KIND_NOT_RECOGNISED, Severity.YELLOW,
                         BilingualText.of("特别程序“" + p.kind().chineseName() + "”（" + p.start().toLocalDate()
                                 + "）不在本地可扣除时限的种类内，未扣除",
@@ -254,21 +290,22 @@ final class Evaluation {
                 }
                 continue;
             }
-            boolean resumed = p.resumed().isPresent() && !p.resumed().get().isAfter(now);
+            long resumedDay = tl.procedureResumedDay(i);
+            boolean resumed = resumedDay != DeadlineTimeline.ABSENT
+                    && !after(resumedDay, tl.procedureResumedNanoOfDay(i), nowDay, nowNod);
             if (correction && policy.correction() == CorrectionPolicy.RESTART && resumed) {
                 if (recording) {
-                    explainer.restartProcedure(p);
+                    explainer.restartProcedure(in.procedures().get(i));
                 }
                 continue; // handled as the counting base
             }
-            long a = ranks.epochDay(p.start().toLocalDate());
-            long b = resumed ? ranks.epochDay(p.resumed().get().toLocalDate()) : Math.max(a, tomorrow);
+            long b = resumed ? resumedDay : Math.max(a, tomorrow);
             if (!resumed) {
                 paused = true;
             }
             add(a, b);
             if (recording) {
-                explainer.procedure(p, resumed, a, b, baseDay);
+                explainer.procedure(in.procedures().get(i), resumed, a, b, baseDay);
             }
         }
         merge();
@@ -280,7 +317,7 @@ final class Evaluation {
             return;
         }
         if (iv == null) {
-            iv = new long[3 * (in.procedures().size() + (in.correctionNotice().isPresent() ? 1 : 0))];
+            iv = new long[3 * (tl.procedureCount() + (tl.has(Event.CORRECTION_NOTICE) ? 1 : 0))];
         }
         iv[3 * count] = a;
         iv[3 * count + 1] = b;
@@ -316,16 +353,14 @@ final class Evaluation {
     }
 
     private void collectExtensions() {
-        List<Extension> es = in.extensions();
-        for (int i = 0, n = es.size(); i < n; i++) {
-            Extension e = es.get(i);
-            if (!e.approvedOn().isAfter(today)) {
-                extensionDays += e.workingDays();
+        for (int i = 0, n = tl.extensionCount(); i < n; i++) {
+            if (tl.extensionApprovedDay(i) <= nowDay) {
+                extensionDays += tl.extensionWorkingDays(i);
                 if (recording) {
-                    explainer.extension(e);
+                    explainer.extension(in.extensions().get(i));
                 }
             } else if (recording) {
-                explainer.extensionNotYet(e);
+                explainer.extensionNotYet(in.extensions().get(i));
             }
         }
     }
@@ -368,8 +403,8 @@ final class Evaluation {
     }
 
     /** The rank of the due date (a working day) of {@code limit} with {@code amount} days. */
-    private long dueRank(TimeLimit limit, int amount) {
-        switch (limit.unit()) {
+    private long dueRank(LimitUnit unit, int amount) {
+        switch (unit) {
             case IMMEDIATE:
                 return ranks.nextOrSameWorkingRank(baseDay);
             case WORKING_DAYS: {
@@ -398,33 +433,37 @@ final class Evaluation {
                 return ranks.nextOrSameWorkingRank(baseDay + amount + shift);
             }
             default:
-                throw new IllegalStateException("unit " + limit.unit());
+                throw new IllegalStateException("unit " + unit);
         }
     }
 
-    private LimitResult limit(LimitKind kind, TimeLimit limit, LocalDateTime completion, long evalDay) {
-        int ext = limit.unit() == LimitUnit.IMMEDIATE ? 0 : extensionDays;
-        int amount = limit.amount() + ext;
-        long dueRank = dueRank(limit, amount);
+    /** The result of {@code limit}, whose unit and amount the caller read from the timeline. */
+    private LimitResult limit(LimitKind kind, TimeLimit limit, LimitUnit unit, int limitAmount, long evalDay) {
+        int ext = unit == LimitUnit.IMMEDIATE ? 0 : extensionDays;
+        int amount = limitAmount + ext;
+        long dueRank = dueRank(unit, amount);
         LocalDate due = ranks.dateOfRank(dueRank);
         long dueDay = ranks.epochDayOfRank(dueRank);
         LocalTime close = cal.officeHours(due).close();
+        long closeNod = close.toNanoOfDay();
         Instant dueInstant = zone.instant(due, dueDay, close);
+        lastDueDay = dueDay;
         long from = Math.max(evalDay, baseDay);
         if (elapsedCache < 0) {
             fromRank = ranks.rank(from);
             elapsedCache = counted(baseDay, baseRank, from, fromRank);
         }
         int elapsed = elapsedCache;
-        boolean working = limit.unit() == LimitUnit.WORKING_DAYS && amount > 0;
+        boolean working = unit == LimitUnit.WORKING_DAYS && amount > 0;
         // for WORKING_DAYS the counted days in (base, due] are exactly the amount, and the suspended ones the shift
         int total = working ? amount : counted(baseDay, baseRank, dueDay, dueRank);
         int remaining = from > dueDay ? -counted(dueDay, dueRank, from, fromRank) : total - elapsed;
         int suspended = working ? lastShift : suspendedIn(baseDay, dueDay);
         DeadlineStatus status;
-        if (completion != null) {
-            status = isAfter(completion, due, close) ? DeadlineStatus.COMPLETED_LATE : DeadlineStatus.COMPLETED_ON_TIME;
-        } else if (isAfter(now, due, close)) {
+        if (completed) {
+            status = after(tl.day(Event.COMPLETION), tl.nanoOfDay(Event.COMPLETION), dueDay, closeNod)
+                    ? DeadlineStatus.COMPLETED_LATE : DeadlineStatus.COMPLETED_ON_TIME;
+        } else if (after(nowDay, nowNod, dueDay, closeNod)) {
             status = DeadlineStatus.RED;
         } else if (paused) {
             status = DeadlineStatus.PAUSED;
@@ -435,15 +474,9 @@ final class Evaluation {
         }
         if (recording) {
             explainer.due(kind, limit, ext, base, due, due.atTime(close), suspended);
-            explainer.status(kind, status, now, completion, elapsed, remaining, total);
+            explainer.status(kind, status, now, completed ? in.completion().get() : null, elapsed, remaining, total);
         }
         return new LimitResult(kind, limit, ext, due, dueInstant, elapsed, remaining, suspended, status);
-    }
-
-    /** {@code t.isAfter(date.atTime(time))}, without building the {@code LocalDateTime}. */
-    private static boolean isAfter(LocalDateTime t, LocalDate date, LocalTime time) {
-        int c = t.toLocalDate().compareTo(date);
-        return c > 0 || c == 0 && t.toLocalTime().isAfter(time);
     }
 
     private boolean isYellow(int remaining, int total) {
@@ -457,47 +490,62 @@ final class Evaluation {
     // ---------------------------------------------------------------- Art. 44, clock gaming
 
     private LocalDate delivery() {
-        Optional<LocalDateTime> decided = in.decided();
-        if (decided.isEmpty() || decided.get().isAfter(now)) {
+        long decidedDay = tl.day(Event.DECIDED);
+        if (decidedDay == DeadlineTimeline.ABSENT || after(decidedDay, tl.nanoOfDay(Event.DECIDED), nowDay, nowNod)) {
             return null; // not decided, or not yet as of now
         }
-        LocalDate due = cal.plusWorkingDays(decided.get().toLocalDate(), DeadlineEngine.ART44_DELIVERY_WORKING_DAYS);
-        LocalDateTime dueLocal = due.atTime(cal.officeHours(due).close());
-        Optional<LocalDateTime> delivered = in.delivered().filter(d -> !d.isAfter(now));
-        boolean late = delivered.isPresent() ? delivered.get().isAfter(dueLocal) : now.isAfter(dueLocal);
-        if (late) {
-            String when = delivered.map(d -> d.toLocalDate().toString()).orElse(null);
-            finding(DeadlineEngine.RULE_ART44_LATE_DELIVERY, Severity.RED,
-                    BilingualText.of("决定于 " + decided.get().toLocalDate() + "，应于 " + due + " 前送达，"
-                                    + (when != null ? "实际 " + when + " 送达" : "截至 " + today + " 仍未送达"),
-                            "decided on " + decided.get().toLocalDate() + ", delivery due by " + due + "; "
-                                    + (when != null ? "delivered on " + when : "still not delivered on " + today)),
-                    "行政许可法第四十四条", Map.of("decided", decided.get().toString(), "deliveryDue", due.toString()));
-        }
-        if (recording) {
-            explainer.delivery(decided.get(), due, dueLocal, delivered, late);
+        long dueRank = ranks.rank(decidedDay) + DeadlineEngine.ART44_DELIVERY_WORKING_DAYS;
+        LocalDate due = ranks.dateOfRank(dueRank);
+        long dueDay = ranks.epochDayOfRank(dueRank);
+        long closeNod = cal.officeHours(due).close().toNanoOfDay();
+        long deliveredDay = tl.day(Event.DELIVERED);
+        boolean delivered = deliveredDay != DeadlineTimeline.ABSENT
+                && !after(deliveredDay, tl.nanoOfDay(Event.DELIVERED), nowDay, nowNod);
+        boolean late = delivered ? after(deliveredDay, tl.nanoOfDay(Event.DELIVERED), dueDay, closeNod)
+                : after(nowDay, nowNod, dueDay, closeNod);
+        if (late || recording) {
+            LocalDateTime decided = in.decided().get();
+            if (late) {
+                String when = delivered ? LocalDate.ofEpochDay(deliveredDay).toString() : null;
+                finding(DeadlineEngine.RULE_ART44_LATE_DELIVERY, Severity.RED,
+                        BilingualText.of("决定于 " + decided.toLocalDate() + "，应于 " + due + " 前送达，"
+                                        + (when != null ? "实际 " + when + " 送达" : "截至 " + today + " 仍未送达"),
+                                "decided on " + decided.toLocalDate() + ", delivery due by " + due + "; "
+                                        + (when != null ? "delivered on " + when : "still not delivered on " + today)),
+                        "行政许可法第四十四条", Map.of("decided", decided.toString(), "deliveryDue", due.toString()));
+            }
+            if (recording) {
+                explainer.delivery(decided, due, due.atTime(cal.officeHours(due).close()),
+                        delivered ? in.delivered() : Optional.empty(), late);
+            }
         }
         return due;
     }
 
     private void clockGaming(LimitResult governing) {
-        List<SpecialProcedure> ps = in.procedures();
-        for (int i = 0; i < ps.size(); i++) {
-            SpecialProcedure p = ps.get(i);
-            if (p.start().isAfter(now)) {
+        long acceptedDay = tl.day(Event.ACCEPTED);
+        long acceptedNod = tl.nanoOfDay(Event.ACCEPTED);
+        for (int i = 0, n = tl.procedureCount(); i < n; i++) {
+            long startDay = tl.procedureStartDay(i);
+            long startNod = tl.procedureStartNanoOfDay(i);
+            if (after(startDay, startNod, nowDay, nowNod)) {
                 continue;
             }
-            if (p.start().equals(in.accepted())) {
+            if (startDay == acceptedDay && startNod == acceptedNod) {
+                SpecialProcedure p = in.procedures().get(i);
                 finding(DeadlineEngine.RULE_AT_ACCEPTANCE, Severity.YELLOW,
                         BilingualText.of("特别程序“" + p.kind().chineseName() + "”恰好在受理时刻 " + p.start() + " 开始",
                                 "procedure " + p.kind() + " starts exactly at acceptance " + p.start()),
                         p.kind().legalReference(), Map.of("kind", p.kind().name(), "start", p.start().toString()));
             }
-            if (p.recordedAt().isEmpty() || p.recordedAt().get().isAfter(now)) {
+            long recordedDay = tl.procedureRecordedDay(i);
+            if (recordedDay == DeadlineTimeline.ABSENT
+                    || after(recordedDay, tl.procedureRecordedNanoOfDay(i), nowDay, nowNod)) {
                 continue;
             }
+            SpecialProcedure p = in.procedures().get(i);
             LocalDateTime recorded = p.recordedAt().get();
-            if (p.start().toLocalDate().isBefore(recorded.toLocalDate())) {
+            if (startDay < recordedDay) {
                 finding(DeadlineEngine.RULE_BACK_DATED, Severity.YELLOW,
                         BilingualText.of("特别程序“" + p.kind().chineseName() + "”于 " + recorded + " 录入，开始时间却倒填为 "
                                 + p.start(), "procedure " + p.kind() + " recorded on " + recorded
@@ -534,7 +582,7 @@ final class Evaluation {
         e.collectExtensions();
         TimeLimit limit = governing.limit();
         LocalDate due = ranks.dateOfRank(
-                e.dueRank(limit, limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays)));
+                e.dueRank(limit.unit(), limit.amount() + (limit.unit() == LimitUnit.IMMEDIATE ? 0 : e.extensionDays)));
         return due.atTime(cal.officeHours(due).close());
     }
 

@@ -24,7 +24,8 @@ final class ZoneFacts {
     /** The last instant converted and its local time: batches evaluate many cases as of one instant. */
     private volatile Converted lastLocal;
 
-    private record Converted(Instant instant, LocalDateTime local) {
+    /** An instant with its local time, and that time's epoch day and nano of day. */
+    record Converted(Instant instant, LocalDateTime local, long day, long nanoOfDay) {
     }
 
     private static final int SECONDS_PER_DAY = 86_400;
@@ -68,14 +69,20 @@ final class ZoneFacts {
 
     /** The local date-time of {@code instant}. */
     LocalDateTime local(Instant instant) {
+        return converted(instant).local();
+    }
+
+    /** The local date-time of {@code instant}, with its epoch day and nano of day. */
+    Converted converted(Instant instant) {
         Converted c = lastLocal;
         if (c != null && c.instant.equals(instant)) {
-            return c.local;
+            return c;
         }
         ZoneOffset o = fixed != null && !instant.isBefore(fixedSince) ? fixed : rules.getOffset(instant);
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), o);
-        lastLocal = new Converted(instant, t);
-        return t;
+        c = new Converted(instant, t, t.toLocalDate().toEpochDay(), t.toLocalTime().toNanoOfDay());
+        lastLocal = c;
+        return c;
     }
 
     /**

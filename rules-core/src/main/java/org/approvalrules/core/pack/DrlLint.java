@@ -10,7 +10,8 @@ import org.approvalrules.api.rules.RulePackException;
  * The safety lint run on every DRL text before it is compiled. A locality's DRL is code: it may only
  * import the library's API types, {@code java.time}, {@code java.math} and {@code java.util}
  * collections, and may not use {@code System}, {@code Runtime}, reflection, class loading, threads,
- * files or the network. Comments and string literals are ignored. Every finding names file and line.
+ * files or the network, nor declare globals of its own (the engine provides {@code out}, {@code params}
+ * and {@code calendar}). Comments and string literals are ignored. Every finding names file and line.
  */
 public final class DrlLint {
 
@@ -40,7 +41,7 @@ public final class DrlLint {
             new Banned(Pattern.compile("\\bjava\\s*\\.\\s*net\\b|\\bjavax?\\s*\\.\\s*net\\b|\\bSocket\\w*\\b|\\bURL\\b"
                     + "|\\bURI\\b|\\bHttpClient\\b|\\bInetAddress\\b"), "网络 / network"),
             new Banned(Pattern.compile("^\\s*global\\b"),
-                    "自行声明全局变量（out 与 params 已提供） / declaring globals (out and params are provided)"));
+                    "自行声明全局变量（out、params 与 calendar 已提供） / declaring globals (out, params and calendar are provided)"));
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+|function\\s+)?([\\w.$*]+)");
     private static final Pattern QUALIFIED = Pattern.compile("\\b((?:java|javax|jdk|sun|com|org|net)(?:\\s*\\.\\s*\\w+)+)");

@@ -52,7 +52,9 @@ public final class ParameterSet implements ParameterLookup {
     public ParameterSet(Map<String, Parameter> byId) {
         this.sorted = java.util.Collections.unmodifiableMap(new TreeMap<>(byId));
         this.byId = new HashMap<>();
-        byId.forEach((id, p) -> this.byId.put(id, Dated.of(p)));
+        // interned keys: rules look parameters up by string literals (interned), so a lookup hits on
+        // reference equality instead of comparing characters; rules do this for every case
+        byId.forEach((id, p) -> this.byId.put(id.intern(), Dated.of(p)));
     }
 
     /** All parameters, sorted by id. */

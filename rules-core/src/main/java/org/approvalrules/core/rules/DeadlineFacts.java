@@ -3,6 +3,7 @@ package org.approvalrules.core.rules;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.deadline.DeadlineInput;
@@ -14,7 +15,8 @@ import org.approvalrules.core.deadline.DeadlineEngine;
 
 /**
  * Builds the {@link CaseFacts} rules see from a case's deadline input and the deadline engine's result
- * (as of the same instant), so that rule packs work on computed figures and never compute dates.
+ * (as of the same instant), so that rule packs work on computed figures and never compute dates. The
+ * facts carry the result itself too ({@link CaseFacts#deadline()}), for rules that need more of it.
  */
 public final class DeadlineFacts {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -61,6 +63,6 @@ public final class DeadlineFacts {
         return new CaseFacts(input.caseId(), locality, input.accepted(), input.statutory(),
                 input.promised().orElse(input.statutory()), result.governing().remainingWorkingDays(),
                 result.statutory().remainingWorkingDays(), result.status().isCompleted(), notice, Math.max(-1, delivery),
-                afterDue, backDated, atAcceptance, unrecognised);
+                afterDue, backDated, atAcceptance, unrecognised, Optional.of(result));
     }
 }

@@ -49,6 +49,31 @@ class DrlLintTest {
     }
 
     @Test
+    void theCalendarGlobalAndTheCalendarApiTypesAreAllowed() {
+        String drl = "import org.approvalrules.api.calendar.DayKind;\nimport java.time.LocalDate;\n"
+                + "rule \"x\" @id(\"x\") @reference(\"r\")\nwhen\n"
+                + "  $c : CaseFacts( calendar.isLocalHoliday(acceptedOn), calendar.kindOf(acceptedOn) == DayKind.HOLIDAY,\n"
+                + "                  calendar.workingDaysBetween(acceptedOn, calendar.plusWorkingDays(acceptedOn, 3)) == 3 )\n"
+                + "then\n  out.report(kcontext, $c, calendar.nameOf($c.acceptedOn()), calendar.layerOf($c.acceptedOn()));\nend\n";
+        assertThat(DrlLint.check("f.drl", drl)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"calendar.workingCalendar().getClass().getClassLoader();",
+            "Object o = calendar.getClass().getDeclaredMethods();", "System.exit(calendar.workingDaysBetween(null, null));",
+            "new Thread(() -> calendar.isWorkingDay(null)).start();"})
+    void forbiddenUsesThroughTheCalendarAreRejected(String code) {
+        assertThat(DrlLint.check("f.drl", ruleWith(code))).isNotEmpty()
+                .allSatisfy(x -> assertThat(x.line()).isEqualTo(5));
+    }
+
+    @Test
+    void theProvidedGlobalsCannotBeRedeclared() {
+        assertThat(DrlLint.check("f.drl", "global org.approvalrules.api.rules.CalendarFunctions calendar;\n")).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("calendar are provided"));
+    }
+
+    @Test
     void globalsCannotBeRedeclared() {
         assertThat(DrlLint.check("f.drl", "global java.util.List leak;\n")).singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("globals"));

@@ -44,6 +44,8 @@ class DeadlineFactsTest {
         assertThat(f.promisedLimit()).isEqualTo(TimeLimit.workingDays(10));
         assertThat(f.promisedRemainingWorkingDays()).isEqualTo(r.governing().remainingWorkingDays());
         assertThat(f.statutoryRemainingWorkingDays()).isEqualTo(r.statutory().remainingWorkingDays());
+        assertThat(f.deadline()).containsSame(r);
+        assertThat(f.withCompleted(false).deadline()).containsSame(r);
     }
 
     @Test
@@ -72,6 +74,19 @@ class DeadlineFactsTest {
         assertThat(recognised.unrecognisedProcedures()).isZero();
         assertThat(unrecognised.unrecognisedProcedures()).isEqualTo(1);
         assertThat(unrecognised.promisedRemainingWorkingDays()).isLessThan(recognised.promisedRemainingWorkingDays());
+    }
+
+    @Test
+    void handWrittenFactsHaveNoDeadlineResultAndACopyTakesOnlyTheCasesOwn() {
+        LocalDateTime accepted = LocalDateTime.parse("2024-09-23T09:30");
+        DeadlineInput in = DeadlineInput.builder("F-4", accepted, TimeLimit.workingDays(20)).build();
+        DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, CAL, DeadlinePolicy.DEFAULT, Instant.parse("2024-09-25T02:00:00Z"));
+        CaseFacts hand = CaseFacts.onTrack("F-4", BEIJING, accepted, TimeLimit.workingDays(20), TimeLimit.workingDays(20), 18, 18);
+        assertThat(hand.deadline()).isEmpty();
+        assertThat(hand.withDeadline(r).deadline()).containsSame(r);
+        CaseFacts other = CaseFacts.onTrack("F-5", BEIJING, accepted, TimeLimit.workingDays(20), TimeLimit.workingDays(20), 18, 18);
+        assertThatThrownBy(() -> other.withDeadline(r)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("F-5").hasMessageContaining("another case");
     }
 
     @Test
