@@ -3,8 +3,12 @@ package org.approvalrules.core.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.rules.RulePackException;
 import org.junit.jupiter.api.Test;
@@ -192,6 +196,40 @@ class LayeringTest {
         t.manifest("451031").file("451031", "rules/table.csv", "id\n");
         assertThatThrownBy(t::load).hasMessageContaining("table.csv").hasMessageContaining("*.drl.csv")
                 .hasMessageContaining("*.drl.xlsx");
+    }
+
+    @Test
+    void aDecisionTableReachesTheConverterAsBytesAndItsRulesKeepTheirRows() throws IOException {
+        TestPacks t = new TestPacks(dir).national();
+        t.manifest("451031");
+        Files.createDirectories(dir.resolve("451031/rules"));
+        byte[] workbook = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, (byte) 0xFF};
+        Files.write(dir.resolve("451031/rules/t.drl.xls"), workbook);
+        Files.write(dir.resolve("451031/rules/~$t.drl.xls"), new byte[] {1});
+        List<String> seen = new ArrayList<>();
+        DecisionTableConverter converter = (file, content) -> {
+            assertThat(content).containsExactly(workbook);
+            seen.add(file);
+            return "\n\n" + TestPacks.rule("c", "completed").replace("\n", " ") + "\n";
+        };
+        EffectivePack pack = PackRepository.directory(dir, LayeringTest.class.getClassLoader(), converter)
+                .effective(COUNTY);
+        assertThat(seen).singleElement().satisfies(f -> assertThat(f).endsWith("451031/rules/t.drl.xls"));
+        assertThat(pack.rules()).filteredOn(r -> r.id().equals("c")).singleElement()
+                .satisfies(r -> assertThat(r.line()).isEqualTo(3));
+    }
+
+    @Test
+    void aDecisionTableOverTheSizeLimitIsRejectedBeforeConversion() throws IOException {
+        TestPacks t = new TestPacks(dir).national();
+        t.manifest("451031");
+        Files.createDirectories(dir.resolve("451031/rules"));
+        Files.write(dir.resolve("451031/rules/big.drl.xlsx"), new byte[PackFiles.MAX_BYTES + 1]);
+        DecisionTableConverter converter = (file, content) -> {
+            throw new AssertionError("converter called for " + file);
+        };
+        assertThatThrownBy(() -> PackRepository.directory(dir, LayeringTest.class.getClassLoader(), converter))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("big.drl.xlsx").hasMessageContaining("8 MiB");
     }
 
     @Test
