@@ -81,7 +81,7 @@ public final class DeadlineEngine implements DeadlineCalculator {
         InvalidValueException.requireNonNull(calendar, "calendar");
         InvalidValueException.requireNonNull(policy, "policy");
         InvalidValueException.requireNonNull(asOf, "asOf");
-        return new Evaluation(input, calendar, policy, asOf, false).run();
+        return Evaluation.evaluate(input, calendar, policy, asOf);
     }
 
     /** The rule-set version written in findings: engine version + calendar version. */

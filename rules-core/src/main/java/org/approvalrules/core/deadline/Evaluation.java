@@ -44,18 +44,27 @@ import org.approvalrules.core.calendar.WorkingDayRanks;
  */
 final class Evaluation {
 
-    private final DeadlineInput in;
-    private final DeadlineTimeline tl;
-    private final WorkingCalendar cal;
-    private final WorkingDayRanks ranks;
-    private final DeadlinePolicy policy;
-    private final Instant asOf;
-    private final ZoneFacts zone;
-    private final LocalDateTime now;
-    private final LocalDate today;
+    /**
+     * One reusable worker per thread for the hot path, so that an evaluation allocates only what it
+     * returns (a batch would otherwise stream this scratch state through memory for every case).
+     */
+    private static final ThreadLocal<Evaluation> SCRATCH = ThreadLocal.withInitial(() -> new Evaluation(false));
+
+    // the evaluation's inputs, set by start()
+    private DeadlineInput in;
+    private DeadlineTimeline tl;
+    private WorkingCalendar cal;
+    private WorkingDayRanks ranks;
+    private DeadlinePolicy policy;
+    private Instant asOf;
+    private ZoneFacts zone;
+    private LocalDateTime now;
+    private LocalDate today;
     /** The evaluation instant's local epoch day and nano of day. */
-    private final long nowDay;
-    private final long nowNod;
+    private long nowDay;
+    private long nowNod;
+    /** Whether this (thread's scratch) worker is in the middle of an evaluation. */
+    private boolean busy;
     private final boolean recording;
     final Explainer explainer;
 
@@ -90,7 +99,37 @@ final class Evaluation {
     /** The epoch day of the due date the last {@link #limit} call computed. */
     private long lastDueDay;
 
+    /** A worker for one evaluation (recording: to build the explanation). */
     Evaluation(DeadlineInput in, WorkingCalendar cal, DeadlinePolicy policy, Instant asOf, boolean recording) {
+        this.recording = recording;
+        this.explainer = recording ? new Explainer(cal, policy) : null;
+        start(in, cal, policy, asOf);
+    }
+
+    private Evaluation(boolean recording) {
+        this.recording = recording;
+        this.explainer = null;
+    }
+
+    /**
+     * Evaluates on this thread's reusable worker (a fresh one if the thread is already evaluating,
+     * e.g. from inside a calendar that itself evaluates deadlines).
+     */
+    static DeadlineResult evaluate(DeadlineInput in, WorkingCalendar cal, DeadlinePolicy policy, Instant asOf) {
+        Evaluation e = SCRATCH.get();
+        if (e.busy) {
+            return new Evaluation(in, cal, policy, asOf, false).run();
+        }
+        e.busy = true;
+        try {
+            return e.start(in, cal, policy, asOf).run();
+        } finally {
+            e.clear();
+        }
+    }
+
+    /** Sets the inputs and resets every piece of state from a previous evaluation. */
+    private Evaluation start(DeadlineInput in, WorkingCalendar cal, DeadlinePolicy policy, Instant asOf) {
         this.in = in;
         this.tl = in.timeline();
         this.cal = cal;
@@ -103,8 +142,39 @@ final class Evaluation {
         this.today = now.toLocalDate();
         this.nowDay = c.day();
         this.nowNod = c.nanoOfDay();
-        this.recording = recording;
-        this.explainer = recording ? new Explainer(cal, policy) : null;
+        findings = null;
+        startRule = null;
+        startInstant = null;
+        hoursRule = null;
+        base = null;
+        baseDay = 0;
+        baseRank = 0;
+        count = 0; // iv is kept: its contents below count are never read
+        paused = false;
+        extensionDays = 0;
+        lastShift = 0;
+        elapsedCache = -1;
+        fromRank = 0;
+        completed = false;
+        lastDueDay = 0;
+        return this;
+    }
+
+    /** Drops the references to the last evaluation's objects, so a thread's worker keeps nothing alive. */
+    private void clear() {
+        in = null;
+        tl = null;
+        cal = null;
+        ranks = null;
+        policy = null;
+        asOf = null;
+        zone = null;
+        now = null;
+        today = null;
+        findings = null;
+        startInstant = null;
+        base = null;
+        busy = false;
     }
 
     DeadlineResult run() {
@@ -316,8 +386,9 @@ final class Evaluation {
         if (b <= a) {
             return;
         }
-        if (iv == null) {
-            iv = new long[3 * (tl.procedureCount() + (tl.has(Event.CORRECTION_NOTICE) ? 1 : 0))];
+        int need = 3 * (tl.procedureCount() + (tl.has(Event.CORRECTION_NOTICE) ? 1 : 0));
+        if (iv == null || iv.length < need) {
+            iv = new long[Math.max(need, 12)];
         }
         iv[3 * count] = a;
         iv[3 * count + 1] = b;

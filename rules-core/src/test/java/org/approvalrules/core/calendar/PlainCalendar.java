@@ -5,7 +5,7 @@ package org.approvalrules.core.calendar;
  * {@link WorkingDayRanks}): the same answers as the compiled calendar it wraps, so code taking the
  * generic path can be compared with the fast one.
  */
-public final class PlainCalendar extends ForwardingCalendar {
+public class PlainCalendar extends ForwardingCalendar {
     public PlainCalendar(CompiledCalendar compiled) {
         super(compiled);
     }

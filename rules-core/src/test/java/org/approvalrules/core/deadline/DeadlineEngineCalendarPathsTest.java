@@ -13,6 +13,7 @@ import org.approvalrules.api.deadline.CorrectionPolicy;
 import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.deadline.DeadlineResult;
+import org.approvalrules.api.deadline.DeadlineStatus;
 import org.approvalrules.api.deadline.Extension;
 import org.approvalrules.api.deadline.ProcedureKind;
 import org.approvalrules.api.deadline.SpecialProcedure;
@@ -47,6 +48,54 @@ class DeadlineEngineCalendarPathsTest {
             assertThat(adapted).as("case %d", i).isEqualTo(fast);
             assertThat(adapted.trace().toString()).isEqualTo(fast.trace().toString());
         }
+    }
+
+    /**
+     * The engine reuses one worker per thread: a result must not depend on what that thread evaluated
+     * before, and a calendar that itself evaluates deadlines (re-entering the engine) must not disturb
+     * the evaluation that called it.
+     */
+    @Test
+    void resultsDoNotDependOnEarlierOrNestedEvaluations() {
+        CompiledCalendar compiled = TestCalendars.national(DateRange.ofYears(2024, 2024), CoveragePolicy.PROVISIONAL);
+        Random r = new Random(7);
+        DeadlineInput[] cases = new DeadlineInput[400];
+        Instant[] asOf = new Instant[cases.length];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = randomCase(r, i);
+            // as of some day in the case's life: many are still open, paused or on track
+            asOf[i] = cases[i].accepted().plusDays(r.nextInt(40)).plusHours(r.nextInt(24))
+                    .atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        }
+        DeadlinePolicy restart = DeadlinePolicy.DEFAULT.withCorrection(CorrectionPolicy.RESTART);
+        DeadlineResult[] first = new DeadlineResult[cases.length];
+        for (int i = 0; i < cases.length; i++) {
+            first[i] = DeadlineEngine.INSTANCE.evaluate(cases[i], compiled, DeadlinePolicy.DEFAULT, asOf[i]);
+        }
+        assertThat(first).extracting(DeadlineResult::status).contains(DeadlineStatus.PAUSED, DeadlineStatus.ON_TRACK,
+                DeadlineStatus.RED);
+        // the same cases in reverse order, each right after a different case under another policy
+        for (int i = cases.length - 1; i >= 0; i--) {
+            int j = (i + 7) % cases.length;
+            DeadlineEngine.INSTANCE.evaluate(cases[j], compiled, restart, asOf[j]);
+            assertThat(DeadlineEngine.INSTANCE.evaluate(cases[i], compiled, DeadlinePolicy.DEFAULT, asOf[i]))
+                    .as("case %d", i).isEqualTo(first[i]);
+        }
+        // a calendar whose every answer first evaluates another case on the same thread
+        int[] nested = {0};
+        PlainCalendar reentrant = new PlainCalendar(compiled) {
+            @Override
+            public boolean isWorkingDay(LocalDate date) {
+                int j = ++nested[0] % cases.length;
+                DeadlineEngine.INSTANCE.evaluate(cases[j], compiled, restart, asOf[j]);
+                return super.isWorkingDay(date);
+            }
+        };
+        for (int i = 0; i < 100; i++) {
+            assertThat(DeadlineEngine.INSTANCE.evaluate(cases[i], reentrant, DeadlinePolicy.DEFAULT, asOf[i]))
+                    .as("case %d", i).isEqualTo(first[i]);
+        }
+        assertThat(nested[0]).isPositive();
     }
 
     private static DeadlineInput randomCase(Random r, int i) {
