@@ -42,7 +42,7 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class CompiledRuleSet {
     /** The zone in which case times are local civil times. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final int CHUNK = 4096;
+    private static final int CHUNK = 2048;
 
     private final EffectivePack pack;
     private final KieBase kieBase;

@@ -28,17 +28,28 @@ public final class ParameterSet implements ParameterLookup {
      * A parameter's values as a sorted array of first days (epoch days), so that the value in force on a
      * date is one binary search: rules read parameters for every case.
      */
-    private record Dated(Parameter parameter, long[] from, DatedValue[] values) {
+    private record Dated(Parameter parameter, long[] from, DatedValue[] values, int[] ints, BigDecimal[] decimals) {
         static Dated of(Parameter p) {
             long[] from = new long[p.values().size()];
             for (int i = 0; i < from.length; i++) {
                 from[i] = p.values().get(i).from().toEpochDay();
             }
-            return new Dated(p, from, p.values().toArray(DatedValue[]::new));
+            DatedValue[] values = p.values().toArray(DatedValue[]::new);
+            // typed copies for the lookups rules make for every case (no type test, no boxing)
+            boolean allInts = Arrays.stream(values).allMatch(v -> v.value() instanceof Integer);
+            boolean allNumbers = Arrays.stream(values).allMatch(v -> v.value() instanceof Integer || v.value() instanceof BigDecimal);
+            int[] ints = allInts ? Arrays.stream(values).mapToInt(v -> (Integer) v.value()).toArray() : null;
+            BigDecimal[] decimals = allNumbers ? Arrays.stream(values)
+                    .map(v -> v.value() instanceof Integer i ? BigDecimal.valueOf(i) : (BigDecimal) v.value())
+                    .toArray(BigDecimal[]::new) : null;
+            return new Dated(p, from, values, ints, decimals);
         }
 
         /** The index of the value in force on {@code epochDay}, or -1 before the first. */
         int indexOn(long epochDay) {
+            if (from.length == 1) {
+                return epochDay >= from[0] ? 0 : -1;
+            }
             int i = Arrays.binarySearch(from, epochDay);
             return i >= 0 ? i : -i - 2;
         }
@@ -134,11 +145,25 @@ public final class ParameterSet implements ParameterLookup {
 
     @Override
     public int intAt(String id, LocalDate date) {
-        return typed(id, date, Integer.class, ParameterType.INT);
+        Dated d = byId.get(id);
+        if (d != null && d.ints() != null) {
+            int i = d.indexOn(date.toEpochDay());
+            if (i >= 0) {
+                return d.ints()[i];
+            }
+        }
+        return typed(id, date, Integer.class, ParameterType.INT); // the error, or a mixed-type parameter
     }
 
     @Override
     public BigDecimal decimalAt(String id, LocalDate date) {
+        Dated d = byId.get(id);
+        if (d != null && d.decimals() != null) {
+            int i = d.indexOn(date.toEpochDay());
+            if (i >= 0) {
+                return d.decimals()[i];
+            }
+        }
         Object v = valueOn(id, date).value();
         if (v instanceof Integer i) {
             return BigDecimal.valueOf(i);
