@@ -40,8 +40,7 @@ public final class DeadlineInput {
     private final Optional<LocalDateTime> correctionNotice;
     private final Optional<LocalDateTime> correctedMaterials;
     private final TimeLimit statutory;
-    /** The promised limit, null when none (stored unwrapped: the engine reads it for every case). */
-    private final TimeLimit promised;
+    private final Optional<TimeLimit> promised;
     private final List<SpecialProcedure> procedures;
     private final List<Extension> extensions;
     private final Optional<LocalDateTime> decided;
@@ -125,7 +124,7 @@ public final class DeadlineInput {
         this.correctionNotice = correctionNotice;
         this.correctedMaterials = correctedMaterials;
         this.statutory = statutory;
-        this.promised = promised.orElse(null);
+        this.promised = promised;
         this.procedures = procedures;
         this.extensions = extensions;
         this.decided = decided;
@@ -172,7 +171,7 @@ public final class DeadlineInput {
 
     /** 承诺办结时限, if the item has one. */
     public Optional<TimeLimit> promised() {
-        return Optional.ofNullable(promised);
+        return promised; // kept as the Optional: wrapping on each call would allocate in callers' loops
     }
 
     /** Special procedures (特别程序), in the order given. */
@@ -219,7 +218,7 @@ public final class DeadlineInput {
                 && correctionNotice.equals(o.correctionNotice)
                 && correctedMaterials.equals(o.correctedMaterials)
                 && statutory.equals(o.statutory)
-                && Objects.equals(promised, o.promised)
+                && promised.equals(o.promised)
                 && procedures.equals(o.procedures)
                 && extensions.equals(o.extensions)
                 && decided.equals(o.decided)
@@ -238,7 +237,7 @@ public final class DeadlineInput {
     public String toString() {
         return "DeadlineInput[caseId=" + caseId + ", accepted=" + accepted + ", applied=" + applied
                 + ", materialsReceived=" + materialsReceived + ", correctionNotice=" + correctionNotice
-                + ", correctedMaterials=" + correctedMaterials + ", statutory=" + statutory + ", promised=" + promised()
+                + ", correctedMaterials=" + correctedMaterials + ", statutory=" + statutory + ", promised=" + promised
                 + ", procedures=" + procedures + ", extensions=" + extensions + ", decided=" + decided
                 + ", delivered=" + delivered + ", completed=" + completed + ", locality=" + locality + "]";
     }
@@ -313,7 +312,7 @@ public final class DeadlineInput {
         b.materialsReceived = materialsReceived;
         b.correctionNotice = correctionNotice;
         b.correctedMaterials = correctedMaterials;
-        b.promised = promised();
+        b.promised = promised;
         b.procedures.addAll(procedures);
         b.extensions.addAll(extensions);
         b.decided = decided;
