@@ -49,6 +49,8 @@ public final class DeadlineInput {
     private final Optional<DivisionCode> locality;
     /** The same events as primitive local times, for engines' hot paths (see {@link DeadlineTimeline}). */
     private final long[] times;
+    /** The view over {@link #times}, made once so that reading it allocates nothing. */
+    private final DeadlineTimeline timeline;
 
     /** Validates and creates; prefer {@link #builder(String, LocalDateTime, TimeLimit)}. */
     public DeadlineInput(String caseId, LocalDateTime accepted, Optional<LocalDateTime> applied,
@@ -132,6 +134,7 @@ public final class DeadlineInput {
         this.completed = completed;
         this.locality = locality;
         this.times = DeadlineTimeline.pack(this);
+        this.timeline = new DeadlineTimeline(times);
     }
 
     /** 办件编号 (case number). */
@@ -206,7 +209,7 @@ public final class DeadlineInput {
 
     /** The clock events as epoch days and nanos of day (computed once, at construction). */
     public DeadlineTimeline timeline() {
-        return new DeadlineTimeline(times);
+        return timeline;
     }
 
     @Override
