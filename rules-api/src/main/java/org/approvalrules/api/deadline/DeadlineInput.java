@@ -47,9 +47,7 @@ public final class DeadlineInput {
     private final Optional<LocalDateTime> delivered;
     private final Optional<LocalDateTime> completed;
     private final Optional<DivisionCode> locality;
-    /** The same events as primitive local times, for engines' hot paths (see {@link DeadlineTimeline}). */
-    private final long[] times;
-    /** The view over {@link #times}, made once so that reading it allocates nothing. */
+    /** The same events as primitive local times, for engines' hot paths; made once, so reading it allocates nothing. */
     private final DeadlineTimeline timeline;
 
     /** Validates and creates; prefer {@link #builder(String, LocalDateTime, TimeLimit)}. */
@@ -133,8 +131,7 @@ public final class DeadlineInput {
         this.delivered = delivered;
         this.completed = completed;
         this.locality = locality;
-        this.times = DeadlineTimeline.pack(this);
-        this.timeline = new DeadlineTimeline(times);
+        this.timeline = new DeadlineTimeline(DeadlineTimeline.pack(this));
     }
 
     /** 办件编号 (case number). */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * input says: {@code day(e)} and {@code nanoOfDay(e)} are those of the input's {@code LocalDateTime}
  * for event {@code e}, and {@link #ABSENT} where the input's {@code Optional} is empty.
  * The limits' units and amounts are kept too. Immutable and thread-safe; obtained from
- * {@link DeadlineInput#timeline()} (a view over the array the input computed when it was built).
+ * {@link DeadlineInput#timeline()} (made once, when the input is built).
  */
 public final class DeadlineTimeline {
 

@@ -85,6 +85,8 @@ final class Evaluation {
      * Sorted and disjoint after {@link #merge()}.
      */
     private long[] iv;
+    /** Room for four intervals at least, so a thread's worker rarely grows {@link #iv} again. */
+    private static final int MIN_INTERVAL_SLOTS = 3 * 4;
     private int count;
     private boolean paused;
     private int extensionDays;
@@ -388,7 +390,7 @@ final class Evaluation {
         }
         int need = 3 * (tl.procedureCount() + (tl.has(Event.CORRECTION_NOTICE) ? 1 : 0));
         if (iv == null || iv.length < need) {
-            iv = new long[Math.max(need, 12)];
+            iv = new long[Math.max(need, MIN_INTERVAL_SLOTS)];
         }
         iv[3 * count] = a;
         iv[3 * count + 1] = b;
