@@ -28,6 +28,7 @@ import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.OfficeHours;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.division.UnknownDivisionException;
+import org.approvalrules.core.csv.CsvLine;
 
 /**
  * Reads calendar layers (format: docs/CALENDAR-DATA.md) from the classpath or from a directory.
@@ -275,7 +276,7 @@ public final class CalendarLayerLoader {
                 header = true;
                 continue;
             }
-            List<String> cols = splitCsv(line, f.shown(), ln);
+            List<String> cols = CsvLine.split(line, f.shown(), ln);
             if (cols.size() != 4) {
                 throw new DataFormatException(f.shown(), ln, null, line,
                         "应有4列 date,kind,name,source，实有 " + cols.size() + " 列 / expected 4 columns, found " + cols.size());
@@ -337,38 +338,4 @@ public final class CalendarLayerLoader {
         }
     }
 
-    /** Splits one CSV line (RFC 4180 quoting: "a,b" and "" inside quotes). */
-    static List<String> splitCsv(String line, String file, int ln) {
-        List<String> out = new ArrayList<>(4);
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"' && cur.toString().isBlank()) {
-                quoted = true;
-                cur.setLength(0);
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw new DataFormatException(file, ln, null, line, "引号未闭合 / unterminated quote");
-        }
-        out.add(cur.toString());
-        return out;
-    }
 }

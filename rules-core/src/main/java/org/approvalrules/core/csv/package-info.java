@@ -1,0 +1,2 @@
+/** CSV line splitting shared by the loaders. */
+package org.approvalrules.core.csv;

@@ -1,0 +1,342 @@
+package org.approvalrules.core.intake;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.approvalrules.api.BilingualText;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.cases.AcceptanceChannel;
+import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.finding.Severity;
+import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.core.parameter.Parameter;
+import org.approvalrules.core.parameter.ParameterSet;
+import org.approvalrules.core.parameter.ParameterType;
+
+/**
+ * Finds two-end intake (两头受理) in intake logs of any size and order:
+ * <ul>
+ *   <li>{@value #DEPARTMENT_AFTER_MOVE_IN} (明进暗不进): a department-end acceptance of a centre-only item on or
+ *       after the day it moved into the centre;</li>
+ *   <li>{@value #TWO_END} (两头受理): the same applicant and item accepted at the department end and at the
+ *       centre end within {@value #WINDOW_DAYS} days of each other (one finding per department-end record,
+ *       citing the nearest centre-end record).</li>
+ * </ul>
+ * The centre end is a centre window, an approved online channel, or a branch centre named in
+ * {@value #BRANCH_CENTRES} on the record's date (approved branch centres are not two-end intake); the department
+ * end is a department office or a branch centre not in that list. Parameters are read by each record's own
+ * acceptance date, never by the clock. Immutable and thread-safe; each {@link Session} is for one thread.
+ *
+ * <p>Memory: a session keeps, per (applicant, item) key seen, one {@code long} and one case-number reference per
+ * record: records need not be sorted, so any record may still pair with one read later. Time: O(n log n)
+ * for n records (each key's records are sorted once at {@link Session#finish()}); never O(n²).
+ */
+public final class IntakeDetector {
+
+    /** Department-end acceptance of a centre-only item after its move-in date (明进暗不进). */
+    public static final String DEPARTMENT_AFTER_MOVE_IN = "intake.department-after-move-in";
+    /** The same applicant and item accepted at both ends within the window (两头受理). */
+    public static final String TWO_END = "intake.two-end";
+    /** Parameter: the window of days (int, ≥ 0) within which two acceptances are two-end intake. */
+    public static final String WINDOW_DAYS = "intake.two-end.window-days";
+    /** Parameter: the approved branch centres (list of names), which are not two-end intake. */
+    public static final String BRANCH_CENTRES = "intake.branch-centres";
+
+    static final String MOVE_IN_REFERENCE = "政务服务事项“应进必进”：进驻中心的事项不得在部门另行受理（明进暗不进）";
+    static final String TWO_END_REFERENCE = "政务服务“一窗受理”：进驻事项统一由中心受理，不得两头受理";
+    /** The largest window accepted: a window of years would pair everything and is surely a data error. */
+    static final int MAX_WINDOW_DAYS = 3_660;
+
+    private final ParameterSet params;
+    private final String ruleSetVersion;
+
+    /**
+     * A detector reading {@value #WINDOW_DAYS} and {@value #BRANCH_CENTRES} from {@code params}
+     * (a locality's effective parameters); findings carry {@code ruleSetVersion}.
+     *
+     * @throws InvalidValueException when a parameter is missing or of the wrong type
+     */
+    public IntakeDetector(ParameterSet params, String ruleSetVersion) {
+        this.params = InvalidValueException.requireNonNull(params, "params");
+        this.ruleSetVersion = InvalidValueException.requireNonNull(ruleSetVersion, "ruleSetVersion");
+        require(params, WINDOW_DAYS, ParameterType.INT);
+        require(params, BRANCH_CENTRES, ParameterType.LIST);
+    }
+
+    private static void require(ParameterSet params, String id, ParameterType type) {
+        Parameter p = params.get(id).orElseThrow(() -> new InvalidValueException("parameter", id,
+                "两头受理检查需要参数 " + id + " / two-end intake needs parameter " + id));
+        if (p.type() != type) {
+            throw new InvalidValueException("parameter." + id, p.type(),
+                    "参数类型应为 " + type + " / parameter must be of type " + type);
+        }
+    }
+
+    /** All findings of {@code records} against the move-in register {@code moves}. */
+    public List<Finding> detect(Iterable<IntakeRecord> records, Collection<ItemMove> moves) {
+        Session s = session(moves);
+        for (IntakeRecord r : records) {
+            s.add(r);
+        }
+        return s.finish();
+    }
+
+    /** A streaming session over one log, against the move-in register {@code moves} (one entry per item). */
+    public Session session(Collection<ItemMove> moves) {
+        Map<String, ItemMove> byItem = new HashMap<>();
+        for (ItemMove m : InvalidValueException.requireNonNull(moves, "moves")) {
+            ItemMove before = byItem.put(m.itemCode(), m);
+            if (before != null) {
+                throw new InvalidValueException("moves.itemCode", m.itemCode(),
+                        "进驻清单中同一事项出现两次 / the move-in register lists this item twice");
+            }
+        }
+        return new Session(byItem);
+    }
+
+    /**
+     * Reads one log record by record ({@link #add}) and reports at {@link #finish()}. Not thread-safe.
+     */
+    public final class Session {
+
+        private final Map<String, ItemMove> moves;
+        /** (applicant value, item code) → that key's records. */
+        private final Map<Key, Group> groups = new HashMap<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private long count;
+        private boolean finished;
+
+        private Session(Map<String, ItemMove> moves) {
+            this.moves = moves;
+        }
+
+        /** Adds one record; findings that need no other record are made now, the rest at {@link #finish()}. */
+        public void add(IntakeRecord r) {
+            InvalidValueException.requireNonNull(r, "record");
+            if (finished) {
+                throw new IllegalStateException("session already finished");
+            }
+            count++;
+            LocalDate day = r.acceptedAt().toLocalDate();
+            boolean departmentEnd = departmentEnd(r, day);
+            if (departmentEnd) {
+                ItemMove m = moves.get(r.itemCode());
+                if (m != null && m.centreOnly() && !day.isBefore(m.movedIn())) {
+                    findings.add(afterMoveIn(r, m));
+                }
+            }
+            int window = departmentEnd ? windowDays(day) : 0;
+            groups.computeIfAbsent(new Key(r.applicant().value(), r.itemCode()), k -> new Group())
+                    .add(Entry.pack(day.toEpochDay(), window, departmentEnd), r);
+        }
+
+        /** Records added so far. */
+        public long records() {
+            return count;
+        }
+
+        /**
+         * Pairs the records of every key and returns all findings, ordered by rule id, then the department-end
+         * case number. The session cannot be used afterwards.
+         */
+        public List<Finding> finish() {
+            finished = true;
+            for (Group g : groups.values()) {
+                if (g.departments > 0 && g.departments < g.n) {
+                    g.pair(this);
+                }
+            }
+            groups.clear();
+            findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::subject)
+                    .thenComparing(f -> f.parameters().getOrDefault("centreCase", "")));
+            return List.copyOf(findings);
+        }
+
+        private boolean departmentEnd(IntakeRecord r, LocalDate day) {
+            return switch (r.channel()) {
+                case DEPARTMENT -> true;
+                case CENTRE_WINDOW, ONLINE -> false;
+                case BRANCH_CENTRE -> !params.listAt(BRANCH_CENTRES, day).contains(r.channelName().orElseThrow());
+            };
+        }
+
+        private int windowDays(LocalDate day) {
+            int w = params.intAt(WINDOW_DAYS, day);
+            if (w < 0 || w > MAX_WINDOW_DAYS) {
+                throw new InvalidValueException("parameter." + WINDOW_DAYS, w,
+                        "窗口天数应在 0–" + MAX_WINDOW_DAYS + " 之间 / the window must be 0–" + MAX_WINDOW_DAYS + " days");
+            }
+            return w;
+        }
+
+        private Finding afterMoveIn(IntakeRecord r, ItemMove m) {
+            LocalDate day = r.acceptedAt().toLocalDate();
+            Map<String, String> used = new LinkedHashMap<>();
+            used.put("movedIn", m.movedIn().toString());
+            used.put("channel", r.channel().name());
+            if (r.channel() == AcceptanceChannel.BRANCH_CENTRE) {
+                used.put(BRANCH_CENTRES, params.valueOn(BRANCH_CENTRES, day).display());
+            }
+            return new Finding(DEPARTMENT_AFTER_MOVE_IN, Severity.RED,
+                    BilingualText.of("事项 " + r.itemCode() + " 已于 " + m.movedIn() + " 进驻中心，" + day + " 仍在"
+                                    + endName(r) + "受理（办件 " + r.caseNumber() + "，明进暗不进）",
+                            "item " + r.itemCode() + " moved into the centre on " + m.movedIn() + " but was accepted at "
+                                    + r.channel().label().en() + " on " + day + " (case " + r.caseNumber() + ")"),
+                    r.caseNumber(), MOVE_IN_REFERENCE, ruleSetVersion, layerOf(BRANCH_CENTRES), used);
+        }
+
+        private Finding twoEnd(String departmentCase, long departmentDay, int window, String centreCase,
+                long centreDay, String itemCode, String maskedApplicant) {
+            long gap = Math.abs(centreDay - departmentDay);
+            LocalDate dDay = LocalDate.ofEpochDay(departmentDay);
+            LocalDate cDay = LocalDate.ofEpochDay(centreDay);
+            Map<String, String> used = new LinkedHashMap<>();
+            used.put(WINDOW_DAYS, Integer.toString(window));
+            used.put("centreCase", centreCase);
+            used.put("gapDays", Long.toString(gap));
+            return new Finding(TWO_END, Severity.RED,
+                    BilingualText.of("申请人 " + maskedApplicant + " 的事项 " + itemCode + " 于 " + dDay + " 在部门端受理（办件 "
+                                    + departmentCase + "），又于 " + cDay + " 在中心受理（办件 " + centreCase + "），相隔 " + gap
+                                    + " 天，不超过 " + window + " 天：两头受理",
+                            "applicant " + maskedApplicant + ", item " + itemCode + ": accepted at the department end on "
+                                    + dDay + " (case " + departmentCase + ") and at the centre on " + cDay + " (case "
+                                    + centreCase + "), " + gap + " day(s) apart, within " + window + ": two-end intake"),
+                    departmentCase, TWO_END_REFERENCE, ruleSetVersion, layerOf(WINDOW_DAYS), used);
+        }
+
+        private String layerOf(String id) {
+            return params.get(id).map(Parameter::layer).orElse("000000");
+        }
+
+        private static String endName(IntakeRecord r) {
+            return r.channel() == AcceptanceChannel.BRANCH_CENTRE
+                    ? "未经批准的分中心“" + r.channelName().orElseThrow() + "”" : "部门";
+        }
+    }
+
+    /** The key of a group: applicant identifier value and item code. */
+    private record Key(String applicant, String item) {
+    }
+
+    /**
+     * A record as one {@code long}: epoch day in the high 32 bits (so entries sort by day), the window (for a
+     * department-end record) in bits 1–16, bit 0 set for the department end.
+     */
+    private static final class Entry {
+        private Entry() {
+        }
+
+        static long pack(long epochDay, int window, boolean department) {
+            return epochDay << 32 | (long) window << 1 | (department ? 1 : 0);
+        }
+
+        static long day(long e) {
+            return e >> 32;
+        }
+
+        static int window(long e) {
+            return (int) (e >>> 1) & 0xFFFF;
+        }
+
+        static boolean department(long e) {
+            return (e & 1) != 0;
+        }
+    }
+
+    /** The records of one key, in the order read. */
+    private static final class Group {
+        long[] entries = new long[2];
+        String[] cases = new String[2];
+        /** Any one record of the key, for the item code and the masked applicant in messages. */
+        IntakeRecord sample;
+        int n;
+        int departments;
+
+        void add(long entry, IntakeRecord r) {
+            if (n == entries.length) {
+                entries = Arrays.copyOf(entries, n * 2);
+                cases = Arrays.copyOf(cases, n * 2);
+            }
+            entries[n] = entry;
+            cases[n] = r.caseNumber();
+            n++;
+            if (Entry.department(entry)) {
+                departments++;
+            }
+            if (sample == null) {
+                sample = r;
+            }
+        }
+
+        /** For each department-end record, the nearest centre-end record (earliest, then lowest case number). */
+        void pair(Session s) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.<Integer>comparingLong(i -> Entry.day(entries[i])).thenComparing(i -> cases[i]));
+            long[] centreDays = new long[n - departments];
+            String[] centreCases = new String[n - departments];
+            int c = 0;
+            for (Integer i : order) {
+                if (!Entry.department(entries[i])) {
+                    centreDays[c] = Entry.day(entries[i]);
+                    centreCases[c] = cases[i];
+                    c++;
+                }
+            }
+            String masked = sample.applicant().masked();
+            for (int i = 0; i < n; i++) {
+                long e = entries[i];
+                if (!Entry.department(e)) {
+                    continue;
+                }
+                long day = Entry.day(e);
+                int w = Entry.window(e);
+                int best = nearest(centreDays, c, day);
+                if (Math.abs(centreDays[best] - day) <= w) {
+                    s.findings.add(s.twoEnd(cases[i], day, w, centreCases[best], centreDays[best], sample.itemCode(),
+                            masked));
+                }
+            }
+        }
+
+        /** Index of the first of the days closest to {@code day} in sorted {@code days[0..c)}, c ≥ 1. */
+        private static int nearest(long[] days, int c, long day) {
+            int lo = 0;
+            int hi = c; // first index with days[i] >= day
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (days[mid] < day) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo == c) {
+                return firstOf(days, c - 1);
+            }
+            if (lo == 0) {
+                return 0;
+            }
+            long before = day - days[lo - 1];
+            long after = days[lo] - day;
+            return before <= after ? firstOf(days, lo - 1) : lo;
+        }
+
+        /** The first index holding the same day as {@code days[i]}. */
+        private static int firstOf(long[] days, int i) {
+            while (i > 0 && days[i - 1] == days[i]) {
+                i--;
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.approvalrules.core.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.approvalrules.api.BilingualText;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.cases.AcceptanceChannel;
+import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.finding.Severity;
+import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.core.parameter.DatedValue;
+import org.approvalrules.core.parameter.Parameter;
+import org.approvalrules.core.parameter.ParameterSet;
+import org.approvalrules.core.parameter.ParameterType;
+import org.junit.jupiter.api.Test;
+
+class IntakeDetectorTest {
+
+    static final ApplicantId FIRM = ApplicantId.creditCode("91450100" + "MA5KXXXX1" + ApplicantId.creditCodeCheckChar("91450100MA5KXXXX1"));
+    static final ApplicantId OTHER = ApplicantId.creditCode("91450100" + "MA5KYYYY2" + ApplicantId.creditCodeCheckChar("91450100MA5KYYYY2"));
+    static final String ITEM = "11450000MB0000001X4000111000001";
+    static final ItemMove MOVED = new ItemMove(ITEM, LocalDate.of(2024, 3, 1), true);
+
+    /** Window days 30 from 2004, 10 from 2025-01-01 (a county override); branch centre 公安分中心 approved. */
+    static ParameterSet params() {
+        return new ParameterSet(Map.of(
+                IntakeDetector.WINDOW_DAYS, new Parameter(IntakeDetector.WINDOW_DAYS, ParameterType.INT, BilingualText.of("窗口", "window"),
+                        List.of(new DatedValue(LocalDate.of(2004, 7, 1), 30, "national", "intake.yaml", 1),
+                                new DatedValue(LocalDate.of(2025, 1, 1), 10, "county", "local.yaml", 3)), "451031"),
+                IntakeDetector.BRANCH_CENTRES, new Parameter(IntakeDetector.BRANCH_CENTRES, ParameterType.LIST,
+                        BilingualText.of("分中心", "branch centres"),
+                        List.of(new DatedValue(LocalDate.of(2004, 7, 1), List.of("公安分中心"), "national", "intake.yaml", 9)),
+                        "000000")));
+    }
+
+    private final IntakeDetector detector = new IntakeDetector(params(), "test-1");
+
+    static IntakeRecord rec(String no, ApplicantId who, AcceptanceChannel ch, String at) {
+        return IntakeRecord.of(no, ITEM, who, ch, LocalDateTime.parse(at));
+    }
+
+    static IntakeRecord branch(String no, String name, String at) {
+        return new IntakeRecord(no, ITEM, FIRM, AcceptanceChannel.BRANCH_CENTRE, Optional.of(name), LocalDateTime.parse(at));
+    }
+
+    private List<Finding> detect(IntakeRecord... rs) {
+        return detector.detect(List.of(rs), List.of(MOVED));
+    }
+
+    private static List<String> ids(List<Finding> fs) {
+        return fs.stream().map(f -> f.ruleId() + ":" + f.subject()).toList();
+    }
+
+    @Test
+    void departmentIntakeOnTheMoveInDayIsFlaggedTheDayBeforeIsNot() {
+        assertThat(ids(detect(rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-02-29T16:59"))))
+                .isEmpty();
+        List<Finding> fs = detect(rec("D2", FIRM, AcceptanceChannel.DEPARTMENT, "2024-03-01T08:00"));
+        assertThat(ids(fs)).containsExactly("intake.department-after-move-in:D2");
+        Finding f = fs.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.RED);
+        assertThat(f.message().zh()).contains("2024-03-01", "明进暗不进", "D2");
+        assertThat(f.ruleSetVersion()).isEqualTo("test-1");
+        assertThat(f.parameters()).containsEntry("movedIn", "2024-03-01");
+    }
+
+    @Test
+    void anItemThatMayStillBeAcceptedAtTheDepartmentIsNotMoveInFlagged() {
+        List<Finding> fs = detector.detect(List.of(rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-05-01T10:00")),
+                List.of(new ItemMove(ITEM, LocalDate.of(2024, 3, 1), false)));
+        assertThat(fs).isEmpty();
+    }
+
+    @Test
+    void twoEndWithinTheWindowBothOrdersAndExactlyAtTheWindow() {
+        // 30 days either side of 2024-06-01 (2024-05-02, 2024-07-01) is two-end; 31 days (2024-05-01) is not
+        assertThat(ids(detect(rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-06-01T09:00"),
+                rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-02-01T09:00"),
+                rec("D2", FIRM, AcceptanceChannel.DEPARTMENT, "2024-07-01T09:00")))
+                .stream().filter(s -> s.startsWith("intake.two-end")).toList())
+                .containsExactly("intake.two-end:D2");
+        assertThat(ids(detect(rec("D3", FIRM, AcceptanceChannel.DEPARTMENT, "2024-05-01T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-06-01T09:00")))
+                .stream().filter(s -> s.startsWith("intake.two-end")).toList()).isEmpty();
+        assertThat(ids(detect(rec("D4", FIRM, AcceptanceChannel.DEPARTMENT, "2024-05-02T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-06-01T09:00")))
+                .stream().filter(s -> s.startsWith("intake.two-end")).toList()).containsExactly("intake.two-end:D4");
+    }
+
+    @Test
+    void theWindowIsTheOneInForceOnTheDepartmentRecordsDate() {
+        // 2025: the county's 10 days apply; 11 days apart is no longer two-end
+        assertThat(ids(detect(rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2025-03-12T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2025-03-01T09:00")))
+                .stream().filter(s -> s.startsWith("intake.two-end")).toList()).isEmpty();
+        List<Finding> fs = detect(rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2025-03-11T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2025-03-01T09:00"));
+        Finding two = fs.stream().filter(f -> f.ruleId().equals(IntakeDetector.TWO_END)).findFirst().orElseThrow();
+        assertThat(two.parameters()).containsEntry(IntakeDetector.WINDOW_DAYS, "10").containsEntry("centreCase", "W1")
+                .containsEntry("gapDays", "10");
+        assertThat(two.layer()).isEqualTo("451031");
+        assertThat(two.message().zh()).doesNotContain(FIRM.value()).contains(FIRM.masked());
+    }
+
+    @Test
+    void approvedBranchCentresAndOnlineAreTheCentreEndAnUnapprovedBranchIsTheDepartmentEnd() {
+        assertThat(detect(branch("B1", "公安分中心", "2024-06-01T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.ONLINE, "2024-06-02T09:00"),
+                rec("W2", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-06-03T09:00"))).isEmpty();
+        assertThat(ids(detect(branch("B2", "某街道服务点", "2024-06-01T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.ONLINE, "2024-06-02T09:00"))))
+                .containsExactly("intake.department-after-move-in:B2", "intake.two-end:B2");
+    }
+
+    @Test
+    void differentApplicantsOrItemsNeverPair() {
+        assertThat(ids(detect(rec("D1", OTHER, AcceptanceChannel.DEPARTMENT, "2024-02-10T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-02-10T10:00")))).isEmpty();
+        IntakeRecord otherItem = IntakeRecord.of("W2", ITEM + "9", FIRM, AcceptanceChannel.CENTRE_WINDOW,
+                LocalDateTime.parse("2024-02-10T10:00"));
+        assertThat(detect(rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-02-10T09:00"), otherItem)).isEmpty();
+    }
+
+    @Test
+    void theNearestCentreRecordIsCitedEarlierOnATie() {
+        List<Finding> fs = detect(rec("W9", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-02-15T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-02-05T09:00"),
+                rec("W5", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-02-25T09:00"),
+                rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-02-10T09:00"));
+        assertThat(fs).singleElement().satisfies(f -> assertThat(f.parameters()).containsEntry("centreCase", "W1")
+                .containsEntry("gapDays", "5"));
+    }
+
+    @Test
+    void findingsDoNotDependOnTheOrderOfTheLog() {
+        List<IntakeRecord> log = new ArrayList<>(List.of(
+                rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-02-10T09:00"),
+                rec("D2", FIRM, AcceptanceChannel.DEPARTMENT, "2024-04-10T09:00"),
+                rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-02-20T09:00"),
+                rec("W2", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-04-01T09:00"),
+                rec("D3", OTHER, AcceptanceChannel.DEPARTMENT, "2024-04-01T09:00")));
+        List<Finding> first = detector.detect(log, List.of(MOVED));
+        assertThat(ids(first)).containsExactly("intake.department-after-move-in:D2", "intake.department-after-move-in:D3",
+                "intake.two-end:D1", "intake.two-end:D2");
+        for (int i = 0; i < 10; i++) {
+            Collections.shuffle(log, new java.util.Random(i));
+            assertThat(detector.detect(log, List.of(MOVED))).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void badParametersAndRegistersAreTypedErrors() {
+        assertThatThrownBy(() -> new IntakeDetector(new ParameterSet(Map.of()), "v"))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining(IntakeDetector.WINDOW_DAYS);
+        assertThatThrownBy(() -> detector.session(List.of(MOVED, MOVED)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining(ITEM);
+        IntakeDetector.Session s = detector.session(List.of());
+        s.finish();
+        assertThatThrownBy(() -> s.add(rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-02-10T09:00")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> IntakeRecord.of("B1", ITEM, FIRM, AcceptanceChannel.BRANCH_CENTRE,
+                LocalDateTime.parse("2024-02-10T09:00"))).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("channelName");
+    }
+}
