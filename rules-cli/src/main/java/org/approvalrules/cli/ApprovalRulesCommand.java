@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CalendarCommand.class,
                 DeadlineCommand.class,
                 RulesCommand.class,
+                IntakeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ApprovalRulesCommand implements Runnable {

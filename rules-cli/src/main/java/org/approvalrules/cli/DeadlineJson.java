@@ -45,12 +45,7 @@ final class DeadlineJson {
         cal.put("version", r.calendarVersion());
         ArrayNode fs = o.putArray("findings");
         for (Finding f : findings) {
-            ObjectNode fo = fs.addObject();
-            fo.put("ruleId", f.ruleId());
-            fo.put("severity", f.severity().name());
-            fo.put("message", f.message().toString());
-            fo.put("legalReference", f.legalReference());
-            fo.put("ruleSetVersion", f.ruleSetVersion());
+            finding(fs.addObject(), f);
         }
         ArrayNode trace = o.putArray("trace");
         for (TraceStep s : r.trace().steps()) {
@@ -62,6 +57,16 @@ final class DeadlineJson {
             so.put("en", s.text().en());
             s.legalReference().ifPresent(ref -> so.put("legalReference", ref));
         }
+        return o;
+    }
+
+    /** Puts a finding's rule id, severity, message, legal reference and rule-set version into {@code o}. */
+    static ObjectNode finding(ObjectNode o, Finding f) {
+        o.put("ruleId", f.ruleId());
+        o.put("severity", f.severity().name());
+        o.put("message", f.message().toString());
+        o.put("legalReference", f.legalReference());
+        o.put("ruleSetVersion", f.ruleSetVersion());
         return o;
     }
 

@@ -23,7 +23,8 @@ final class DemoCommand implements Callable<Integer> {
                 new CalendarDemo(),
                 new CalendarServiceDemo(),
                 new DeadlineDemo(),
-                new RulesDemo()
+                new RulesDemo(),
+                new IntakeDemo()
         );
     }
 

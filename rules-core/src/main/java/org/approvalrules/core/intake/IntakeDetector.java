@@ -202,8 +202,8 @@ public final class IntakeDetector {
             used.put("centreCase", centreCase);
             used.put("gapDays", Long.toString(gap));
             return new Finding(TWO_END, Severity.RED,
-                    BilingualText.of("申请人 " + maskedApplicant + " 的事项 " + itemCode + " 于 " + dDay + " 在部门端受理（办件 "
-                                    + departmentCase + "），又于 " + cDay + " 在中心受理（办件 " + centreCase + "），相隔 " + gap
+                    BilingualText.of("申请人 " + maskedApplicant + " 的事项 " + itemCode + "：部门端受理（办件 " + departmentCase
+                                    + "，" + dDay + "）与中心受理（办件 " + centreCase + "，" + cDay + "）相隔 " + gap
                                     + " 天，不超过 " + window + " 天：两头受理",
                             "applicant " + maskedApplicant + ", item " + itemCode + ": accepted at the department end on "
                                     + dDay + " (case " + departmentCase + ") and at the centre on " + cDay + " (case "
