@@ -125,6 +125,15 @@ public final class IntakeDetector {
             }
             count++;
             LocalDate day = r.acceptedAt().toLocalDate();
+            try {
+                add(r, day);
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException("caseNumber", r.caseNumber(), "办件 " + r.caseNumber() + "（受理于 " + day
+                        + "）无法检查 / case accepted on " + day + " cannot be checked: " + e.getMessage());
+            }
+        }
+
+        private void add(IntakeRecord r, LocalDate day) {
             boolean departmentEnd = departmentEnd(r, day);
             if (departmentEnd) {
                 ItemMove m = moves.get(r.itemCode());

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,6 +296,8 @@ public final class IntakeLogReader {
                             + MAX_LINE + " characters");
                 }
                 return CsvLine.split(s, file, line);
+            } catch (CharacterCodingException e) {
+                throw new DataFormatException(file, line + 1, null, null, "不是有效的 UTF-8 文本 / not valid UTF-8 text", e);
             } catch (IOException e) {
                 throw new UncheckedIOException("无法读取 / cannot read " + file, e);
             }

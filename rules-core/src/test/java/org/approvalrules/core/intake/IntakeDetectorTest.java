@@ -172,4 +172,13 @@ class IntakeDetectorTest {
                 LocalDateTime.parse("2024-02-10T09:00"))).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("channelName");
     }
+
+    @Test
+    void aRecordDatedBeforeTheParametersFirstValueIsAnErrorNamingTheCase() {
+        assertThatThrownBy(() -> detect(rec("OLD-1", FIRM, AcceptanceChannel.DEPARTMENT, "2003-05-01T09:00")))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.value()).isEqualTo("OLD-1");
+                    assertThat(e.getMessage()).contains("2003-05-01", IntakeDetector.WINDOW_DAYS);
+                });
+    }
 }
