@@ -107,8 +107,8 @@ public final class IntakeDetector {
     public final class Session {
 
         private final Map<String, ItemMove> moves;
-        /** (applicant value, item code) → that key's records. */
-        private final Map<Key, Group> groups = new HashMap<>();
+        /** item code → applicant identifier value → that (applicant, item)'s records (no key object per record). */
+        private final Map<String, Map<String, Group>> groups = new HashMap<>();
         private final List<Finding> findings = new ArrayList<>();
         private long count;
         private boolean finished;
@@ -142,7 +142,8 @@ public final class IntakeDetector {
                 }
             }
             int window = departmentEnd ? windowDays(day) : 0;
-            groups.computeIfAbsent(new Key(r.applicant().value(), r.itemCode()), k -> new Group())
+            groups.computeIfAbsent(r.itemCode(), k -> new HashMap<>())
+                    .computeIfAbsent(r.applicant().value(), k -> new Group())
                     .add(Entry.pack(day.toEpochDay(), window, departmentEnd), r);
         }
 
@@ -157,9 +158,11 @@ public final class IntakeDetector {
          */
         public List<Finding> finish() {
             finished = true;
-            for (Group g : groups.values()) {
-                if (g.departments > 0 && g.departments < g.n) {
-                    g.pair(this);
+            for (Map<String, Group> byApplicant : groups.values()) {
+                for (Group g : byApplicant.values()) {
+                    if (g.departments > 0 && g.departments < g.n) {
+                        g.pair(this);
+                    }
                 }
             }
             groups.clear();
@@ -230,10 +233,6 @@ public final class IntakeDetector {
         }
     }
 
-    /** The key of a group: applicant identifier value and item code. */
-    private record Key(String applicant, String item) {
-    }
-
     /**
      * A record as one {@code long}: epoch day in the high 32 bits (so entries sort by day), the window (for a
      * department-end record) in bits 1–16, bit 0 set for the department end.
@@ -259,17 +258,30 @@ public final class IntakeDetector {
         }
     }
 
-    /** The records of one key, in the order read. */
+    /** The records of one (applicant, item), in the order read; arrays only from the second record on. */
     private static final class Group {
-        long[] entries = new long[2];
-        String[] cases = new String[2];
+        /** Null while the group has one record (then {@link #first} and {@link #sample} hold it). */
+        long[] entries;
+        String[] cases;
         /** Any one record of the key, for the item code and the masked applicant in messages. */
         IntakeRecord sample;
+        /** The first record's entry, while the group has one record. */
+        long first;
         int n;
         int departments;
 
         void add(long entry, IntakeRecord r) {
-            if (n == entries.length) {
+            if (n == 0) {
+                sample = r; // a group of one record (most of a log) keeps only its first record
+                n = 1;
+                departments = Entry.department(entry) ? 1 : 0;
+                first = entry;
+                return;
+            }
+            if (n == 1) {
+                entries = new long[] {first, 0, 0, 0};
+                cases = new String[] {sample.caseNumber(), null, null, null};
+            } else if (n == entries.length) {
                 entries = Arrays.copyOf(entries, n * 2);
                 cases = Arrays.copyOf(cases, n * 2);
             }
@@ -278,9 +290,6 @@ public final class IntakeDetector {
             n++;
             if (Entry.department(entry)) {
                 departments++;
-            }
-            if (sample == null) {
-                sample = r;
             }
         }
 
