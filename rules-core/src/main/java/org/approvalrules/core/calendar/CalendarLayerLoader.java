@@ -337,8 +337,11 @@ public final class CalendarLayerLoader {
         }
     }
 
-    /** Splits one CSV line (RFC 4180 quoting: "a,b" and "" inside quotes). */
-    static List<String> splitCsv(String line, String file, int ln) {
+    /**
+     * Splits one CSV line (RFC 4180 quoting: "a,b" and "" inside quotes); an unterminated quote is a
+     * {@link DataFormatException} naming {@code file} and line {@code ln}. Also used by the other CSV loaders.
+     */
+    public static List<String> splitCsv(String line, String file, int ln) {
         List<String> out = new ArrayList<>(4);
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
