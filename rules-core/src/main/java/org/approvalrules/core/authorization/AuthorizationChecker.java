@@ -208,12 +208,21 @@ public final class AuthorizationChecker {
         List<Finding> findings = new ArrayList<>();
         if (!closed.isEmpty() || !half.isEmpty()) {
             String dep = schedule.department();
+            List<String> zh = new ArrayList<>();
+            List<String> en = new ArrayList<>();
+            if (!closed.isEmpty()) {
+                zh.add(closed.size() + " 天未对外办公" + listed(closed, "："));
+                en.add("closed on " + closed.size());
+            }
+            if (!half.isEmpty()) {
+                zh.add(half.size() + " 天仅半天办公" + listed(half, "："));
+                en.add("open only a half-day on " + half.size());
+            }
             BilingualText msg = BilingualText.of(
-                    "“" + dep + "”窗口在 " + from + " 至 " + to + " 的 " + working + " 个工作日中有 " + closed.size()
-                            + " 天未对外办公" + listed(closed, "：") + "，" + half.size() + " 天仅半天办公" + listed(half, "：")
-                            + "（" + calendar.id() + "）",
-                    dep + "'s window was closed on " + closed.size() + " and open only a half-day on " + half.size()
-                            + " of the " + working + " working days from " + from + " to " + to + " (calendar " + calendar.id() + ")");
+                    "“" + dep + "”窗口在 " + from + " 至 " + to + " 的 " + working + " 个工作日中，" + String.join("；", zh)
+                            + "（日历 " + calendar.id() + "）",
+                    dep + "'s window was " + String.join(" and ", en) + " of the " + working + " working days from " + from
+                            + " to " + to + " (calendar " + calendar.id() + ")");
             Map<String, String> used = new LinkedHashMap<>();
             used.put("calendar", calendar.id() + "@" + calendar.version());
             findings.add(new Finding(WINDOW_NOT_OPEN, closed.isEmpty() ? Severity.YELLOW : Severity.RED, msg, dep,
