@@ -116,6 +116,43 @@ class AuthorizationCommandTest {
         assertThat(outside.err()).startsWith("错误 / error:");
     }
 
+    /** A county pack (451031) whose parameters/authorization.yaml is {@code yaml}. */
+    private static Path countyPack(Path root, String yaml) throws IOException {
+        Files.createDirectories(root.resolve("451031/parameters"));
+        Files.writeString(root.resolve("451031/manifest.yaml"), "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
+        Files.writeString(root.resolve("451031/parameters/authorization.yaml"), yaml);
+        return root;
+    }
+
+    @Test
+    void aCountyLowersItsApprovalTargetFromADate(@TempDir Path root) throws IOException {
+        countyPack(root, """
+                authorization.target.approval:
+                  values:
+                    2024-09-16: {value: 0.5, reference: "某县政务服务中心管理办法（2024）第十条"}
+                """);
+        Run before = run("--table", table.toString(), "--locality", "451031", "--packs", root.toString(), "--to", "2024-09-15");
+        Run after = run("--table", table.toString(), "--locality", "451031", "--packs", root.toString(), "--to", "2024-09-16");
+        assertThat(before.code()).as(before.err()).isZero();
+        assertThat(before.out()).contains("“水利局”审批权授权率 1/2 (50.0%) 低于目标 80%");
+        assertThat(after.out()).doesNotContain("审批权授权率").contains("“水利局”制证权授权率 1/2 (50.0%) 低于目标 80%");
+    }
+
+    @Test
+    void rulesCheckRejectsATargetAboveOne(@TempDir Path root) throws IOException {
+        countyPack(root, """
+                authorization.target.approval:
+                  values:
+                    2024-01-01: {value: 80, reference: "县文件"}
+                """);
+        CommandLine cl = ApprovalRulesCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("rules", "check", "--packs", root.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("authorization.yaml:3").contains("authorization.target.approval").contains("0到1");
+    }
+
     @Test
     void helpDescribesTheCommand() {
         Run r = run("--help");

@@ -27,6 +27,7 @@ import org.approvalrules.api.cases.CaseStep;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
+import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.core.kpi.Ratio;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.ParameterSet;
@@ -92,13 +93,47 @@ public final class AuthorizationChecker {
 
     /** The target rate of {@code power} in force on {@code date}, checked to lie in 0..1. */
     public BigDecimal target(Power power, LocalDate date) {
-        String id = targetParameter(power);
-        DatedValue v = params.valueOn(id, date);
-        BigDecimal t = params.decimalAt(id, date);
-        if (t.signum() < 0 || t.compareTo(BigDecimal.ONE) > 0) {
-            throw new DataFormatException(v.file(), v.line(), id, v.display(), "授权率目标须在0到1之间 / a target rate must be 0..1");
+        return targetValue(targetParameter(power), params.valueOn(targetParameter(power), date));
+    }
+
+    private static BigDecimal targetValue(String id, DatedValue v) {
+        BigDecimal t = v.value() instanceof Integer i ? BigDecimal.valueOf(i) : v.value() instanceof BigDecimal d ? d : null;
+        if (t == null || t.signum() < 0 || t.compareTo(BigDecimal.ONE) > 0) {
+            throw new DataFormatException(v.file(), v.line(), id, v.display(), "授权率目标须为0到1之间的小数 / a target rate must be a decimal 0..1");
         }
         return t;
+    }
+
+    /**
+     * Checks every dated value of the authorization parameters {@code params} defines (targets in 0..1, known
+     * power names), as {@code rules check} does for each layer; all problems are reported together.
+     *
+     * @throws RulePackException naming each bad value's file and line
+     */
+    public static void checkParameters(ParameterSet params) {
+        InvalidValueException.requireNonNull(params, "params");
+        List<RulePackException.Problem> problems = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Power p : Power.values()) {
+            ids.add(targetParameter(p));
+        }
+        ids.add(SIGNED_POWERS);
+        for (String id : ids) {
+            for (DatedValue v : params.get(id).map(x -> x.values()).orElse(List.of())) {
+                try {
+                    if (id.equals(SIGNED_POWERS)) {
+                        powersValue(v);
+                    } else {
+                        targetValue(id, v);
+                    }
+                } catch (DataFormatException e) {
+                    problems.add(new RulePackException.Problem(e.file(), e.line(), e.getMessage()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
     }
 
     /** Every check on {@code tables}: rates and chief representatives on {@code to}, window opening over [from, to]. */
@@ -297,13 +332,19 @@ public final class AuthorizationChecker {
 
     /** The powers {@value #SIGNED_OUTSIDE} checks on {@code date}. */
     public Set<Power> checkedPowers(LocalDate date) {
-        DatedValue v = params.valueOn(SIGNED_POWERS, date);
+        return powersValue(params.valueOn(SIGNED_POWERS, date));
+    }
+
+    private static Set<Power> powersValue(DatedValue v) {
+        if (!(v.value() instanceof List<?> names)) {
+            throw new DataFormatException(v.file(), v.line(), SIGNED_POWERS, v.display(), "应为权力名称列表 / expected a list of power names");
+        }
         Set<Power> out = EnumSet.noneOf(Power.class);
-        for (String name : params.listAt(SIGNED_POWERS, date)) {
+        for (Object name : names) {
             try {
-                out.add(Power.valueOf(name.strip()));
+                out.add(Power.valueOf(String.valueOf(name).strip()));
             } catch (IllegalArgumentException e) {
-                throw new DataFormatException(v.file(), v.line(), SIGNED_POWERS, name,
+                throw new DataFormatException(v.file(), v.line(), SIGNED_POWERS, String.valueOf(name),
                         "未知权力，应为 " + List.of(Power.values()) + " 之一 / unknown power, expected one of " + List.of(Power.values()), e);
             }
         }

@@ -258,6 +258,18 @@ class AuthorizationCheckerTest {
     }
 
     @Test
+    void checkParametersReportsEveryBadValueWithItsFileAndLine() {
+        AuthorizationChecker.checkParameters(TestParameters.national().set());
+        org.approvalrules.api.rules.RulePackException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.approvalrules.api.rules.RulePackException.class, () -> AuthorizationChecker.checkParameters(TestParameters.national()
+                        .with("authorization.target.review", ParameterType.DECIMAL, "451031", "2004-07-01", new BigDecimal("0.9"),
+                                "2025-01-01", new BigDecimal("1.5"))
+                        .with(AuthorizationChecker.SIGNED_POWERS, ParameterType.LIST, "451031", "2004-07-01", List.of("APPROVAL", "SEAL"))
+                        .set()));
+        assertThat(e.getMessage()).contains("p.yaml:2").contains("1.5").contains("p.yaml:1").contains("SEAL");
+    }
+
+    @Test
     void duplicateAuthorizationsAreRejected() {
         WindowAuthorization a = new WindowAuthorization("市场监管局", "ITEM-0", ALL, "文", LocalDate.of(2024, 1, 1));
         assertThatThrownBy(() -> AuthorizationTables.of(List.of(a, a))).hasMessageContaining("市场监管局/ITEM-0/2024-01-01");
