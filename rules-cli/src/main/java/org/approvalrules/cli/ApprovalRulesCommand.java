@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DeadlineCommand.class,
                 RulesCommand.class,
                 IntakeCommand.class,
+                AuthorizationCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ApprovalRulesCommand implements Runnable {

@@ -24,7 +24,8 @@ final class DemoCommand implements Callable<Integer> {
                 new CalendarServiceDemo(),
                 new DeadlineDemo(),
                 new RulesDemo(),
-                new IntakeDemo()
+                new IntakeDemo(),
+                new AuthorizationDemo()
         );
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.core.authorization.AuthorizationChecker;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.pack.Layer;
 import org.approvalrules.core.pack.RuleSource;
@@ -70,6 +71,7 @@ final class RulesCommand implements Runnable {
                 for (Layer layer : rules.registry().repository().layers().values()) {
                     CompiledRuleSet set = rules.ruleSet(layer.code());
                     DeadlinePolicies.check(set.parameters());
+                    AuthorizationChecker.checkParameters(set.parameters());
                     EffectivePack p = set.pack();
                     out.printf("通过 / ok  %s  %s  %d 条规则 / rules, %d 个参数 / parameters, 版本 / version %s%n",
                             layer.code(), p.path(), p.rules().size(), p.parameters().all().size(), p.version());
