@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 RulesCommand.class,
                 IntakeCommand.class,
                 AuthorizationCommand.class,
+                FeeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ApprovalRulesCommand implements Runnable {

@@ -25,7 +25,8 @@ final class DemoCommand implements Callable<Integer> {
                 new DeadlineDemo(),
                 new RulesDemo(),
                 new IntakeDemo(),
-                new AuthorizationDemo()
+                new AuthorizationDemo(),
+                new FeeDemo()
         );
     }
 

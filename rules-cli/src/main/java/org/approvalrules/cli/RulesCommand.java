@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.authorization.AuthorizationChecker;
+import org.approvalrules.core.fee.FeeCatalog;
+import org.approvalrules.core.fee.FeeParameters;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.pack.Layer;
 import org.approvalrules.core.pack.RuleSource;
@@ -55,8 +57,8 @@ final class RulesCommand implements Runnable {
     }
 
     /** {@code rules check --packs DIR}: lint, layer resolution and compile of every layer. */
-    @Command(name = "check", description = "检查规则包：安全检查、分层解析、编译、期限参数、日历层 / lint, resolve layers, compile, "
-            + "check deadline parameters and calendar layers of every layer")
+    @Command(name = "check", description = "检查规则包：安全检查、分层解析、编译、期限和收费参数、日历层 / lint, resolve layers, compile, "
+            + "check deadline and fee parameters and calendar layers of every layer")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -72,6 +74,7 @@ final class RulesCommand implements Runnable {
                     CompiledRuleSet set = rules.ruleSet(layer.code());
                     DeadlinePolicies.check(set.parameters());
                     AuthorizationChecker.checkParameters(set.parameters());
+                    FeeParameters.check(set.parameters(), FeeCatalog.national());
                     EffectivePack p = set.pack();
                     out.printf("通过 / ok  %s  %s  %d 条规则 / rules, %d 个参数 / parameters, 版本 / version %s%n",
                             layer.code(), p.path(), p.rules().size(), p.parameters().all().size(), p.version());

@@ -1,0 +1,270 @@
+package org.approvalrules.core.fee;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.approvalrules.api.DataFormatException;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.fee.ExemptionEvidence;
+import org.approvalrules.api.fee.FeeComponent;
+import org.approvalrules.api.fee.FeeExemption;
+import org.approvalrules.api.fee.FeeFormula;
+import org.approvalrules.api.fee.FeeSchedule;
+import org.approvalrules.api.fee.FeeStandard;
+import org.approvalrules.api.money.Money;
+import org.approvalrules.api.rules.RulePackException;
+import org.approvalrules.core.fee.FeeCatalog.ComponentDefinition;
+import org.approvalrules.core.fee.FeeCatalog.ExemptionDefinition;
+import org.approvalrules.core.fee.FeeCatalog.StandardDefinition;
+import org.approvalrules.core.parameter.DatedValue;
+import org.approvalrules.core.parameter.Parameter;
+import org.approvalrules.core.parameter.ParameterSet;
+
+/**
+ * The {@link FeeSchedule} of a locality: the {@link FeeCatalog}'s shapes with the numbers of the pack's
+ * dated parameters in force on the date asked (the case's date, never today's). A locality changes a
+ * standard by defining the same parameter id in its pack, from a date, with its document; before that
+ * date the ancestor's value still applies. A standard is in force on a date when every parameter of its
+ * components has a value that day; an exemption when its {@code applies-to} has one. Legal bases are the
+ * references of the values used. Immutable and thread-safe.
+ *
+ * <p>A value that cannot be used (a negative or sub-fen rate, malformed bands, an unknown evidence name or
+ * standard id) is a {@link DataFormatException} naming the parameter id, its file and line; {@link #check}
+ * reports every such value of a pack at once, for {@code rules check}.
+ */
+public final class FeeParameters implements FeeSchedule {
+    private final ParameterSet params;
+    private final FeeCatalog catalog;
+    private final String version;
+
+    /**
+     * @param params the locality's effective parameters
+     * @param catalog the shapes (normally {@link FeeCatalog#national()})
+     * @param version the rule-set version findings carry
+     */
+    public FeeParameters(ParameterSet params, FeeCatalog catalog, String version) {
+        this.params = InvalidValueException.requireNonNull(params, "params");
+        this.catalog = InvalidValueException.requireNonNull(catalog, "catalog");
+        this.version = InvalidValueException.requireNonNull(version, "version");
+    }
+
+    /** The catalogue of shapes. */
+    public FeeCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Optional<FeeStandard> standard(String id, LocalDate date) {
+        InvalidValueException.requireNonNull(id, "standardId");
+        InvalidValueException.requireNonNull(date, "date");
+        Optional<StandardDefinition> def = catalog.standard(id);
+        if (def.isEmpty()) {
+            return Optional.empty();
+        }
+        Used used = new Used();
+        List<FeeComponent> components = new ArrayList<>();
+        for (ComponentDefinition c : def.get().components()) {
+            List<String> ids = FeeCatalog.parameterIds(def.get(), c);
+            List<DatedValue> values = new ArrayList<>();
+            for (String pid : ids) {
+                Optional<DatedValue> v = used.valueOn(params, pid, date);
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                values.add(v.get());
+            }
+            components.add(new FeeComponent(c.id(), c.name(), c.quantity(), formula(c, ids, values)));
+        }
+        return Optional.of(new FeeStandard(id, def.get().name(), used.references(), components,
+                def.get().exclusiveGroup(), used.layer(), used.values));
+    }
+
+    @Override
+    public List<FeeExemption> exemptions(LocalDate date) {
+        InvalidValueException.requireNonNull(date, "date");
+        List<FeeExemption> out = new ArrayList<>();
+        for (ExemptionDefinition e : catalog.exemptions()) {
+            exemption(e, date).ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    private Optional<FeeExemption> exemption(ExemptionDefinition e, LocalDate date) {
+        List<String> ids = FeeCatalog.parameterIds(e);
+        Used used = new Used();
+        Optional<DatedValue> appliesTo = used.valueOn(params, ids.get(0), date);
+        if (appliesTo.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DatedValue> evidence = used.valueOn(params, ids.get(1), date);
+        if (evidence.isEmpty()) {
+            throw new InvalidValueException("parameter." + ids.get(1), date, "减免" + e.code() + "在该日期没有所需凭证取值 / "
+                    + "exemption " + e.code() + " has no evidence value in force on that date");
+        }
+        return Optional.of(new FeeExemption(e.code(), e.name(), appliesTo.get().reference(), e.categories(),
+                evidence(ids.get(1), evidence.get()), standardIds(ids.get(0), appliesTo.get()), used.layer(),
+                used.values));
+    }
+
+    /**
+     * Checks every dated value of every fee parameter the pack defines, so that {@code rules check} rejects
+     * a pack whose fee values cannot be used.
+     *
+     * @throws RulePackException listing each unusable value with its file and line
+     */
+    public static void check(ParameterSet params, FeeCatalog catalog) {
+        InvalidValueException.requireNonNull(params, "params");
+        InvalidValueException.requireNonNull(catalog, "catalog");
+        List<RulePackException.Problem> problems = new ArrayList<>();
+        FeeParameters probe = new FeeParameters(params, catalog, "check");
+        for (StandardDefinition s : catalog.standards()) {
+            for (ComponentDefinition c : s.components()) {
+                List<String> ids = FeeCatalog.parameterIds(s, c);
+                for (String pid : ids) {
+                    for (DatedValue v : params.get(pid).map(Parameter::values).orElse(List.of())) {
+                        try {
+                            probe.standard(s.id(), v.from());
+                        } catch (DataFormatException e) {
+                            problems.add(new RulePackException.Problem(e.file(), e.line(), e.getMessage()));
+                        }
+                    }
+                }
+            }
+        }
+        for (ExemptionDefinition e : catalog.exemptions()) {
+            for (String pid : FeeCatalog.parameterIds(e)) {
+                for (DatedValue v : params.get(pid).map(Parameter::values).orElse(List.of())) {
+                    try {
+                        probe.exemption(e, v.from());
+                    } catch (DataFormatException x) {
+                        problems.add(new RulePackException.Problem(x.file(), x.line(), x.getMessage()));
+                    } catch (InvalidValueException x) {
+                        problems.add(new RulePackException.Problem(v.file(), v.line(), x.getMessage()));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems.stream().distinct().toList());
+        }
+    }
+
+    // ---- conversions: each error names the parameter, its file and line ----
+
+    private static DataFormatException bad(String id, DatedValue v, String reason) {
+        return new DataFormatException(v.file(), v.line(), id, v.display(), reason);
+    }
+
+    private static FeeFormula formula(ComponentDefinition c, List<String> ids, List<DatedValue> values) {
+        try {
+            return switch (c.shape()) {
+                case FIXED -> new FeeFormula.FixedPerUnit(money(ids.get(0), values.get(0)));
+                case FIRST_FREE -> new FeeFormula.FirstFreeThenEach(count(ids.get(0), values.get(0)),
+                        money(ids.get(1), values.get(1)));
+                case BANDS -> bands(ids.get(0), values.get(0));
+            };
+        } catch (InvalidValueException e) {
+            throw bad(ids.get(0), values.get(0), e.getMessage());
+        }
+    }
+
+    private static Money money(String id, DatedValue v) {
+        BigDecimal b = v.value() instanceof Integer i ? BigDecimal.valueOf(i) : v.value() instanceof BigDecimal x ? x : null;
+        if (b == null || b.signum() < 0) {
+            throw bad(id, v, "收费金额须为不小于0的元数 / a fee amount must be a number of yuan, not negative");
+        }
+        try {
+            return Money.of(b);
+        } catch (InvalidValueException e) {
+            throw bad(id, v, "收费金额须精确到分（最多两位小数）/ a fee amount must be whole fen (at most 2 decimals)");
+        }
+    }
+
+    private static int count(String id, DatedValue v) {
+        if (!(v.value() instanceof Integer i) || i < 0) {
+            throw bad(id, v, "免费数量须为不小于0的整数 / free units must be a whole number, not negative");
+        }
+        return i;
+    }
+
+    private static FeeFormula.ProgressiveBands bands(String id, DatedValue v) {
+        if (!(v.value() instanceof List<?> l)) {
+            throw bad(id, v, "档次须为列表，如 [\"1-30:0\", \"31-:10\"] / bands must be a list such as [\"1-30:0\", \"31-:10\"]");
+        }
+        try {
+            return FeeFormula.ProgressiveBands.parse(l.stream().map(String::valueOf).toList());
+        } catch (InvalidValueException e) {
+            throw bad(id, v, e.getMessage());
+        }
+    }
+
+    private Set<String> standardIds(String id, DatedValue v) {
+        if (!(v.value() instanceof List<?> l)) {
+            throw bad(id, v, "须为收费标准编号的列表 / must be a list of standard ids");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Object o : l) {
+            String s = String.valueOf(o).trim();
+            if (catalog.standard(s).isEmpty()) {
+                throw bad(id, v, "未知收费标准 " + s + " / unknown fee standard " + s);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static Set<ExemptionEvidence> evidence(String id, DatedValue v) {
+        if (!(v.value() instanceof List<?> l)) {
+            throw bad(id, v, "须为减免凭证的列表 / must be a list of evidence kinds");
+        }
+        Set<ExemptionEvidence> out = EnumSet.noneOf(ExemptionEvidence.class);
+        for (Object o : l) {
+            String s = String.valueOf(o).trim();
+            try {
+                out.add(ExemptionEvidence.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                throw bad(id, v, "未知减免凭证 " + s + "，可选 " + List.of(ExemptionEvidence.values()) + " / unknown evidence " + s);
+            }
+        }
+        return out;
+    }
+
+    /** The parameter values one standard or exemption used, for its legal basis, layer and findings. */
+    private static final class Used {
+        final Map<String, String> values = new LinkedHashMap<>();
+        final Set<String> references = new LinkedHashSet<>();
+        final Set<String> layers = new LinkedHashSet<>();
+
+        Optional<DatedValue> valueOn(ParameterSet params, String id, LocalDate date) {
+            Optional<Parameter> p = params.get(id);
+            Optional<DatedValue> v = p.flatMap(x -> x.valueOn(date));
+            v.ifPresent(x -> {
+                values.put(id, x.display());
+                references.add(x.reference());
+                layers.add(p.get().layer());
+            });
+            return v;
+        }
+
+        String references() {
+            return String.join("；", references);
+        }
+
+        /** The most specific layer among the values (a locality's over the national one). */
+        String layer() {
+            return layers.stream().filter(l -> !"000000".equals(l)).reduce((a, b) -> b).orElse("000000");
+        }
+    }
+}
