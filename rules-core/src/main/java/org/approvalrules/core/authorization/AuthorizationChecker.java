@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
-import org.approvalrules.core.rules.Evidence;
 import org.approvalrules.api.authorization.AuthorizedPerson;
 import org.approvalrules.api.authorization.ChiefRepresentative;
 import org.approvalrules.api.authorization.Power;
@@ -31,6 +30,7 @@ import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.core.kpi.Ratio;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.ParameterSet;
+import org.approvalrules.core.rules.Evidence;
 
 /**
  * The window authorization checks (窗口授权): delegation rates against dated targets, chief
