@@ -17,13 +17,13 @@ public class RulePackException extends ApprovalRulesException {
      *
      * @param file the file (path as given to the loader)
      * @param line 1-based line, 0 for the whole file
-     * @param reason what is wrong, "中文 / English"
+     * @param reason what is wrong, "中文 / English" (masked: {@code privacy.Masking})
      * @param otherFile the other file involved (e.g. the ancestor that defines a duplicate id), or empty
      */
     public record Problem(String file, int line, String reason, String otherFile) {
         public Problem {
             file = file == null ? "<pack>" : file;
-            reason = reason == null ? "" : reason;
+            reason = reason == null ? "" : org.approvalrules.api.privacy.Masking.mask(reason);
             otherFile = otherFile == null ? "" : otherFile;
         }
 
