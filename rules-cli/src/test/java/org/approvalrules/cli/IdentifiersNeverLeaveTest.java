@@ -209,13 +209,7 @@ class IdentifiersNeverLeaveTest {
         });
         String[] options = {"--accepted", "2024-09-30T16:00", "--limit", "3", "--unit", "WORKING_DAYS", "--promised", "2",
             "--extend", "1", "--as-of", "2024-10-01T12:00:00+08:00", "--locality", "000000"};
-        for (int i = 1; i < options.length; i += 2) {
-            for (String id : IDS) {
-                String[] args = options.clone();
-                args[i] = id;
-                run(concat(new String[] {"deadline"}, args));
-            }
-        }
+        everyOption("deadline", options);
     }
 
     @Test
@@ -246,13 +240,7 @@ class IdentifiersNeverLeaveTest {
             "--evidence", "SMALL_MICRO", "--locality", "000000"};
         assertThat(run("fee", "--standard", "real-estate.residential", "--quantity", "3", "--date", "2024-05-06").code())
                 .isZero();
-        for (int i = 1; i < options.length; i += 2) {
-            for (String id : IDS) {
-                String[] args = options.clone();
-                args[i] = id;
-                run(concat(new String[] {"fee"}, args));
-            }
-        }
+        everyOption("fee", options);
     }
 
     @Test
@@ -283,6 +271,17 @@ class IdentifiersNeverLeaveTest {
                                 "2024-09-30T16:00", "--limit", "3", "--unit", "WORKING_DAYS");
                     }
                 }
+            }
+        }
+    }
+
+    /** Runs {@code command} once per (option value, identifier), the identifier replacing that value. */
+    private static void everyOption(String command, String[] options) {
+        for (int i = 1; i < options.length; i += 2) {
+            for (String id : IDS) {
+                String[] args = options.clone();
+                args[i] = id;
+                run(concat(new String[] {command}, args));
             }
         }
     }

@@ -25,7 +25,7 @@ import java.time.LocalDate;
  * A digits-only shape is left alone when it is part of a decimal number (a {@code .} and a digit next to it),
  * so amounts are never masked. In a token longer than 18 characters (an identifier glued to other letters or
  * digits, e.g. inside an item code), every 18-character window that is a <em>valid</em> 身份证号 (birth date and
- * check digit) or a <em>valid</em> upper-case 统一社会信用代码 (check character) is masked; other shapes are
+ * check digit) or a <em>valid</em> 统一社会信用代码 (check character, any case) is masked; other shapes are
  * not looked for inside longer tokens, since without a check character they cannot be told from other numbers.
  *
  * <h2>How a match is masked</h2>
@@ -110,7 +110,7 @@ public final class Masking {
         if (len > ID_LENGTH) {
             int i = from;
             while (i + ID_LENGTH <= to) {
-                if (isValidResidentId(t, i) || isValidUpperCreditCode(t, i)) {
+                if (isValidResidentId(t, i) || isValidCreditCode(t, i)) {
                     out = hide(t, out, i, i + ID_LENGTH);
                     i += ID_LENGTH;
                 } else {
@@ -224,17 +224,17 @@ public final class Masking {
         }
     }
 
-    /** A valid upper-case 统一社会信用代码 at {@code from} (GB 32100 set, digits 3–8, the check character). */
-    private static boolean isValidUpperCreditCode(CharSequence t, int from) {
+    /** A valid 统一社会信用代码 at {@code from}, any case (GB 32100 set, digits 3–8, the check character). */
+    private static boolean isValidCreditCode(CharSequence t, int from) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            int v = CREDIT_CODE_CHARSET.indexOf(t.charAt(from + i));
+            int v = CREDIT_CODE_CHARSET.indexOf(upper(t.charAt(from + i)));
             if (v < 0) {
                 return false;
             }
             sum += v * CREDIT_CODE_WEIGHTS[i];
         }
-        return allDigits(t, from + 2, from + 8) && CREDIT_CODE_CHARSET.charAt((31 - sum % 31) % 31) == t.charAt(from + 17);
+        return allDigits(t, from + 2, from + 8) && CREDIT_CODE_CHARSET.charAt((31 - sum % 31) % 31) == upper(t.charAt(from + 17));
     }
 
     private static int number(CharSequence t, int from, int len) {
