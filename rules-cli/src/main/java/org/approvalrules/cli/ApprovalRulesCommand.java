@@ -1,6 +1,7 @@
 package org.approvalrules.cli;
 
 import java.io.PrintWriter;
+import org.approvalrules.api.privacy.MaskingOutputStream;
 import org.approvalrules.api.privacy.MaskingWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +53,9 @@ public final class ApprovalRulesCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // whatever else prints (the logging back end, the rule engine) is masked too
+        System.setOut(new java.io.PrintStream(new MaskingOutputStream(System.out), true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(new MaskingOutputStream(System.err), true, java.nio.charset.StandardCharsets.UTF_8));
         System.exit(commandLine().execute(args));
     }
 

@@ -112,7 +112,8 @@ public final class Masking {
             while (i + ID_LENGTH <= to) {
                 if (isValidResidentId(t, i) || isValidCreditCode(t, i)) {
                     out = hide(t, out, i, i + ID_LENGTH);
-                    i += ID_LENGTH;
+                    // the last 2 stay visible: a window starting there must still be checked
+                    i += ID_LENGTH - 2;
                 } else {
                     i++;
                 }

@@ -56,6 +56,13 @@ class MaskingTest {
         assertThat(Masking.mask("No110105194912310021")).as("wrong check digit inside a longer token").isEqualTo(
                 "No110105194912310021");
         assertThat(Masking.mask("x13812345678")).isEqualTo("x13812345678");
+        // found by MaskingFuzzTest: a valid window starting in the visible end of a masked one
+        String zeros = "0".repeat(18); // a valid credit code (check character 0)
+        String next = "020649137759988540";
+        assertThat(ApplicantId.isValid(next)).isTrue();
+        String text = "4444" + zeros + next.substring(1) + "30";
+        assertThat(text.indexOf(next)).isEqualTo(4 + 17);
+        assertThat(Masking.mask(text)).doesNotContain(next).startsWith("44440000************");
         assertThat(Masking.mask(null)).isEqualTo("null");
     }
 
@@ -112,6 +119,18 @@ class MaskingTest {
         RulePackException p = new RulePackException("p.yaml", 3, "值 / value " + id);
         assertThat(p.getMessage()).doesNotContain(id);
         assertThat(p.problems().get(0).reason()).doesNotContain(id);
+    }
+
+    @Test
+    void theOutputStreamMasksUtf8LinesByteForByte() throws IOException {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        String text = "错误 / error: 申请人11010519491231002X，电话 +8613812345678\n版本 d3e6a8162224c27d";
+        try (java.io.PrintStream ps = new java.io.PrintStream(new MaskingOutputStream(sink), true,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            ps.print(text);
+        }
+        assertThat(sink.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Masking.mask(text))
+                .isEqualTo("错误 / error: 申请人1101************2X，电话 +8613*******78\n版本 d3e6a8162224c27d");
     }
 
     @Test
