@@ -8,9 +8,10 @@ import org.approvalrules.api.privacy.Masking;
  * Carries the file, the 1-based line (0 when the whole file is concerned), the field and the value.
  * Loading is all or nothing: when this is thrown nothing from the file has been applied.
  *
- * <p>File, field, value and reason each go through {@link Masking#mask(CharSequence)} (the line number is a
- * number the library counted, never masked), and {@link #value()} returns the masked value: an identifier in
- * the wrong column is never echoed in full. Callers pass the field value, never a whole raw line.
+ * <p>Field, value and reason each go through {@link Masking#mask(CharSequence)}, and {@link #value()} returns the
+ * masked value: an identifier in the wrong column is never echoed in full. Callers pass the field value, never a
+ * whole raw line. The file path and the line number are not masked: the caller chose the path (a temporary
+ * directory's random 18-digit name would otherwise look like an ID number) and the library counted the line.
  */
 public class DataFormatException extends ApprovalRulesException {
     private static final long serialVersionUID = 1L;
@@ -24,7 +25,7 @@ public class DataFormatException extends ApprovalRulesException {
     }
 
     public DataFormatException(String file, int line, String field, String value, String reason, Throwable cause) {
-        super(cause, format(mask(file), line, mask(field), mask(value), Masking.mask(reason)));
+        super(cause, format(file, line, mask(field), mask(value), Masking.mask(reason)));
         this.file = file;
         this.line = line;
         this.field = mask(field);

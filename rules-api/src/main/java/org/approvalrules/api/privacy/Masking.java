@@ -41,6 +41,9 @@ import java.time.LocalDate;
  * in free text and is not masked there; as an {@code ApplicantId} (kind {@code HK_MACAO_TAIWAN_PERMIT}) it is
  * always masked. Full-width digits and numbers written with spaces or hyphens ({@code 138-1234-5678}) are
  * not recognised. Foreign passports have no common shape: only those of the shapes above are recognised.
+ * Text that merely has a shape is masked too (an 18-digit number in a path, as in a temporary directory's
+ * name): exceptions therefore keep the caller's file paths out of masking (see {@code DataFormatException}),
+ * while a masked output stream masks whatever it prints.
  *
  * <p>The scan is a single left-to-right pass without regular expressions: O(n) per character of input
  * (at most 18 checks of 18 characters per position inside long tokens), no backtracking.

@@ -113,9 +113,12 @@ class MaskingTest {
         assertThat(e.value()).isEqualTo("1101************2X");
         DataFormatException d = new DataFormatException("log-" + id + ".csv", 13812345, "申请者证件号码", id,
                 "行内容 / line: C1," + id + ",窗口");
-        assertThat(d.getMessage()).doesNotContain(id).contains(":13812345:");
+        assertThat(d.getMessage()).contains(":13812345:").contains("(值/value: \"1101************2X\")")
+                .contains("line: C1,1101************2X,窗口");
         assertThat(d.value()).contains("1101************2X");
-        assertThat(d.file()).isEqualTo("log-" + id + ".csv"); // the caller's own path, returned as given
+        assertThat(d.file()).isEqualTo("log-" + id + ".csv"); // the caller's own path, shown as given
+        assertThat(new DataFormatException("/tmp/junit-578554991738643215/a.csv", 3, "f", "v", "r").getMessage())
+                .startsWith("/tmp/junit-578554991738643215/a.csv:3: ");
         RulePackException p = new RulePackException("p.yaml", 3, "值 / value " + id);
         assertThat(p.getMessage()).doesNotContain(id);
         assertThat(p.problems().get(0).reason()).doesNotContain(id);

@@ -305,7 +305,7 @@ public final class IntakeLogReader {
                     }
                 } while (s.isBlank());
                 if (s.length() > MAX_LINE) {
-                    throw error("line", s.substring(0, 40) + "…", "行过长（超过 " + MAX_LINE + " 个字符） / line longer than "
+                    throw error("line", null, "行过长（超过 " + MAX_LINE + " 个字符） / line longer than "
                             + MAX_LINE + " characters");
                 }
                 return CsvLine.split(s, file, line);
