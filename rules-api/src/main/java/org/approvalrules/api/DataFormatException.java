@@ -1,11 +1,17 @@
 package org.approvalrules.api;
 
 import java.util.Optional;
+import org.approvalrules.api.privacy.Masking;
 
 /**
  * A data file (calendar layer, parameter table, rule pack, intake log, batch input) could not be read.
  * Carries the file, the 1-based line (0 when the whole file is concerned), the field and the value.
  * Loading is all or nothing: when this is thrown nothing from the file has been applied.
+ *
+ * <p>Field, value and reason each go through {@link Masking#mask(CharSequence)}, and {@link #value()} returns the
+ * masked value: an identifier in the wrong column is never echoed in full. Callers pass the field value, never a
+ * whole raw line. The file path and the line number are not masked: the caller chose the path (a temporary
+ * directory's random 18-digit name would otherwise look like an ID number) and the library counted the line.
  */
 public class DataFormatException extends ApprovalRulesException {
     private static final long serialVersionUID = 1L;
@@ -19,11 +25,15 @@ public class DataFormatException extends ApprovalRulesException {
     }
 
     public DataFormatException(String file, int line, String field, String value, String reason, Throwable cause) {
-        super(format(file, line, field, value, reason), cause);
+        super(cause, format(file, line, mask(field), mask(value), Masking.mask(reason)));
         this.file = file;
         this.line = line;
-        this.field = field;
-        this.value = value;
+        this.field = mask(field);
+        this.value = mask(value);
+    }
+
+    private static String mask(String s) {
+        return s == null ? null : Masking.mask(s);
     }
 
     private static String format(String file, int line, String field, String value, String reason) {
@@ -58,7 +68,7 @@ public class DataFormatException extends ApprovalRulesException {
         return Optional.ofNullable(field);
     }
 
-    /** The offending value, if known. */
+    /** The offending value, if known, masked ({@link Masking#mask(CharSequence)}). */
     public Optional<String> value() {
         return Optional.ofNullable(value);
     }

@@ -1,10 +1,12 @@
 package org.approvalrules.api;
 
 import java.util.Objects;
+import org.approvalrules.api.privacy.Masking;
 
 /**
  * A value given to a constructor, factory or parser was malformed. Names the field and the offending
- * value (already masked by the caller where the value is a personal identifier).
+ * value. The value and the message go through {@link Masking#mask(CharSequence)}, so an identifier is never
+ * shown in full even when a caller passes it unmasked.
  */
 public class InvalidValueException extends ApprovalRulesException {
     private static final long serialVersionUID = 1L;
@@ -13,13 +15,13 @@ public class InvalidValueException extends ApprovalRulesException {
 
     /**
      * @param field the field or argument name, e.g. {@code "divisionCode"}
-     * @param value the offending value as text (masked for identifiers), or {@code "null"}
+     * @param value the offending value as text, or {@code "null"}; masked here
      * @param reason what was wrong, one sentence, "中文 / English"
      */
     public InvalidValueException(String field, Object value, String reason) {
         super(field + ": " + reason + " (值/value: \"" + value + "\")");
         this.field = Objects.requireNonNull(field, "field");
-        this.value = String.valueOf(value);
+        this.value = Masking.mask(String.valueOf(value));
     }
 
     /** The field or argument that was wrong. */
@@ -27,7 +29,7 @@ public class InvalidValueException extends ApprovalRulesException {
         return field;
     }
 
-    /** The offending value as text (masked where it is an identifier). */
+    /** The offending value as text, masked ({@link Masking#mask(CharSequence)}). */
     public String value() {
         return value;
     }

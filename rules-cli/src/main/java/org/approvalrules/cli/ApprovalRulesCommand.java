@@ -1,6 +1,8 @@
 package org.approvalrules.cli;
 
 import java.io.PrintWriter;
+import org.approvalrules.api.privacy.MaskingOutputStream;
+import org.approvalrules.api.privacy.MaskingWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,16 +34,28 @@ public final class ApprovalRulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the picocli command line with the project's conventions (exit codes, UTF-8 output). */
+    /**
+     * Builds the picocli command line with the project's conventions (exit codes, UTF-8 output, and both
+     * streams masked by {@link MaskingWriter}: no identifier from an input file is printed in full).
+     */
     public static CommandLine commandLine() {
+        return commandLine(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The command line of {@link #commandLine()} writing to {@code out} and {@code err} (masked). */
+    static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
         CommandLine cl = new CommandLine(new ApprovalRulesCommand());
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setOut(new PrintWriter(new MaskingWriter(out), true));
+        cl.setErr(new PrintWriter(new MaskingWriter(err), true));
         cl.setExecutionExceptionHandler(new Errors());
         return cl;
     }
 
     public static void main(String[] args) {
+        // whatever else prints (the logging back end, the rule engine) is masked too
+        System.setOut(new java.io.PrintStream(new MaskingOutputStream(System.out), true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(new MaskingOutputStream(System.err), true, java.nio.charset.StandardCharsets.UTF_8));
         System.exit(commandLine().execute(args));
     }
 

@@ -33,7 +33,7 @@ final class IntakeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--log", required = true, description = "受理记录 CSV（办件编号,实施编码,申请者证件号码,受理渠道,[渠道名称,]受理时间；"
+    @Option(names = "--log", required = true, description = "受理记录 CSV（办件编号,实施编码,申请者证件号码,[证件类型,]受理渠道,[渠道名称,]受理时间；"
             + "或 SBLSH/SXBM/SLSJ） / intake log CSV")
     Path log;
 

@@ -48,6 +48,6 @@ public class InvalidCaseException extends InvalidValueException {
 
     @Override
     public String getMessage() {
-        return "办件/case " + caseNumber + ": " + super.getMessage();
+        return "办件/case " + org.approvalrules.api.privacy.Masking.mask(caseNumber) + ": " + super.getMessage();
     }
 }

@@ -17,13 +17,13 @@ public class RulePackException extends ApprovalRulesException {
      *
      * @param file the file (path as given to the loader)
      * @param line 1-based line, 0 for the whole file
-     * @param reason what is wrong, "中文 / English"
+     * @param reason what is wrong, "中文 / English" (masked: {@code privacy.Masking}; the paths are not)
      * @param otherFile the other file involved (e.g. the ancestor that defines a duplicate id), or empty
      */
     public record Problem(String file, int line, String reason, String otherFile) {
         public Problem {
             file = file == null ? "<pack>" : file;
-            reason = reason == null ? "" : reason;
+            reason = reason == null ? "" : org.approvalrules.api.privacy.Masking.mask(reason);
             otherFile = otherFile == null ? "" : otherFile;
         }
 
@@ -58,7 +58,7 @@ public class RulePackException extends ApprovalRulesException {
 
     /** Several problems with an underlying cause. */
     public RulePackException(List<Problem> problems, Throwable cause) {
-        super(format(problems), cause);
+        super(cause, format(problems)); // reasons are masked in Problem; paths are the caller's, kept as given
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a RulePackException needs at least one problem");
         }

@@ -11,8 +11,9 @@ import org.approvalrules.api.TypedErrors;
 import org.approvalrules.api.applicant.ApplicantId.Type;
 
 /**
- * Fuzzes {@link ApplicantId#parse} and {@link ApplicantId#of}: any text gives an identifier or a
- * typed error; an identifier is its 18 upper-case input characters, re-reads to itself from
+ * Fuzzes {@link ApplicantId#parse} (with and without a 证件类型) and {@link ApplicantId#of}: any text gives an
+ * identifier or a typed error; an identifier is its upper-case input characters (18 for a credit code or ID
+ * number, 15 for a legacy card, 5 to 32 for an opaque one), re-reads to itself from
  * {@link ApplicantId#value()} (its text form is masked, so that is the round trip it promises), and
  * neither its {@code toString()} nor any error message shows the identifier: no run of 8 or more
  * digits of the input appears in them.
@@ -27,6 +28,9 @@ class ApplicantIdFuzzTest {
         check(text, () -> ApplicantId.parse(text));
         check(text, () -> ApplicantId.creditCode(text));
         check(text, () -> ApplicantId.residentId(text));
+        for (IdType t : IdType.values()) {
+            check(text, () -> ApplicantId.parse(text, t));
+        }
     }
 
     private static void check(String text, Supplier<ApplicantId> parse) {
@@ -34,15 +38,24 @@ class ApplicantIdFuzzTest {
         if (id == null) {
             return;
         }
-        assertThat(text).hasSize(18);
-        assertThat(id.value()).isEqualTo(text.toUpperCase(Locale.ROOT)).hasSize(18);
+        int expected = switch (id.type()) {
+            case LEGACY_ID_CARD -> 15;
+            case PASSPORT, HK_MACAO_TAIWAN_PERMIT, OTHER -> text.length();
+            default -> 18;
+        };
+        assertThat(text).hasSize(expected).hasSizeBetween(5, 32);
+        assertThat(id.value()).isEqualTo(text.toUpperCase(Locale.ROOT));
+        if (!id.type().opaque()) {
+            assertThat(ApplicantId.parse(id.value())).isEqualTo(id);
+        }
         assertThat(ApplicantId.isValid(id.type(), text)).isTrue();
         assertThat(ApplicantId.of(id.type(), id.value())).isEqualTo(id);
         assertThat(id.toString()).isEqualTo(id.masked()).isEqualTo(ApplicantId.mask(id.value()));
         assertNoLeak(text, id.toString());
-        if (id.type() == Type.CREDIT_CODE) {
+        if (id.type() == Type.CREDIT_CODE || id.type() == Type.ID_CARD_OR_CREDIT_CODE) {
             assertThat(ApplicantId.creditCodeCheckChar(id.value())).isEqualTo(id.value().charAt(17));
-        } else {
+        }
+        if (id.type() == Type.RESIDENT_ID || id.type() == Type.ID_CARD_OR_CREDIT_CODE) {
             assertThat(ApplicantId.residentIdCheckChar(id.value())).isEqualTo(id.value().charAt(17));
         }
     }

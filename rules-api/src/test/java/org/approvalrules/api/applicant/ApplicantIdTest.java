@@ -174,24 +174,103 @@ class ApplicantIdTest {
         assertThat(e.getMessage()).contains("check digit");
     }
 
-    @Test
-    void ambiguousTextIsNotGuessed() {
-        // search for an all-digit credit code that is also a valid ID number
-        String both = null;
-        for (int seq = 0; seq < 1000 && both == null; seq++) {
-            String first17 = "11010519491231" + String.format("%03d", seq);
+    /** The first all-digit 17 characters {@code prefix14 + nnn} whose two check characters agree, made whole. */
+    static String validAsBoth(String prefix14) {
+        for (int seq = 0; seq < 1000; seq++) {
+            String first17 = prefix14 + String.format("%03d", seq);
             char idCheck = referenceIdCheck(first17);
             if (idCheck != 'X' && referenceCreditCheck(first17) == idCheck) {
-                both = first17 + idCheck;
+                return first17 + idCheck;
             }
         }
-        assertThat(both).isNotNull();
-        String ambiguous = both;
-        assertThat(ApplicantId.isValid(Type.CREDIT_CODE, ambiguous)).isTrue();
-        assertThat(ApplicantId.isValid(Type.RESIDENT_ID, ambiguous)).isTrue();
-        assertThatThrownBy(() -> ApplicantId.parse(ambiguous)).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("give the identifier type").hasMessageNotContaining(ambiguous);
-        assertThat(ApplicantId.residentId(ambiguous).type()).isEqualTo(Type.RESIDENT_ID);
+        throw new AssertionError("no number valid as both after " + prefix14);
+    }
+
+    @Test
+    void aNumberValidAsBothIsNeverRejectedAndIsResolvedByItsStructure() {
+        // 110105 (Beijing, Chaoyang) + 1949-12-31: as a credit code its authority code 0105… is no province
+        String person = validAsBoth("11010519491231");
+        assertThat(ApplicantId.isValid(Type.CREDIT_CODE, person)).isTrue();
+        assertThat(ApplicantId.isValid(Type.RESIDENT_ID, person)).isTrue();
+        assertThat(ApplicantId.parse(person).type()).isEqualTo(Type.RESIDENT_ID);
+        // 91 (enterprise) + 350100 (Fuzhou): no province starts with 9
+        String company = validAsBoth("91350100190000");
+        assertThat(ApplicantId.parse(company).type()).isEqualTo(Type.CREDIT_CODE);
+        // 12 (事业单位 / Tianjin) + 1101 (Beijing / a city 11) + 19…: both readings plausible, kept as such
+        String either = validAsBoth("12110119850312");
+        ApplicantId id = ApplicantId.parse(either);
+        assertThat(id.type()).isEqualTo(Type.ID_CARD_OR_CREDIT_CODE);
+        assertThat(id.toString()).isEqualTo(ApplicantId.mask(either)).doesNotContain(either.substring(4, 16));
+        // the recorded type decides; the same number is the same applicant whatever kind it was resolved to
+        assertThat(ApplicantId.parse(either, IdType.RESIDENT_ID_CARD).type()).isEqualTo(Type.RESIDENT_ID);
+        assertThat(ApplicantId.parse(either, IdType.parse("001")).type()).isEqualTo(Type.CREDIT_CODE);
+        assertThat(ApplicantId.parse(either, IdType.RESIDENT_ID_CARD)).isEqualTo(id).hasSameHashCodeAs(id)
+                .isEqualTo(ApplicantId.parse(either, IdType.CREDIT_CODE));
+        assertThat(ApplicantId.of(Type.ID_CARD_OR_CREDIT_CODE, either)).isEqualTo(id);
+        assertThatThrownBy(() -> ApplicantId.of(Type.ID_CARD_OR_CREDIT_CODE, person.substring(0, 17) + "0"))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    /** Every valid ID number of a sweep of birth dates and sequences is accepted, about 1 in 31 valid as both. */
+    @Test
+    void everyValidIdNumberIsAcceptedAndMostAmbiguousOnesAreResolved() {
+        int valid = 0;
+        int both = 0;
+        int kept = 0;
+        String[] regions = {"110105", "450103", "121101", "310115", "441303", "511102"};
+        for (String region : regions) {
+            for (int day = 1; day <= 28; day += 3) {
+                for (int seq = 0; seq < 1000; seq += 7) {
+                    String first17 = region + String.format("1985%02d%02d%03d", 1 + day % 12, day, seq);
+                    String s = first17 + referenceIdCheck(first17);
+                    ApplicantId id = ApplicantId.parse(s);
+                    valid++;
+                    assertThat(id.value()).isEqualTo(s);
+                    if (ApplicantId.isValid(Type.CREDIT_CODE, s)) {
+                        both++;
+                        // kept only where the region reads as a credit category (12, 51) + a province (11)
+                        boolean creditLike = region.equals("121101") || region.equals("511102");
+                        assertThat(id.type()).as(s).isEqualTo(creditLike ? Type.ID_CARD_OR_CREDIT_CODE : Type.RESIDENT_ID);
+                        kept += creditLike ? 1 : 0;
+                    } else {
+                        assertThat(id.type()).isEqualTo(Type.RESIDENT_ID);
+                    }
+                }
+            }
+        }
+        assertThat(both).as("valid as both").isBetween(valid / 60, valid / 15);
+        assertThat(kept).as("kept as either").isPositive().isLessThan(both / 2);
+    }
+
+    @Test
+    void passportsPermitsAndLegacyCardsAreOpaqueMaskedIdentifiers() {
+        assertThat(ApplicantId.parse("E12345678").type()).isEqualTo(Type.PASSPORT);
+        assertThat(ApplicantId.parse("g1234567").value()).isEqualTo("G1234567");
+        assertThat(ApplicantId.parse("SE1234567").type()).isEqualTo(Type.PASSPORT);
+        assertThat(ApplicantId.parse("H12345678").type()).isEqualTo(Type.HK_MACAO_TAIWAN_PERMIT);
+        assertThat(ApplicantId.parse("M1234567890").type()).isEqualTo(Type.HK_MACAO_TAIWAN_PERMIT);
+        assertThat(ApplicantId.parse("CA1234567").type()).isEqualTo(Type.HK_MACAO_TAIWAN_PERMIT);
+        assertThat(ApplicantId.parse("12345678").type()).isEqualTo(Type.HK_MACAO_TAIWAN_PERMIT);
+        assertThat(ApplicantId.parse("110105491231002").type()).isEqualTo(Type.LEGACY_ID_CARD);
+        assertThat(ApplicantId.parse("110105491231002", IdType.RESIDENT_ID_CARD).type()).isEqualTo(Type.LEGACY_ID_CARD);
+        assertThat(ApplicantId.parse("X98765432AB", IdType.parse("414")).type()).isEqualTo(Type.PASSPORT);
+        assertThat(ApplicantId.parse("AB1234", IdType.parse("其他证件")).type()).isEqualTo(Type.OTHER);
+        assertThat(ApplicantId.parse("12345678", IdType.parse("台胞证")).type()).isEqualTo(Type.HK_MACAO_TAIWAN_PERMIT);
+
+        assertThat(ApplicantId.parse("E12345678")).hasToString("E1*****78");
+        assertThat(ApplicantId.parse("12345678")).hasToString("12****78");
+        assertThat(ApplicantId.parse("110105491231002")).hasToString("1101*********02");
+        assertThat(ApplicantId.parse("AB1234", IdType.OTHER_ID)).hasToString("******");
+
+        assertThatThrownBy(() -> ApplicantId.parse("110105491331002")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("birth date").hasMessageNotContaining("110105491331002");
+        assertThatThrownBy(() -> ApplicantId.parse("1101054912310021")).hasMessageContaining("give the identifier type");
+        assertThatThrownBy(() -> ApplicantId.parse("E1234-5678", IdType.ORDINARY_PASSPORT))
+                .hasMessageContaining("only letters and digits");
+        assertThatThrownBy(() -> ApplicantId.parse("E123", IdType.ORDINARY_PASSPORT)).hasMessageContaining("5 to 32");
+        assertThatThrownBy(() -> ApplicantId.parse("E12345678", IdType.RESIDENT_ID_CARD)).hasMessageContaining("111");
+        assertThatThrownBy(() -> IdType.parse("777")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("unknown identifier type");
     }
 
     @Test
@@ -231,7 +310,7 @@ class ApplicantIdTest {
         assertThat(ligature).hasSize(17);
         assertThat(ApplicantId.isValid(ligature)).isFalse();
         assertThatThrownBy(() -> ApplicantId.parse(ligature)).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("had 17");
+                .hasMessageContaining("give the identifier type");
         assertThatThrownBy(() -> ApplicantId.creditCode(ligature)).isInstanceOf(InvalidValueException.class);
         assertThat(ApplicantId.creditCode(code.toLowerCase(java.util.Locale.ROOT)).value()).isEqualTo(code);
     }

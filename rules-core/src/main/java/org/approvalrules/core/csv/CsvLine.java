@@ -43,7 +43,9 @@ public final class CsvLine {
             }
         }
         if (quoted) {
-            throw new DataFormatException(file, ln, null, line, "引号未闭合 / unterminated quote");
+            // the raw line is never echoed (it may hold identifiers): the column says where
+            throw new DataFormatException(file, ln, "第 " + (out.size() + 1) + " 列 / column " + (out.size() + 1), null,
+                    "引号未闭合 / unterminated quote");
         }
         out.add(cur.toString());
         return out;

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.applicant.IdType;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
@@ -40,6 +41,8 @@ import org.approvalrules.core.csv.CsvLine;
  *   <tr><td>case number</td><td>办件编号, SBLSH, case_number</td></tr>
  *   <tr><td>item code</td><td>实施编码, SXBM, item_code</td></tr>
  *   <tr><td>applicant id</td><td>申请者证件号码, applicant_id</td></tr>
+ *   <tr><td>id type (optional)</td><td>申请者证件类型, 证件类型, id_type: a code such as 111 or 001, or its name
+ *       ({@link IdType#parse}); without it the number is read by {@link ApplicantId#parse(CharSequence)}</td></tr>
  *   <tr><td>channel</td><td>受理渠道, channel: 中心窗口/窗口/CENTRE_WINDOW, 分中心/BRANCH_CENTRE, 部门/DEPARTMENT,
  *       网上/电脑端/移动端/ONLINE</td></tr>
  *   <tr><td>channel name (optional)</td><td>渠道名称, channel_name</td></tr>
@@ -79,13 +82,15 @@ public final class IntakeLogReader {
             {"申请者证件号码", "applicant_id"},
             {"受理渠道", "channel"},
             {"受理时间", "slsj", "accepted"},
-            {"渠道名称", "channel_name"}},
+            {"渠道名称", "channel_name"},
+            {"申请者证件类型", "证件类型", "id_type"}},
             5);
         long n = 0;
         for (List<String> row = lines.next(); row != null; row = lines.next()) {
             String caseNumber = h.text(row, 0, lines);
             String item = h.text(row, 1, lines);
-            ApplicantId applicant = applicant(h.text(row, 2, lines), h.name(2), lines);
+            IdType idType = h.optional(row, 6).map(t -> idType(t, h.name(6), lines)).orElse(null);
+            ApplicantId applicant = applicant(h.text(row, 2, lines), idType, h.name(2), lines);
             AcceptanceChannel channel = channel(h.text(row, 3, lines), h.name(3), lines);
             LocalDateTime accepted = time(h.text(row, 4, lines), h.name(4), lines);
             Optional<String> name = h.optional(row, 5);
@@ -131,11 +136,19 @@ public final class IntakeLogReader {
         return List.copyOf(moves);
     }
 
-    private static ApplicantId applicant(String v, String field, Lines lines) {
+    private static ApplicantId applicant(String v, IdType idType, String field, Lines lines) {
         try {
-            return ApplicantId.parse(v);
+            return ApplicantId.parse(v, idType);
         } catch (InvalidValueException e) {
-            throw lines.error(field, ApplicantId.mask(v), e.getMessage());
+            throw lines.error(field, e.value(), e.getMessage());
+        }
+    }
+
+    private static IdType idType(String v, String field, Lines lines) {
+        try {
+            return IdType.parse(v);
+        } catch (InvalidValueException e) {
+            throw lines.error(field, e.value(), e.getMessage());
         }
     }
 
@@ -292,7 +305,7 @@ public final class IntakeLogReader {
                     }
                 } while (s.isBlank());
                 if (s.length() > MAX_LINE) {
-                    throw error("line", s.substring(0, 40) + "…", "行过长（超过 " + MAX_LINE + " 个字符） / line longer than "
+                    throw error("line", null, "行过长（超过 " + MAX_LINE + " 个字符） / line longer than "
                             + MAX_LINE + " characters");
                 }
                 return CsvLine.split(s, file, line);

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.approvalrules.api.DataFormatException;
+import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
@@ -94,6 +95,37 @@ class IntakeLogReaderTest {
                 .isInstanceOfSatisfying(DataFormatException.class, e -> assertThat(e.getMessage()).contains("quote"));
         assertThatThrownBy(() -> read(head + ",I1," + FIRM + ",窗口,2024-09-27\n"))
                 .isInstanceOfSatisfying(DataFormatException.class, e -> assertThat(e.field()).contains("办件编号"));
+    }
+
+    /** A number valid as both kinds, an id-type column that decides, and opaque identifiers: none rejected. */
+    @Test
+    void theIdTypeColumnDecidesAndNoValidIdentifierIsRejected() {
+        String both = "121101198503120060"; // a valid ID number and a valid credit code
+        List<IntakeRecord> r = read("办件编号,实施编码,申请者证件号码,证件类型,受理渠道,受理时间\n"
+                + "C1,I1," + both + ",111,窗口,2024-09-27\n"
+                + "C2,I1," + both + ",统一社会信用代码,部门,2024-09-27\n"
+                + "C3,I1," + both + ",,部门,2024-09-27\n"
+                + "C4,I1,E12345678,414,部门,2024-09-27\n"
+                + "C5,I1,H12345678,,部门,2024-09-27\n"
+                + "C6,I1,110105491231002,,部门,2024-09-27\n");
+        assertThat(r).extracting(x -> x.applicant().type()).containsExactly(ApplicantId.Type.RESIDENT_ID,
+                ApplicantId.Type.CREDIT_CODE, ApplicantId.Type.ID_CARD_OR_CREDIT_CODE, ApplicantId.Type.PASSPORT,
+                ApplicantId.Type.HK_MACAO_TAIWAN_PERMIT, ApplicantId.Type.LEGACY_ID_CARD);
+        assertThat(r.get(0).applicant()).isEqualTo(r.get(1).applicant()).isEqualTo(r.get(2).applicant());
+        assertThat(read("SBLSH,SXBM,applicant_id,id_type,channel,accepted\nC1,I1,E12345678,ORDINARY_PASSPORT,部门,2024-09-27\n"))
+                .extracting(x -> x.applicant().type()).containsExactly(ApplicantId.Type.PASSPORT);
+        assertThatThrownBy(() -> read("办件编号,实施编码,申请者证件号码,申请者证件类型,受理渠道,受理时间\n"
+                + "C1,I1," + both + ",777,窗口,2024-09-27\n"))
+                .isInstanceOfSatisfying(DataFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.field()).contains("申请者证件类型");
+                });
+        assertThatThrownBy(() -> read("办件编号,实施编码,申请者证件号码,证件类型,受理渠道,受理时间\n"
+                + "C1,I1,E12345678,111,窗口,2024-09-27\n"))
+                .isInstanceOfSatisfying(DataFormatException.class, e -> {
+                    assertThat(e.field()).contains("申请者证件号码");
+                    assertThat(e.getMessage()).doesNotContain("E12345678");
+                });
     }
 
     @Test
