@@ -155,7 +155,9 @@ public final class RuleSetCompiler {
 
     /**
      * Generates and compiles the executable model of {@code pack} into a KieModule (added to the
-     * KieRepository under {@code rid}); a failure names the source file and line of each error.
+     * KieRepository under {@code rid}); a failure names the source file and line of each error. The
+     * generated classes are checked ({@link CompiledRuleCheck}: allow-list, loops, fact changes) before the
+     * KieModule is returned, so no KieBase is ever made from rules the sandbox refuses.
      */
     static KieModule compileModule(KieServices ks, EffectivePack pack, ReleaseId rid) {
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -195,6 +197,12 @@ public final class RuleSetCompiler {
                 problems.add(locate(m, segments, fileNames, byName));
             }
             throw new RulePackException(problems);
+        }
+        List<Problem> refused = CompiledRuleCheck.check(kb.getKieModule(), byFile.values().stream()
+                .map(rules -> new CompiledRuleCheck.Source(rules.get(0).file(), rules.get(0).layer(), rules)).toList());
+        if (!refused.isEmpty()) {
+            ks.getRepository().removeKieModule(rid);
+            throw new RulePackException(refused);
         }
         return kb.getKieModule();
     }
