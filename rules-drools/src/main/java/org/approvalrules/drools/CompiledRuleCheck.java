@@ -64,9 +64,9 @@ import org.objectweb.asm.tree.analysis.Frame;
  *   or DRL function, and no cycle in the calls between them (recursion, direct or through other functions
  *   and method references).</li>
  *   <li><b>No suppression</b> (locality layers): no {@code delete}/{@code retract}/{@code update}/
- *   {@code modify} of facts, and {@code insert} only of the layer's own declared types (the type the
- *   compiler proves for the inserted value; the engine's {@code CaseFacts} and anything not proven is
- *   refused). The national layer ({@code 000000}) is exempt from this point only.</li>
+ *   {@code modify} of facts, and {@code insert} only of the layer's own declared types or plain values
+ *   ({@code String}, boxed numbers, {@code java.time}, {@code java.math}): the type the compiler proves
+ *   for the inserted value; the engine's {@code CaseFacts} and anything not proven is refused. The national layer ({@code 000000}) is exempt from this point only.</li>
  * </ol>
  *
  * Each refusal names the DRL file and rule (or function) and what it referenced. Generated classes are
@@ -150,6 +150,9 @@ final class CompiledRuleCheck {
             "java/lang/invoke/StringConcatFactory.makeConcat");
     private static final Set<String> FACT_CHANGES = Set.of("delete", "update");
     private static final Set<String> FACT_INSERTS = Set.of("insert", "logicalInsert");
+    /** Value types a locality rule may insert besides its own declared types (never engine facts). */
+    private static final Set<String> INSERTABLE_VALUES = Set.of("java/lang/String", "java/lang/Integer", "java/lang/Long",
+            "java/lang/Boolean", "java/lang/Double", "java/lang/Character");
     private static final Set<String> DROOLS_CONTEXT = Set.of("org/drools/model/Drools", "org/drools/model/DroolsEntryPoint");
     private static final Set<String> THROWABLE_CATCHES = Set.of("java/lang/Throwable", "java/lang/Error",
             "java/lang/StackOverflowError", "java/lang/OutOfMemoryError", "java/lang/VirtualMachineError",
@@ -422,12 +425,13 @@ final class CompiledRuleCheck {
                 String name = t == null ? "?" : t.getInternalName();
                 String simple = name.substring(name.lastIndexOf('/') + 1);
                 boolean declared = name.startsWith(own) && classes.containsKey(name) && !simple.startsWith("Lambda")
-                        && !simple.startsWith("Rules") && !simple.startsWith("DomainClassesMetadata");
+                        && !simple.startsWith("Rules") && !simple.startsWith("DomainClassesMetadata")
+                        || INSERTABLE_VALUES.contains(name) || name.startsWith("java/time/") || name.startsWith("java/math/");
                 if (!declared) {
                     String shown = t == null || t.getSort() != Type.OBJECT ? "?" : t.getClassName();
-                    refuse(c, m, "插入非本层声明类型的事实 " + shown + "（地方规则只能插入自己声明的类型）",
+                    refuse(c, m, "插入非本层声明类型的事实 " + shown + "（地方规则只能插入自己声明的类型或字符串、数值、日期等值）",
                             "inserts a fact of type " + shown + ", not a type the layer declares (locality rules may only "
-                                    + "insert facts of their own declared types)");
+                                    + "insert facts of their own declared types, or String, number and java.time values)");
                 }
             }
             i++;

@@ -111,6 +111,7 @@ public final class CompiledRuleSet {
      * {@link #locality()}. Give the calendar when the cases' locality has calendar layers of its own.
      *
      * @throws InvalidValueException when a case was accepted after {@code asOf}
+     * @throws TimeBudgetExceededException when the evaluation ran out of its time budget ({@link TimeBudget})
      */
     public List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf) {
         return evaluate(cases, asOf, bundledCalendar);
@@ -155,6 +156,10 @@ public final class CompiledRuleSet {
         // is checked as it joins a chunk (it is then still in cache when Drools matches it); a bad case
         // throws before this method returns anything, so no findings of the batch are half-delivered.
         StatelessKieSession session = kieBase.newStatelessKieSession();
+        TimeBudget budget = TimeBudget.start(pack.parameters(), limit.toLocalDate(), cases.size(), rulesByName);
+        if (budget != null) {
+            session.addEventListener(budget);
+        }
         session.setGlobal("out", sink);
         session.setGlobal("params", pack.parameters());
         session.setGlobal("calendar", calendar);
