@@ -69,7 +69,8 @@ import org.objectweb.asm.tree.analysis.Frame;
  *   for the inserted value; the engine's {@code CaseFacts} and anything not proven is refused. The national layer ({@code 000000}) is exempt from this point only.</li>
  * </ol>
  *
- * Each refusal names the DRL file and rule (or function) and what it referenced. Generated classes are
+ * Each refusal names the DRL file and rule (or function) and what it referenced; a rule with several is
+ * reported once (its first, with how many more). Generated classes are
  * mapped to rules through the rule-builder methods of the generated model ({@code rule_…}), which name
  * the rule ({@code D.rule(package, name)}) and reference the consequence, constraint and extractor classes
  * it uses.
@@ -166,7 +167,7 @@ final class CompiledRuleCheck {
     /** Generated class → the rules whose builder references it. */
     private final Map<String, Set<RuleSource>> rulesOfClass = new HashMap<>();
     private final Set<String> problems = new LinkedHashSet<>();
-    private final List<Problem> found = new ArrayList<>();
+    private final Map<String, First> firsts = new LinkedHashMap<>();
 
     private CompiledRuleCheck(List<Source> sources) {
         this.sources = sources;
@@ -190,7 +191,7 @@ final class CompiledRuleCheck {
             }
         }
         check.run();
-        return check.found;
+        return check.firsts.values().stream().map(First::problem).toList();
     }
 
     /**
@@ -623,8 +624,32 @@ final class CompiledRuleCheck {
             whoEn = "generated code " + c.name.substring(c.name.lastIndexOf('/') + 1);
         }
         String reason = who + " " + zh + " / " + whoEn + " " + en;
-        if (problems.add(file + "\n" + line + "\n" + reason)) {
-            found.add(new Problem(file, line, reason));
+        // one problem (one line) per rule or function: its first refusal, with how many more there are
+        String key = file + "\n" + who;
+        if (problems.add(key + "\n" + reason)) {
+            First first = firsts.get(key);
+            if (first == null) {
+                firsts.put(key, new First(file, line, reason));
+            } else {
+                first.more++;
+            }
+        }
+    }
+
+    private static final class First {
+        final String file;
+        final int line;
+        final String reason;
+        int more;
+
+        First(String file, int line, String reason) {
+            this.file = file;
+            this.line = line;
+            this.reason = reason;
+        }
+
+        Problem problem() {
+            return new Problem(file, line, more == 0 ? reason : reason + "（另有 " + more + " 处 / and " + more + " more）");
         }
     }
 }

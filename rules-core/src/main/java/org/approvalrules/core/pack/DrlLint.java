@@ -54,8 +54,28 @@ public final class DrlLint {
     private DrlLint() {
     }
 
-    /** Returns the problems of one DRL text (empty when it is clean). */
+    /**
+     * Returns the problems of one DRL text (empty when it is clean): one per line, the first found on it,
+     * with how many more the line has.
+     */
     public static List<RulePackException.Problem> check(String file, String text) {
+        List<RulePackException.Problem> problems = new ArrayList<>();
+        for (RulePackException.Problem p : checkAll(file, text)) {
+            RulePackException.Problem last = problems.isEmpty() ? null : problems.get(problems.size() - 1);
+            if (last != null && last.line() == p.line()) {
+                String reason = last.reason();
+                int more = reason.endsWith(" more）") ? Integer.parseInt(reason.replaceAll(".*（另有 (\\d+) 处.*", "$1")) : 0;
+                String base = more == 0 ? reason : reason.substring(0, reason.lastIndexOf("（另有 "));
+                problems.set(problems.size() - 1, new RulePackException.Problem(file, p.line(), base + "（另有 " + (more + 1)
+                        + " 处 / and " + (more + 1) + " more）"));
+            } else {
+                problems.add(p);
+            }
+        }
+        return problems;
+    }
+
+    private static List<RulePackException.Problem> checkAll(String file, String text) {
         List<RulePackException.Problem> problems = new ArrayList<>();
         String[] lines = codeOnly(resolveUnicodeEscapes(text)).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
