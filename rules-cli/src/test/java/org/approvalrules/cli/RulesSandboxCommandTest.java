@@ -1,16 +1,14 @@
 package org.approvalrules.cli;
 
+import static org.approvalrules.cli.RulesCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * The attacks of issue #11 (sandbox, bounded execution, suppression) through {@code rules check} and
@@ -21,19 +19,6 @@ class RulesSandboxCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = ApprovalRulesCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -74,7 +59,7 @@ class RulesSandboxCommandTest {
                 """);
         for (String[] args : new String[][] {{"rules", "check", "--packs", packs.toString()},
                 {"rules", "test", "--packs", packs.toString(), "--locality", "451031"}}) {
-            Run r = run(args);
+            RulesCommandTest.Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             String err = r.err().strip();
             assertThat(err.lines()).as("one line: " + err).hasSize(1);
