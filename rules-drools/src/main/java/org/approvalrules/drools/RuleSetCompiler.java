@@ -56,6 +56,7 @@ public final class RuleSetCompiler {
             global org.approvalrules.api.rules.CalendarFunctions calendar;
             """;
     private static final Pattern GEN_PATH = Pattern.compile("packs/l\\d+/f(\\d+)/rules\\.drl");
+    private static final Pattern GEN_JAVA_PATH = Pattern.compile("packs/l\\d+/f(\\d+)/.*\\.java");
     private static final Pattern CHANGES_FACTS =
             Pattern.compile("\\b(insert|insertLogical|modify|update|delete|retract)\\s*\\(");
     /** Where the KieModules compiled at build time live on the classpath. */
@@ -238,6 +239,14 @@ public final class RuleSetCompiler {
                 return new Problem(fileNames.get(f), segments.get(f).get(0).rule().line(), reason);
             }
             return new Problem(fileNames.get(f), 0, reason);
+        }
+        Matcher jm = GEN_JAVA_PATH.matcher(m.getPath() == null ? "" : m.getPath());
+        if (jm.find() && Integer.parseInt(jm.group(1)) < segments.size()) {
+            // an error in the Java the executable model generated from a rule (e.g. a consequence that uses a
+            // binding only through unicode escapes): the DRL file, and the rule when the file has one
+            int f = Integer.parseInt(jm.group(1));
+            List<Segment> segs = segments.get(f);
+            return new Problem(fileNames.get(f), segs.size() == 1 ? segs.get(0).rule().line() : 0, reason);
         }
         for (RuleSource r : byName.values()) {
             String all = m.getText() == null ? "" : m.getText();
