@@ -118,4 +118,14 @@ class CompiledRuleCheckTest {
         assertThat(problems.get(0).line()).isEqualTo(drl.lines().toList().indexOf(
                 drl.lines().filter(l -> l.startsWith("rule \"b.bad\"")).findFirst().orElseThrow()) + 1);
     }
+
+    @Test
+    void aCompileErrorInTheGeneratedJavaNamesTheDrlFile() {
+        // $c spelled with an escape: Drools does not pass the binding, javac fails on the generated consequence
+        List<Problem> problems = county("", "delete($\\u0063);");
+        assertThat(problems).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules/x.drl");
+            assertThat(p.line()).isEqualTo(2);
+        });
+    }
 }
