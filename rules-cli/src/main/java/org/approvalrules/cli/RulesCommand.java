@@ -170,6 +170,8 @@ final class RulesCommand implements Runnable {
             try (ApprovalRules rules = packs.rules()) {
                 RuleSets reg = EntryPointAccess.ruleSets(rules);
                 loc.ifPresent(reg.repository()::requireKnown);
+                // rules that do not compile or that the sandbox refuses are a pack error (exit 2), not a failed scenario
+                loc.ifPresentOrElse(reg::ruleSet, () -> reg.repository().layers().values().forEach(l -> reg.ruleSet(l.code())));
                 ScenarioRunner.Report report = new ScenarioRunner(reg, rules::calendar).runAll(loc);
                 int failed = 0;
                 for (ScenarioRunner.Result r : report.results()) {

@@ -14,10 +14,10 @@ import picocli.CommandLine;
 class RulesCommandTest {
     static final Path EXAMPLE = Path.of("../examples/packs");
 
-    private record Run(int code, String out, String err) {
+    record Run(int code, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         CommandLine cl = ApprovalRulesCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -99,6 +99,7 @@ final class CompiledRuleSet implements CompiledRules {
      * Evaluates with the bundled calendar (STRICT) of the rule set's locality (tests and benchmarks).
      *
      * @throws InvalidValueException when a case was accepted after {@code asOf}
+     * @throws TimeBudgetExceededException when the evaluation ran out of its time budget ({@link TimeBudget})
      */
     List<Finding> evaluate(Collection<? extends RuleFact> facts, Instant asOf) {
         return evaluate(facts, asOf, CalendarRepository.bundled().calendarFor(spec.locality(), CoveragePolicy.STRICT));
@@ -126,6 +127,10 @@ final class CompiledRuleSet implements CompiledRules {
         // is checked as it joins a chunk (it is then still in cache when Drools matches it); a bad fact
         // throws before this method returns anything, so no findings of the batch are half-delivered.
         StatelessKieSession session = kieBase.newStatelessKieSession();
+        TimeBudget budget = TimeBudget.start(spec.parameters(), limit.toLocalDate(), facts.size(), rulesByName);
+        if (budget != null) {
+            session.addEventListener(budget);
+        }
         session.setGlobal("out", sink);
         session.setGlobal("params", spec.parameters());
         session.setGlobal("calendar", ctx.calendar());

@@ -56,6 +56,7 @@ final class RuleSetCompiler {
             global org.approvalrules.api.rules.CalendarFunctions calendar;
             """;
     private static final Pattern GEN_PATH = Pattern.compile("packs/l\\d+/f(\\d+)/rules\\.drl");
+    private static final Pattern GEN_JAVA_PATH = Pattern.compile("packs/l\\d+/f(\\d+)/.*\\.java");
     private static final Pattern CHANGES_FACTS =
             Pattern.compile("\\b(insert|insertLogical|modify|update|delete|retract)\\s*\\(");
     /** Where the KieModules compiled at build time live on the classpath. */
@@ -155,7 +156,9 @@ final class RuleSetCompiler {
 
     /**
      * Generates and compiles the executable model of {@code pack} into a KieModule (added to the
-     * KieRepository under {@code rid}); a failure names the source file and line of each error.
+     * KieRepository under {@code rid}); a failure names the source file and line of each error. The
+     * generated classes are checked ({@link CompiledRuleCheck}: allow-list, loops, fact changes) before the
+     * KieModule is returned, so no KieBase is ever made from rules the sandbox refuses.
      */
     static KieModule compileModule(KieServices ks, RuleSetSpec pack, ReleaseId rid) {
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -196,6 +199,12 @@ final class RuleSetCompiler {
             }
             throw new RulePackException(problems);
         }
+        List<Problem> refused = CompiledRuleCheck.check(kb.getKieModule(), byFile.values().stream()
+                .map(rules -> new CompiledRuleCheck.Source(rules.get(0).file(), rules.get(0).layer(), rules)).toList());
+        if (!refused.isEmpty()) {
+            ks.getRepository().removeKieModule(rid);
+            throw new RulePackException(refused);
+        }
         return kb.getKieModule();
     }
 
@@ -230,6 +239,14 @@ final class RuleSetCompiler {
                 return new Problem(fileNames.get(f), segments.get(f).get(0).rule().line(), reason);
             }
             return new Problem(fileNames.get(f), 0, reason);
+        }
+        Matcher jm = GEN_JAVA_PATH.matcher(m.getPath() == null ? "" : m.getPath());
+        if (jm.find() && Integer.parseInt(jm.group(1)) < segments.size()) {
+            // an error in the Java the executable model generated from a rule (e.g. a consequence that uses a
+            // binding only through unicode escapes): the DRL file, and the rule when the file has one
+            int f = Integer.parseInt(jm.group(1));
+            List<Segment> segs = segments.get(f);
+            return new Problem(fileNames.get(f), segs.size() == 1 ? segs.get(0).rule().line() : 0, reason);
         }
         for (RuleSpec r : byName.values()) {
             String all = m.getText() == null ? "" : m.getText();

@@ -16,6 +16,9 @@ public interface ParameterLookup {
     /** An integer parameter in force on {@code date}. */
     int intAt(String id, LocalDate date);
 
+    /** Whether a parameter with this id is defined at all (in any layer, at any date). */
+    boolean defines(String id);
+
     /** A decimal parameter in force on {@code date}. */
     BigDecimal decimalAt(String id, LocalDate date);
 

@@ -12,6 +12,11 @@ import org.approvalrules.api.rules.RulePackException;
  * collections, and may not use {@code System}, {@code Runtime}, reflection, class loading, threads,
  * files or the network, nor declare globals of its own (the engine provides {@code out}, {@code params}
  * and {@code calendar}). Comments and string literals are ignored. Every finding names file and line.
+ *
+ * <p>The lint reads the text as the Java compiler does: Java unicode escapes ({@code \}{@code u0074},
+ * {@code \}{@code uuuu0074}) are resolved first ({@link #resolveUnicodeEscapes}), so an escaped spelling of a
+ * forbidden name is caught like the plain one. This lint gives friendly messages early; the authoritative
+ * check is made on the compiled classes (rules-drools {@code CompiledRuleCheck}).
  */
 public final class DrlLint {
 
@@ -49,10 +54,30 @@ public final class DrlLint {
     private DrlLint() {
     }
 
-    /** Returns the problems of one DRL text (empty when it is clean). */
+    /**
+     * Returns the problems of one DRL text (empty when it is clean): one per line, the first found on it,
+     * with how many more the line has.
+     */
     public static List<RulePackException.Problem> check(String file, String text) {
         List<RulePackException.Problem> problems = new ArrayList<>();
-        String[] lines = codeOnly(text).split("\n", -1);
+        for (RulePackException.Problem p : checkAll(file, text)) {
+            RulePackException.Problem last = problems.isEmpty() ? null : problems.get(problems.size() - 1);
+            if (last != null && last.line() == p.line()) {
+                String reason = last.reason();
+                int more = reason.endsWith(" more）") ? Integer.parseInt(reason.replaceAll(".*（另有 (\\d+) 处.*", "$1")) : 0;
+                String base = more == 0 ? reason : reason.substring(0, reason.lastIndexOf("（另有 "));
+                problems.set(problems.size() - 1, new RulePackException.Problem(file, p.line(), base + "（另有 " + (more + 1)
+                        + " 处 / and " + (more + 1) + " more）"));
+            } else {
+                problems.add(p);
+            }
+        }
+        return problems;
+    }
+
+    private static List<RulePackException.Problem> checkAll(String file, String text) {
+        List<RulePackException.Problem> problems = new ArrayList<>();
+        String[] lines = codeOnly(resolveUnicodeEscapes(text)).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int ln = i + 1;
@@ -99,6 +124,57 @@ public final class DrlLint {
     }
 
     /**
+     * The text with Java unicode escapes resolved as javac resolves them (JLS §3.3): a backslash preceded by
+     * an even number of backslashes, one or more {@code u}, four hex digits. An escape that stands for a line
+     * terminator becomes {@code '\r'}, which ends comments and string literals like a line end but is not
+     * counted as one, so line numbers stay those of the file. An incomplete escape is left as written (the
+     * compiler rejects it).
+     */
+    public static String resolveUnicodeEscapes(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int n = text.length();
+        int backslashes = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\\' && backslashes % 2 == 0 && i + 1 < n && text.charAt(i + 1) == 'u') {
+                int j = i + 1;
+                while (j < n && text.charAt(j) == 'u') {
+                    j++;
+                }
+                int value = j + 4 <= n ? hex(text, j) : -1;
+                if (value >= 0) {
+                    char r = (char) value;
+                    sb.append(r == '\n' ? '\r' : r);
+                    // an escaped backslash does not escape what follows (JLS §3.3)
+                    backslashes = 0;
+                    i = j + 4;
+                    continue;
+                }
+            }
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+            sb.append(c);
+            i++;
+        }
+        return sb.toString();
+    }
+
+    private static int hex(String text, int at) {
+        int v = 0;
+        for (int k = at; k < at + 4; k++) {
+            int d = Character.digit(text.charAt(k), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    /**
      * The text with comments and string-literal contents blanked out (newlines kept, so line numbers
      * stay right).
      */
@@ -110,7 +186,7 @@ public final class DrlLint {
             char c = text.charAt(i);
             char d = i + 1 < n ? text.charAt(i + 1) : '\0';
             if (c == '/' && d == '/') {
-                while (i < n && text.charAt(i) != '\n') {
+                while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
                     i++;
                 }
             } else if (c == '/' && d == '*') {
@@ -123,7 +199,7 @@ public final class DrlLint {
             } else if (c == '"' || c == '\'') {
                 sb.append(c);
                 i++;
-                while (i < n && text.charAt(i) != c && text.charAt(i) != '\n') {
+                while (i < n && text.charAt(i) != c && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
                     if (text.charAt(i) == '\\') {
                         i++;
                         sb.append(' ');

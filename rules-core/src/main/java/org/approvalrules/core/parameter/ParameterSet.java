@@ -74,6 +74,11 @@ public final class ParameterSet implements ParameterLookup {
     }
 
     /** The parameter with this id, if defined. */
+    @Override
+    public boolean defines(String id) {
+        return get(id).isPresent();
+    }
+
     public Optional<Parameter> get(String id) {
         Dated d = byId.get(id);
         return d == null ? Optional.empty() : Optional.of(d.parameter());

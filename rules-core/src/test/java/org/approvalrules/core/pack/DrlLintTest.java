@@ -84,4 +84,25 @@ class DrlLintTest {
         List<Problem> p = DrlLint.check("f.drl", "/* a\n b\n c */\nimport java.io.File;\n");
         assertThat(p).singleElement().satisfies(x -> assertThat(x.line()).isEqualTo(4));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sys\\u0074em.exit(7);", "new j\\u0061va.io.\\u0046ile(\"x\").createNewFile();",
+            "Sys\\uuuu0074em.exit(7);", "\\u0053\\u0079\\u0073\\u0074\\u0065\\u006d.exit(7);",
+            "// comment\\u000aSystem.exit(7);", "/* comment *\\u002f System.exit(7);",
+            "String s = \"a\\u0022; System.exit(7); //\";", "int a = 1; \\u002f\\u002f\\u000a Runtime.getRuntime().halt(1);"})
+    void unicodeEscapesAreResolvedAsTheCompilerDoesBeforeLinting(String consequence) {
+        List<Problem> p = DrlLint.check("f.drl", "\n" + ruleWith(consequence));
+        assertThat(p).isNotEmpty();
+        // the rule starts on line 2, its consequence is on line 6 of the file: escapes never shift lines
+        assertThat(p).allSatisfy(problem -> assertThat(problem.line()).isEqualTo(6));
+    }
+
+    @Test
+    void anEscapedBackslashDoesNotStartAnEscapeAndAnIncompleteOneIsKept() {
+        assertThat(DrlLint.resolveUnicodeEscapes("\\\\u0041")).isEqualTo("\\\\u0041");
+        assertThat(DrlLint.resolveUnicodeEscapes("\\\\\\u0041")).isEqualTo("\\\\A");
+        assertThat(DrlLint.resolveUnicodeEscapes("\\u00G1 \\u12")).isEqualTo("\\u00G1 \\u12");
+        assertThat(DrlLint.resolveUnicodeEscapes("\\u005c\\u0041")).isEqualTo("\\A");
+        assertThat(DrlLint.check("f.drl", ruleWith("String s = \"\\\\u0053ystem\";"))).isEmpty();
+    }
 }
