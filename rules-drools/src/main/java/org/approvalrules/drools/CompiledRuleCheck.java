@@ -631,7 +631,7 @@ final class CompiledRuleCheck {
             if (first == null) {
                 firsts.put(key, new First(file, line, reason));
             } else {
-                first.more++;
+                first.others.add(en);
             }
         }
     }
@@ -640,7 +640,8 @@ final class CompiledRuleCheck {
         final String file;
         final int line;
         final String reason;
-        int more;
+        /** The other refusals of the same rule or function (English part), named so no attack hides behind another. */
+        final Set<String> others = new TreeSet<>();
 
         First(String file, int line, String reason) {
             this.file = file;
@@ -649,7 +650,8 @@ final class CompiledRuleCheck {
         }
 
         Problem problem() {
-            return new Problem(file, line, more == 0 ? reason : reason + "（另有 " + more + " 处 / and " + more + " more）");
+            return new Problem(file, line, others.isEmpty() ? reason : reason + "（另有 " + others.size() + " 处 / and "
+                    + others.size() + " more: " + String.join("; ", others) + "）");
         }
     }
 }

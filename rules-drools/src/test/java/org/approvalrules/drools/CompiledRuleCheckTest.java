@@ -95,7 +95,8 @@ class CompiledRuleCheckTest {
                 .anySatisfy(p -> assertThat(p.reason()).contains("function f").contains("recursion"));
         assertThat(county("function int f(int x) { return x <= 0 ? 0 : g(x - 1); }\n"
                 + "function int g(int x) { return f(x); }", "int a = f(3);"))
-                .anySatisfy(p -> assertThat(p.reason()).contains("recursion").contains("f → g → f"));
+                .anySatisfy(p -> assertThat(p.reason()).contains("recursion").satisfiesAnyOf(
+                        r -> assertThat(r).contains("f → g → f"), r -> assertThat(r).contains("g → f → g")));
         assertThat(county("function int f(int x) { java.util.function.IntUnaryOperator o = y -> f(y); return o.applyAsInt(x); }",
                 "int a = f(3);")).anySatisfy(p -> assertThat(p.reason()).contains("recursion"));
     }
