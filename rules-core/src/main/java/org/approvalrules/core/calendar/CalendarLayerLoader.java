@@ -102,7 +102,19 @@ public final class CalendarLayerLoader {
      * files are ignored).
      */
     public static Map<DivisionCode, CalendarLayer> loadDirectory(Path dir) {
+        return loadDirectory(dir, Map.of());
+    }
+
+    /**
+     * As {@link #loadDirectory(Path)}, where a code folder WITHOUT {@code layer.properties} whose code is a
+     * layer of {@code held} adds its year files to that layer (a year file replaces the held layer's file of
+     * the same year; the properties are kept). So {@code 000000/2027.csv} alone adds next year's national
+     * arrangement to the bundled national layer. A folder with {@code layer.properties} replaces the layer as
+     * a whole.
+     */
+    public static Map<DivisionCode, CalendarLayer> loadDirectory(Path dir, Map<DivisionCode, CalendarLayer> held) {
         InvalidValueException.requireNonNull(dir, "dir");
+        InvalidValueException.requireNonNull(held, "held");
         if (!Files.isDirectory(dir)) {
             throw new DataFormatException(dir.toString(), 0, "dir", dir.toString(),
                     "日历目录不存在或不是目录 / calendar directory does not exist or is not a directory");
@@ -132,7 +144,10 @@ public final class CalendarLayerLoader {
                 }
             }
             if (!files.isEmpty()) {
-                CalendarLayer layer = parseLayer(code, layerDir.toString(), files);
+                boolean hasProps = files.stream().anyMatch(f -> f.name().equals(LAYER_PROPERTIES));
+                CalendarLayer base = hasProps ? null : held.get(DivisionCode.parse(code));
+                CalendarLayer layer = base != null ? addYears(base, layerDir.toString(), files)
+                        : parseLayer(code, layerDir.toString(), files);
                 layers.put(layer.code(), layer);
             }
         }
@@ -266,6 +281,33 @@ public final class CalendarLayerLoader {
             parseYear(f, year, code, days);
         }
         return new CalendarLayer(code, nameEntry.value(), hours, zone, years, days, notes, origin, recurringFrom, estimate);
+    }
+
+    /** {@code base} with the year files of {@code files} added, each replacing base's year of the same number. */
+    private static CalendarLayer addYears(CalendarLayer base, String origin, List<LayerFile> files) {
+        TreeSet<Integer> years = new TreeSet<>(base.years());
+        TreeSet<Integer> replaced = new TreeSet<>();
+        TreeMap<LocalDate, LayerDay> added = new TreeMap<>();
+        for (LayerFile f : files) {
+            var m = YEAR_FILE.matcher(f.name());
+            if (!m.matches()) {
+                throw new DataFormatException(f.shown(), 0, "file", f.name(),
+                        "年度文件名应为 YYYY.csv / a year file must be named YYYY.csv");
+            }
+            int year = Integer.parseInt(m.group(1));
+            years.add(year);
+            replaced.add(year);
+            parseYear(f, year, base.code(), added);
+        }
+        TreeMap<LocalDate, LayerDay> days = new TreeMap<>();
+        base.days().forEach((d, v) -> {
+            if (!replaced.contains(d.getYear())) {
+                days.put(d, v);
+            }
+        });
+        days.putAll(added);
+        return new CalendarLayer(base.code(), base.name(), base.officeHours(), base.zone(), years, days, base.notes(),
+                origin + " + " + base.origin(), base.recurringFrom(), base.estimate());
     }
 
     private record Entry(String value, int line) {

@@ -185,12 +185,14 @@ public final class CalendarRepository {
 
     /**
      * A NEW repository: this one's layers, with every layer found under {@code dir} added, or
-     * replacing as a whole this one's layer of the same code. This repository is unchanged and
+     * replacing as a whole this one's layer of the same code; a code folder without
+     * {@code layer.properties} adds its year files to this one's layer of that code instead (e.g.
+     * {@code 000000/2027.csv}: next year's national notice, the day it appears). This repository is unchanged and
      * stays usable; if anything under {@code dir} is malformed, nothing is returned.
      */
     public CalendarRepository withLayersFrom(Path dir) {
         Map<DivisionCode, CalendarLayer> merged = new TreeMap<>(layers);
-        merged.putAll(CalendarLayerLoader.loadDirectory(dir));
+        merged.putAll(CalendarLayerLoader.loadDirectory(dir, layers));
         return new CalendarRepository(merged);
     }
 

@@ -34,7 +34,7 @@ public enum LocalHolidayEstimate {
     NONE("none");
 
     /** Suffix of every estimated holiday's name. */
-    public static final String ESTIMATE_MARK = "（推算，非通知 / estimate, not from a notice）";
+    public static final String ESTIMATE_MARK = "（推算，非通知 / estimate not from a notice）";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final String key;

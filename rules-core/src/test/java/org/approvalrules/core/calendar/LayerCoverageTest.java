@@ -161,6 +161,25 @@ class LayerCoverageTest {
         }
     }
 
+    @Test
+    void nextYearsNationalFileAloneExtendsTheBundledNationalLayer(@TempDir Path dir) throws IOException {
+        Path nat = Files.createDirectories(dir.resolve("calendar").resolve("000000"));
+        write(nat.resolve("2027.csv"), "date,kind,name,source\n2027-01-01,HOLIDAY,元旦,测试通知\n");
+        CalendarRepository next = repo.withLayersFrom(dir.resolve("calendar"));
+        assertThat(next.coverage().end()).isEqualTo(LocalDate.of(2027, 12, 31));
+        CompiledCalendar strict = next.calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT);
+        assertThat(strict.kindOf(LocalDate.of(2027, 1, 1))).isEqualTo(DayKind.HOLIDAY);
+        assertThat(strict.kindOf(LocalDate.of(2024, 10, 1))).as("bundled years kept").isEqualTo(DayKind.HOLIDAY);
+        assertThat(next.layer(DivisionCode.NATIONAL).orElseThrow().name()).isEqualTo("全国");
+        // Guangxi recurs: 2027 is not covered for it until its 2027 file exists
+        assertThat(next.calendarFor(GUANGXI, CoveragePolicy.STRICT).covers(LocalDate.of(2027, 1, 4))).isFalse();
+        // a replacement year file replaces that year only
+        write(nat.resolve("2026.csv"), "date,kind,name,source\n2026-01-01,HOLIDAY,元旦,测试通知\n");
+        CompiledCalendar replaced = repo.withLayersFrom(dir.resolve("calendar")).calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT);
+        assertThat(replaced.kindOf(LocalDate.of(2026, 2, 16))).isEqualTo(DayKind.WORKDAY);
+        assertThat(replaced.version()).isNotEqualTo(strict.version());
+    }
+
     private static void write(Path p, String s) throws IOException {
         Files.writeString(p, s, StandardCharsets.UTF_8);
     }
