@@ -267,6 +267,12 @@ public final class CalendarLayerLoader {
         });
         TreeSet<Integer> years = new TreeSet<>();
         TreeMap<LocalDate, LayerDay> days = new TreeMap<>();
+        parseYears(files, code, years, days);
+        return new CalendarLayer(code, nameEntry.value(), hours, zone, years, days, notes, origin, recurringFrom, estimate);
+    }
+
+    /** Parses every year file of {@code files} (skipping layer.properties) into {@code years} and {@code days}. */
+    private static void parseYears(List<LayerFile> files, DivisionCode code, TreeSet<Integer> years, TreeMap<LocalDate, LayerDay> days) {
         for (LayerFile f : files) {
             if (f.name().equals(LAYER_PROPERTIES)) {
                 continue;
@@ -280,7 +286,6 @@ public final class CalendarLayerLoader {
             years.add(year);
             parseYear(f, year, code, days);
         }
-        return new CalendarLayer(code, nameEntry.value(), hours, zone, years, days, notes, origin, recurringFrom, estimate);
     }
 
     /** {@code base} with the year files of {@code files} added, each replacing base's year of the same number. */
@@ -288,17 +293,8 @@ public final class CalendarLayerLoader {
         TreeSet<Integer> years = new TreeSet<>(base.years());
         TreeSet<Integer> replaced = new TreeSet<>();
         TreeMap<LocalDate, LayerDay> added = new TreeMap<>();
-        for (LayerFile f : files) {
-            var m = YEAR_FILE.matcher(f.name());
-            if (!m.matches()) {
-                throw new DataFormatException(f.shown(), 0, "file", f.name(),
-                        "年度文件名应为 YYYY.csv / a year file must be named YYYY.csv");
-            }
-            int year = Integer.parseInt(m.group(1));
-            years.add(year);
-            replaced.add(year);
-            parseYear(f, year, base.code(), added);
-        }
+        parseYears(files, base.code(), replaced, added);
+        years.addAll(replaced);
         TreeMap<LocalDate, LayerDay> days = new TreeMap<>();
         base.days().forEach((d, v) -> {
             if (!replaced.contains(d.getYear())) {
