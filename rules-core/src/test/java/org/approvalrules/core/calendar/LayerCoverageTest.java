@@ -180,6 +180,24 @@ class LayerCoverageTest {
         assertThat(replaced.version()).isNotEqualTo(strict.version());
     }
 
+    @Test
+    void addingTheMissingLocalYearListsTheEstimateCorrectionsAndTheCasesToRecompute(@TempDir Path dir) throws IOException {
+        // a 2025 Guangxi file as a notice would give it: 3/31–4/1 off (the estimate said the same days) and, say, 4/2 too
+        Path gx = Files.createDirectories(dir.resolve("450000"));
+        write(gx.resolve("2025.csv"), "date,kind,name,source\n2025-03-31,HOLIDAY,壮族三月三,测试通知\n"
+                + "2025-04-01,HOLIDAY,壮族三月三,测试通知\n2025-04-02,HOLIDAY,壮族三月三,测试通知\n");
+        CompiledCalendar before = repo.calendarFor(GUANGXI, CoveragePolicy.PROVISIONAL);
+        CompiledCalendar after = repo.withLayersFrom(dir).calendarFor(GUANGXI, CoveragePolicy.PROVISIONAL);
+        CalendarDiff diff = CalendarDiff.between(before, after);
+        assertThat(diff.changes()).extracting(CalendarDiff.DayChange::date).containsExactly(LocalDate.of(2025, 4, 2));
+        assertThat(diff.newlyCovered()).containsExactly(org.approvalrules.api.calendar.DateRange.ofYears(2025, 2025));
+        assertThat(diff.beforeVersion()).isNotEqualTo(diff.afterVersion());
+        List<CalendarDiff.CaseSpan> cases = List.of(new CalendarDiff.CaseSpan("A", LocalDate.of(2025, 3, 20), LocalDate.of(2025, 4, 10)),
+                new CalendarDiff.CaseSpan("B", LocalDate.of(2025, 5, 6), LocalDate.of(2025, 5, 20)),
+                new CalendarDiff.CaseSpan("C", LocalDate.of(2024, 5, 6), LocalDate.of(2024, 5, 20)));
+        assertThat(diff.affected(cases)).extracting(a -> a.span().caseId()).containsExactly("A", "B");
+    }
+
     private static void write(Path p, String s) throws IOException {
         Files.writeString(p, s, StandardCharsets.UTF_8);
     }
