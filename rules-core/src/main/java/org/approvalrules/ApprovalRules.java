@@ -128,8 +128,9 @@ public final class ApprovalRules implements AutoCloseable {
         this.coverage = b.coverage;
         this.clock = b.clock;
         this.providers = b.providers;
-        this.calendarBase = b.providers != null ? null
+        CalendarRepository base = b.providers != null ? null
                 : b.calendarLayers != null ? CalendarRepository.fromDirectory(b.calendarLayers) : CalendarRepository.bundled();
+        this.calendarBase = base == null || b.calendarDirectory == null ? base : base.withLayersFrom(b.calendarDirectory);
         CalendarRepository calendars = calendarBase == null ? null
                 : packs.map(calendarBase::withLayersFrom).orElse(calendarBase);
         RuleEngineProvider engine = b.engine != null ? b.engine : RuleEngines.load();
@@ -351,6 +352,7 @@ public final class ApprovalRules implements AutoCloseable {
         private Path packs;
         private CalendarProviders providers;
         private Path calendarLayers;
+        private Path calendarDirectory;
         private CoveragePolicy coverage = CoveragePolicy.STRICT;
         private Clock clock = Clock.system(SHANGHAI);
         private RuleEngineProvider engine;
@@ -409,6 +411,20 @@ public final class ApprovalRules implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A {@code calendar/} directory of calendar layers (one folder per division code, {@code 000000} the national
+         * layer) laid over the bundled data or the repository, before the packs' layers: next year's national file
+         * ({@code 000000/2027.csv}, e.g. written by {@code calendar import}) takes effect without a release. A folder
+         * without {@code layer.properties} adds its year files to the layer of that code. See docs/CALENDAR-DATA.md.
+         */
+        public Builder calendarDirectory(Path dir) {
+            if (dir == null) {
+                mistakes.add(new Mistake("calendarDirectory", null, "不能为 null / must not be null"));
+            }
+            this.calendarDirectory = dir;
+            return this;
+        }
+
         /** STRICT (default: a date outside the published years is an error) or PROVISIONAL. */
         public Builder coverage(CoveragePolicy policy) {
             if (policy == null) {
@@ -450,6 +466,13 @@ public final class ApprovalRules implements AutoCloseable {
         public ApprovalRules build() {
             if (mistakes.isEmpty() && calendarLayers != null && !Files.isDirectory(calendarLayers)) {
                 mistakes.add(new Mistake("calendarLayers", calendarLayers, "日历层目录不存在 / not a directory"));
+            }
+            if (mistakes.isEmpty() && calendarDirectory != null && providers != null) {
+                mistakes.add(new Mistake("calendarDirectory", calendarDirectory, "已指定日历提供者，不能再给日历目录（两个来源）"
+                        + " / calendar providers were given: a calendar directory would be a second source of truth"));
+            }
+            if (mistakes.isEmpty() && calendarDirectory != null && !Files.isDirectory(calendarDirectory)) {
+                mistakes.add(new Mistake("calendarDirectory", calendarDirectory, "日历目录不存在 / not a directory"));
             }
             if (mistakes.isEmpty() && packs != null && !Files.isDirectory(packs)) {
                 mistakes.add(new Mistake("packs", packs, "规则包目录不存在 / not a directory"));

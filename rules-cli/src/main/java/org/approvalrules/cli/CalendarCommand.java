@@ -46,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --layers DIR}.
  */
 @Command(name = "calendar", description = "工作日历：导出、查询某日、比对变更 / working-day calendar: export, check one day, diff after a change",
-        mixinStandardHelpOptions = true, subcommands = {CalendarCommand.Export.class, CalendarCommand.Check.class, CalendarCommand.Diff.class})
+        mixinStandardHelpOptions = true, subcommands = {CalendarCommand.Export.class, CalendarCommand.Check.class, CalendarCommand.Diff.class,
+                CalendarCommand.Import.class})
 final class CalendarCommand implements Runnable {
 
     @Spec
@@ -63,8 +64,10 @@ final class CalendarCommand implements Runnable {
                 description = "行政区划代码 / division code, e.g. 000000, 450000, 451031")
         String locality;
 
-        @Option(names = "--layers", paramLabel = "DIR",
-                description = "加载该目录下的地方日历图层 / load local calendar layers from DIR (one folder per division code)")
+        @Option(names = {"--calendars", "--layers"}, paramLabel = "DIR",
+                description = "加载该目录下的日历图层（每个行政区划代码一个文件夹；000000 为全国图层；无 layer.properties 的文件夹只补充年度文件）"
+                        + " / load calendar layers from DIR (one folder per division code, 000000 the national layer; a folder"
+                        + " without layer.properties only adds its year files, e.g. 000000/2027.csv)")
         Path layers;
 
         @Option(names = "--provisional",
@@ -146,7 +149,7 @@ final class CalendarCommand implements Runnable {
             } else {
                 CalendarExport.csv(cal, range, out);
             }
-            if (!cal.covers(range.start()) || !cal.covers(range.end())) {
+            if (!coversAll(cal, range)) {
                 spec.commandLine().getErr().println("注意 / note: " + range + " 超出日历 " + cal.id() + " 的覆盖范围 "
                         + cal.coverage() + "，范围外按周末推定（临时结果，通知发布后须重新导出）/ leaves the coverage of "
                         + cal.id() + ": outside it weekends only are assumed (provisional; export again when the notice is published)");
@@ -156,6 +159,16 @@ final class CalendarCommand implements Runnable {
             w.flush();
             return 0;
         }
+    }
+
+    /** Whether every day of {@code range} is covered (no provisional day). */
+    static boolean coversAll(WorkingCalendar cal, DateRange range) {
+        for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
+            if (!cal.covers(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -287,8 +300,18 @@ final class CalendarCommand implements Runnable {
             out.println("图层 / layer: " + e.layer() + (layerName.isEmpty() ? "" : " " + layerName));
             out.println("依据 / notice: " + e.source().orElse("无（普通日）/ none (ordinary day)"));
             if (e.provisional()) {
-                out.println("临时推定 / provisional: 日历未收录 " + d.getYear() + " 年放假安排，按周末推定，通知发布后须重新计算 / the "
-                        + d.getYear() + " arrangement is not in the calendar: weekends only assumed, recompute when the notice is published");
+                String gap = cal instanceof org.approvalrules.core.calendar.CompiledCalendar c
+                        ? c.uncoveredYears().getOrDefault(d.getYear(), "") : "";
+                if (gap.isEmpty()) {
+                    out.println("临时推定 / provisional: 日历未收录 " + d.getYear() + " 年放假安排，按周末推定，通知发布后须重新计算 / the "
+                            + d.getYear() + " arrangement is not in the calendar: weekends only assumed, recompute when the notice is published");
+                } else {
+                    out.println("临时推定 / provisional: 地方图层 " + gap + " 未收录 " + d.getYear() + " 年的通知，本日按全国安排"
+                            + (e.name().filter(n -> n.contains("推算")).isPresent() ? "及推算的地方节日" : "") + "临时推定，通知发布后须重新计算"
+                            + " / local layer " + gap + " has no " + d.getYear() + " notice: the national arrangement"
+                            + (e.name().filter(n -> n.contains("推算")).isPresent() ? " and an estimated local holiday are" : " is")
+                            + " assumed, recompute when the notice is published");
+                }
             }
             out.println("日历 / calendar: " + cal.id() + "，版本 / version " + cal.version() + "，覆盖 / coverage "
                     + cal.coverage() + "，" + cal.policy() + "，来源 / provider: " + r.provider());
@@ -315,6 +338,75 @@ final class CalendarCommand implements Runnable {
                 case HOLIDAY -> "放假：" + name + " / day off: " + name;
                 case ADJUSTED_WORKDAY -> "调休上班：" + name + " / adjusted working day: " + name;
             };
+        }
+    }
+
+    /**
+     * {@code calendar import}: the text of a State Council holiday notice (UTF-8) into the national year file
+     * {@code YYYY.csv}; rows dated in the year before (元旦 in late December) are listed on stderr for that
+     * year's file. Nothing is written unless the whole notice was read and checked.
+     */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "把国务院办公厅放假通知文本转换为全国图层年度文件 / turn a State Council holiday notice into the national year file")
+    static final class Import implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--notice", required = true, paramLabel = "FILE.txt",
+                description = "通知全文（UTF-8）；可重复：先主通知，再同年的调整/延长通知 / the notice text (UTF-8); repeat for a later "
+                        + "adjustment or extension notice of the same year")
+        List<Path> notices;
+
+        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "通知所安排的年份 / the year the notice arranges")
+        int year;
+
+        @Option(names = "--source", paramLabel = "TEXT",
+                description = "依据列（默认为通知的文号，其次为标题）；可重复，与 --notice 依次对应 / the source column (default: the "
+                        + "notice's number, else its title); repeat to match each --notice")
+        List<String> sources;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "写入该文件（默认标准输出）/ write to FILE (default stdout)")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            List<org.approvalrules.core.calendar.NoticeImporter.NoticeText> texts = new ArrayList<>();
+            for (int i = 0; i < notices.size(); i++) {
+                Path f = notices.get(i);
+                String text;
+                try {
+                    text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+                } catch (CharacterCodingException e) {
+                    throw new DataFormatException(f.toString(), 0, "encoding", null, "文件不是 UTF-8 编码 / file is not UTF-8", e);
+                } catch (IOException e) {
+                    throw new DataFormatException(f.toString(), 0, null, null, "无法读取文件 / cannot read file: " + e, e);
+                }
+                Optional<String> src = sources != null && i < sources.size() ? Optional.of(sources.get(i)) : Optional.empty();
+                texts.add(new org.approvalrules.core.calendar.NoticeImporter.NoticeText(f.toString(), text, src));
+            }
+            var imported = org.approvalrules.core.calendar.NoticeImporter.importNotices(year, texts);
+            String csv = imported.csv();
+            if (out != null) {
+                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+                Files.writeString(tmp, csv, StandardCharsets.UTF_8);
+                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                spec.commandLine().getOut().print(csv);
+                spec.commandLine().getOut().flush();
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("已导入 / imported " + imported.rows().size() + " 行 / rows for " + year
+                    + (out != null ? " → " + out : "") + "；法定假日依据 / statutory days per "
+                    + org.approvalrules.core.calendar.NoticeImporter.statuteFor(year).name());
+            if (!imported.previousYearRows().isEmpty()) {
+                err.println("以下各行属于 " + (year - 1) + ".csv，请加入该文件 / these rows belong to " + (year - 1) + ".csv: add them there");
+                for (var r : imported.previousYearRows()) {
+                    err.println(r.date() + "," + r.kind() + "," + r.name() + "," + r.source());
+                }
+            }
+            err.flush();
+            return 0;
         }
     }
 }

@@ -52,6 +52,10 @@ final class CalendarDemo implements DemoSection {
         out.println("   2027 年尚未发布 / not yet published: STRICT → "
                 + failure(() -> national.kindOf(unpublished)).lines().findFirst().orElse(""));
         out.println("     PROVISIONAL → " + repo.calendarFor(DivisionCode.NATIONAL, CoveragePolicy.PROVISIONAL).explain(unpublished));
+        LocalDate sanyuesan = LocalDate.of(2025, 3, 31);
+        out.println("   广西 2025 年通知未收录 / Guangxi 2025 notice missing (" + sanyuesan + ", 农历三月初三): STRICT → "
+                + failure(() -> repo.calendarFor(GUANGXI, CoveragePolicy.STRICT).kindOf(sanyuesan)).lines().findFirst().orElse(""));
+        out.println("     PROVISIONAL → " + repo.calendarFor(GUANGXI, CoveragePolicy.PROVISIONAL).explain(sanyuesan));
     }
 
     private static String why(DayExplanation e) {

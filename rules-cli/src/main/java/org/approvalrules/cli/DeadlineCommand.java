@@ -99,6 +99,11 @@ final class DeadlineCommand implements Callable<Integer> {
                     + "on the acceptance date; findings come from the pack's rules")
     Path packs;
 
+    @Option(names = "--calendars", paramLabel = "DIR",
+            description = "日历图层目录（如含 000000/2027.csv 的 calendar/）/ calendar layers directory (e.g. a calendar/ holding "
+                    + "000000/2027.csv: next year's national notice)")
+    Path calendars;
+
     @Option(names = "--batch", paramLabel = "FILE.csv", description = "批量计算 / one case per CSV line (columns id,accepted,limit,unit[,promised,procedures,extend,as_of])")
     Path batch;
 
@@ -121,13 +126,19 @@ final class DeadlineCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format: text, json 或 jsonl / expected text, json or jsonl, was " + format);
         }
         DivisionCode code = DivisionCode.parse(locality);
-        try (ApprovalRules rules = packs == null ? null
-                : ApprovalRules.builder().packs(packs).coverage(coverage).clock(clock).build()) {
+        try (ApprovalRules rules = packs == null ? null : calendars == null
+                ? ApprovalRules.builder().packs(packs).coverage(coverage).clock(clock).build()
+                : ApprovalRules.builder().packs(packs).calendarDirectory(calendars).coverage(coverage).clock(clock).build()) {
             Evaluator evaluator = rules == null ? engineAlone(code) : (in, at) -> rules.evaluate(code, in, at);
-            WorkingCalendar calendar = rules == null ? CalendarRepository.bundled().calendarFor(code, coverage)
+            WorkingCalendar calendar = rules == null ? repository().calendarFor(code, coverage)
                     : rules.calendar(code);
             return run(evaluator, calendar);
         }
+    }
+
+    /** The bundled calendars, with the layers of {@code --calendars} when given. */
+    private CalendarRepository repository() {
+        return calendars == null ? CalendarRepository.bundled() : CalendarRepository.bundled().withLayersFrom(calendars);
     }
 
     /** One case's deadline and findings: from the engine alone, or through the locality's rule packs. */
@@ -138,7 +149,7 @@ final class DeadlineCommand implements Callable<Integer> {
 
     /** Without {@code --packs}: the engine with {@link DeadlinePolicy#DEFAULT} and its built-in findings. */
     private Evaluator engineAlone(DivisionCode code) {
-        WorkingCalendar calendar = CalendarRepository.bundled().calendarFor(code, coverage);
+        WorkingCalendar calendar = repository().calendarFor(code, coverage);
         return (in, at) -> {
             DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, calendar, DeadlinePolicy.DEFAULT, at);
             return new CaseEvaluation(r.caseId(), code, r, r.findings(), DeadlinePolicy.DEFAULT, r.calendarVersion(),

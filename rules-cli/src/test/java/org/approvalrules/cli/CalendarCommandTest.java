@@ -57,18 +57,18 @@ class CalendarCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("""
-                date,kind,name
-                2024-04-03,WORKDAY,
-                2024-04-04,HOLIDAY,清明节
-                2024-04-05,HOLIDAY,清明节
-                2024-04-06,HOLIDAY,清明节
-                2024-04-07,ADJUSTED_WORKDAY,清明节调休上班
-                2024-04-08,WORKDAY,
-                2024-04-09,WORKDAY,
-                2024-04-10,WORKDAY,
-                2024-04-11,HOLIDAY,壮族三月三
-                2024-04-12,HOLIDAY,壮族三月三
-                2024-04-13,WEEKEND,
+                date,kind,name,provisional
+                2024-04-03,WORKDAY,,false
+                2024-04-04,HOLIDAY,清明节,false
+                2024-04-05,HOLIDAY,清明节,false
+                2024-04-06,HOLIDAY,清明节,false
+                2024-04-07,ADJUSTED_WORKDAY,清明节调休上班,false
+                2024-04-08,WORKDAY,,false
+                2024-04-09,WORKDAY,,false
+                2024-04-10,WORKDAY,,false
+                2024-04-11,HOLIDAY,壮族三月三,false
+                2024-04-12,HOLIDAY,壮族三月三,false
+                2024-04-13,WEEKEND,,false
                 """);
     }
 
@@ -77,9 +77,9 @@ class CalendarCommandTest {
         Result r = run("calendar", "export", "--locality", "000000", "--from", "2024-01-01", "--to", "2024-12-31");
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(1 + 366);
-        assertThat(lines.get(0)).isEqualTo("date,kind,name");
+        assertThat(lines.get(0)).isEqualTo("date,kind,name,provisional");
         assertThat(lines).allSatisfy(l -> assertThat(l).matches(
-                "date,kind,name|\\d{4}-\\d{2}-\\d{2},(WORKDAY|WEEKEND|HOLIDAY|ADJUSTED_WORKDAY),.*"));
+                "date,kind,name,provisional|\\d{4}-\\d{2}-\\d{2},(WORKDAY|WEEKEND|HOLIDAY|ADJUSTED_WORKDAY),.*"));
         WorkingCalendar national = CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT);
         assertThat(lines.stream().skip(1).filter(l -> l.contains(",HOLIDAY,") || l.contains(",WEEKEND,")))
                 .hasSize(366 - national.workingDaysBetween(java.time.LocalDate.of(2023, 12, 31), java.time.LocalDate.of(2024, 12, 31)));
@@ -165,8 +165,66 @@ class CalendarCommandTest {
                 .contains("PROVISIONAL");
         Result export = run("calendar", "export", "--provisional", "--locality", "000000", "--from", "2026-12-31", "--to",
                 "2027-01-02");
-        assertThat(export.out()).isEqualTo("date,kind,name\n2026-12-31,WORKDAY,\n2027-01-01,WORKDAY,\n2027-01-02,WEEKEND,\n");
+        assertThat(export.out()).isEqualTo("date,kind,name,provisional\n2026-12-31,WORKDAY,,false\n2027-01-01,WORKDAY,,true\n"
+                + "2027-01-02,WEEKEND,,true\n");
         assertThat(export.err()).startsWith("注意 / note: 2026-12-31/2027-01-02 超出日历 CN-000000 的覆盖范围").contains("provisional");
+    }
+
+    @Test
+    void anUncoveredLocalYearIsRefusedOrFlagged() {
+        Result strict = run("calendar", "check", "--locality", "450000", "2025-03-31");
+        assertThat(strict.code()).isEqualTo(2);
+        assertThat(strict.err()).contains("地方图层 450000（广西壮族自治区）未收录 2025 年");
+        Result prov = run("calendar", "check", "--provisional", "--locality", "450000", "2025-03-31");
+        assertThat(prov.code()).isZero();
+        assertThat(prov.out()).contains("类型 / kind: 节假日 / HOLIDAY").contains("壮族三月三（推算")
+                .contains("临时推定 / provisional: 地方图层 450000 广西壮族自治区 未收录 2025 年的通知");
+        Result export = run("calendar", "export", "--provisional", "--locality", "650000", "--from", "2024-04-09", "--to",
+                "2024-04-10");
+        assertThat(export.out()).startsWith("date,kind,name,provisional\n2024-04-09,WORKDAY,,true\n2024-04-10,HOLIDAY,肉孜节（推算")
+                .endsWith(",true\n");
+        assertThat(export.err()).contains("provisional");
+        Result strictExport = run("calendar", "export", "--locality", "450000", "--from", "2017-12-01", "--to", "2019-01-31");
+        assertThat(strictExport.code()).isEqualTo(2);
+        assertThat(strictExport.out()).isEmpty();
+    }
+
+    @Test
+    void importsANoticeIntoTheYearFileAndTheCalendarsOptionLoadsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path notice = dir.resolve("2027.txt");
+        java.nio.file.Files.writeString(notice, """
+                国务院办公厅关于2027年部分节假日安排的通知
+                一、元旦:1月1日放假,与周末连休。
+                二、春节:2月5日至12日放假调休,共8天。2月14日(星期日)上班。
+                三、清明节:4月5日放假。
+                四、劳动节:5月1日至5日放假调休,共5天。
+                五、端午节:6月9日放假。
+                六、中秋节:9月15日放假。
+                七、国庆节:10月1日至7日放假调休,共7天。10月9日(星期六)上班。
+                国务院办公厅
+                2026年11月20日
+                """, StandardCharsets.UTF_8);
+        java.nio.file.Path nat = java.nio.file.Files.createDirectories(dir.resolve("calendar").resolve("000000"));
+        Result imp = run("calendar", "import", "--notice", notice.toString(), "--year", "2027", "--out",
+                nat.resolve("2027.csv").toString());
+        assertThat(imp.err()).contains("已导入 / imported").contains("795");
+        assertThat(imp.code()).isZero();
+        assertThat(java.nio.file.Files.readString(nat.resolve("2027.csv"))).contains("2027-02-14,ADJUSTED_WORKDAY,春节调休上班,"
+                + "国务院办公厅关于2027年部分节假日安排的通知");
+        Result check = run("calendar", "check", "--calendars", dir.resolve("calendar").toString(), "--locality", "000000",
+                "2027-02-14");
+        assertThat(check.out()).contains("调休上班日 / ADJUSTED_WORKDAY").contains("2004-01-01/2027-12-31");
+        Result bad = run("calendar", "import", "--notice", notice.toString(), "--year", "2027", "--out",
+                dir.resolve("bad.csv").toString(), "--source", "x");
+        assertThat(bad.code()).isZero();
+        java.nio.file.Files.writeString(notice, "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦:1月1日放假。\n二、春节:2月5日至12日放假。"
+                + "2月15日(星期一)上班。\n", StandardCharsets.UTF_8);
+        Result weekday = run("calendar", "import", "--notice", notice.toString(), "--year", "2027", "--out",
+                dir.resolve("weekday.csv").toString());
+        assertThat(weekday.code()).isEqualTo(2);
+        assertThat(weekday.err()).contains(notice + ":3").contains("2027-02-15");
+        assertThat(dir.resolve("weekday.csv")).doesNotExist();
     }
 
     @Test

@@ -18,6 +18,8 @@ class CalendarDemoTest {
         assertThat(out).contains("#1: 2024-09-29 SUNDAY ADJUSTED_WORKDAY 国庆节调休上班 [layer 000000; 国办发明电〔2023〕7号]");
         assertThat(out).contains("=> 2024-10-10");
         assertThat(out).contains("CalendarCoverageException").contains("provisional");
+        assertThat(out).contains("STRICT → CalendarCoverageException: 日历 CN-450000 的地方图层 450000（广西壮族自治区）未收录 2025 年")
+                .contains("2025-03-31 MONDAY HOLIDAY 壮族三月三（推算");
         assertThat(DemoCommand.sections()).anyMatch(s -> s instanceof CalendarDemo);
     }
 }

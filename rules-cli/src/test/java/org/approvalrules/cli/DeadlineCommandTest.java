@@ -45,6 +45,22 @@ class DeadlineCommandTest {
     }
 
     @Test
+    void aCalendarsDirectoryWithNextYearsFileLetsAStrictDeadlineRunIntoIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path nat = java.nio.file.Files.createDirectories(dir.resolve("000000"));
+        java.nio.file.Files.writeString(nat.resolve("2027.csv"), "date,kind,name,source\n2027-01-01,HOLIDAY,元旦,测试通知\n");
+        String[] args = {"deadline", "--accepted", "2026-12-21T10:00", "--limit", "20", "--unit", "WORKING_DAYS", "--as-of",
+            "2026-12-22T09:00"};
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).contains("2027");
+        String[] with = java.util.Arrays.copyOf(args, args.length + 2);
+        with[args.length] = "--calendars";
+        with[args.length + 1] = dir.toString();
+        assertThat(run(with)).isZero();
+        assertThat(out.toString()).contains("截止 / due 2027-01-19T17:00");
+    }
+
+    @Test
     void textOutputStartsWithTheDueDatesAndStatus() {
         // accepted Mon 9/30 16:00, 3 working days: 10/1–7 off → 10/8 (1), 10/9 (2), 10/10 (3); as of 10/8 noon 2 remain → YELLOW
         int code = run("deadline", "--accepted", "2024-09-30T16:00", "--limit", "3", "--unit", "WORKING_DAYS",

@@ -64,6 +64,28 @@ class ApprovalRulesTest {
     }
 
     @Test
+    void nextYearsNationalFileInACalendarDirectoryLetsStrictDeadlinesRunIntoIt() throws IOException {
+        write("calendar/000000/2027.csv", "date,kind,name,source\n2027-01-01,HOLIDAY,元旦,测试通知\n");
+        DeadlineInput december = DeadlineInput.builder("Y1", LocalDateTime.parse("2026-12-21T10:00"), TimeLimit.workingDays(20))
+                .build();
+        Instant asOf = at("2026-12-22T09:00");
+        DivisionCode national = DivisionCode.NATIONAL;
+        try (ApprovalRules bundled = ApprovalRules.builder().build();
+                ApprovalRules withNext = ApprovalRules.builder().calendarDirectory(dir.resolve("calendar")).build()) {
+            assertThatThrownBy(() -> bundled.evaluate(national, java.util.List.of(december), asOf))
+                    .isInstanceOf(org.approvalrules.api.calendar.CalendarCoverageException.class);
+            CaseEvaluation e = withNext.evaluate(national, java.util.List.of(december), asOf).get(0);
+            // 12/22–12/31: 8 working days; 2027-01-01 off; then 12 more from 1/4: 1/19
+            assertThat(e.deadline().statutory().dueDate()).isEqualTo(LocalDate.of(2027, 1, 19));
+            assertThat(e.deadline().provisional()).isFalse();
+            assertThat(e.deadline().calendarVersion()).isEqualTo(withNext.calendar(national).version())
+                    .isNotEqualTo(bundled.calendar(national).version());
+        }
+        assertThatThrownBy(() -> ApprovalRules.builder().calendarDirectory(dir.resolve("nope")).build())
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("calendarDirectory");
+    }
+
+    @Test
     void correctionPolicyRestartFromAPackMovesTheDueDate() throws IOException {
         countyManifest();
         write("451031/parameters/correction.yaml", """

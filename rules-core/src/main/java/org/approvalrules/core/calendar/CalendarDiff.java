@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.DateRange;
 import org.approvalrules.api.calendar.DayExplanation;
 import org.approvalrules.api.calendar.DayKind;
@@ -59,30 +60,28 @@ public final class CalendarDiff {
                 changes.add(new DayChange(d, oldKind, newKind, explainOrAssumed(before, d), explainOrAssumed(after, d)));
             }
         }
+        // dates covered after and not before: beyond the old coverage, or in a local year that gained its notice
         List<DateRange> gained = new ArrayList<>();
-        if (a.start().isBefore(b.start())) {
-            gained.add(DateRange.of(a.start(), min(a.end(), b.start().minusDays(1))));
-        }
-        if (a.end().isAfter(b.end())) {
-            gained.add(DateRange.of(max(a.start(), b.end().plusDays(1)), a.end()));
+        LocalDate runStart = null;
+        for (LocalDate d = start; !d.isAfter(end.plusDays(1)); d = d.plusDays(1)) {
+            boolean gain = !d.isAfter(end) && after.covers(d) && !before.covers(d);
+            if (gain && runStart == null) {
+                runStart = d;
+            } else if (!gain && runStart != null) {
+                gained.add(DateRange.of(runStart, d.minusDays(1)));
+                runStart = null;
+            }
         }
         return new CalendarDiff(before, after, DateRange.of(start, end), changes, gained);
     }
 
-    private static LocalDate min(LocalDate x, LocalDate y) {
-        return x.isBefore(y) ? x : y;
-    }
-
-    private static LocalDate max(LocalDate x, LocalDate y) {
-        return x.isAfter(y) ? x : y;
-    }
-
+    /** What results were computed with: a PROVISIONAL calendar's own answer (estimates included), else the assumption. */
     private static DayKind kindOrAssumed(WorkingCalendar cal, LocalDate d) {
-        return cal.covers(d) ? cal.kindOf(d) : CompiledCalendar.ordinaryKind(d);
+        return cal.covers(d) || cal.policy() == CoveragePolicy.PROVISIONAL ? cal.kindOf(d) : CompiledCalendar.ordinaryKind(d);
     }
 
     private static DayExplanation explainOrAssumed(WorkingCalendar cal, LocalDate d) {
-        return cal.covers(d) ? cal.explain(d)
+        return cal.covers(d) || cal.policy() == CoveragePolicy.PROVISIONAL ? cal.explain(d)
                 : new DayExplanation(d, CompiledCalendar.ordinaryKind(d), Optional.empty(), cal.locality().value(),
                         Optional.empty(), true);
     }

@@ -27,9 +27,11 @@ public final class CalendarExport {
     }
 
     /**
-     * CSV: the header {@code date,kind,name}, then one {@code \n}-terminated line per day of
+     * CSV: the header {@code date,kind,name,provisional}, then one {@code \n}-terminated line per day of
      * {@code range}; {@code kind} is the {@link DayKind} name, {@code name} the festival or local
-     * holiday name (empty for ordinary days), quoted per RFC 4180 only when it needs to be.
+     * holiday name (empty for ordinary days; an estimated local holiday says so), quoted per RFC 4180
+     * only when it needs to be; {@code provisional} is {@code true} for a day outside the coverage or in
+     * a year a recurring local layer lacks (recompute when its notice arrives), else {@code false}.
      * The calendar's policy applies: a STRICT calendar throws before anything is written if the
      * range leaves its coverage.
      */
@@ -37,11 +39,11 @@ public final class CalendarExport {
         requireArguments(calendar, range, out);
         requireAnswers(calendar, range);
         try {
-            out.append("date,kind,name\n");
+            out.append("date,kind,name,provisional\n");
             for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
                 DayExplanation e = calendar.explain(d);
                 out.append(d.toString()).append(',').append(e.kind().name()).append(',')
-                        .append(csvField(e.name().orElse(""))).append('\n');
+                        .append(csvField(e.name().orElse(""))).append(',').append(String.valueOf(e.provisional())).append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,8 +140,10 @@ public final class CalendarExport {
     }
 
     /** Asks both ends first, so that a STRICT calendar fails before anything is written. */
+    /** Every day of the range, so that a STRICT calendar throws before anything is written (gaps included). */
     private static void requireAnswers(WorkingCalendar calendar, DateRange range) {
-        calendar.kindOf(range.start());
-        calendar.kindOf(range.end());
+        for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
+            calendar.kindOf(d);
+        }
     }
 }

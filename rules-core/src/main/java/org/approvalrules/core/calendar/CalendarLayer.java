@@ -28,10 +28,13 @@ import org.approvalrules.api.division.DivisionCode;
  * @param days the rows of all year files, by date
  * @param notes free-text notes by key (e.g. {@code note.2022}), with the layer's caveats
  * @param origin where the layer was read from (classpath resource folder or directory)
+ * @param recurringFrom when present, the layer's holidays recur every year from that year on, so each such year
+ *     without a year file is NOT covered by this layer (key {@code recurring.from}); empty: one-off days only
+ * @param estimate the rule that estimates the recurring holidays in an uncovered year (PROVISIONAL only)
  */
 public record CalendarLayer(DivisionCode code, String name, Optional<OfficeHours> officeHours, Optional<ZoneId> zone,
         SortedSet<Integer> years, NavigableMap<LocalDate, LayerDay> days, SortedMap<String, String> notes,
-        String origin) {
+        String origin, Optional<Integer> recurringFrom, LocalHolidayEstimate estimate) {
 
     public CalendarLayer {
         InvalidValueException.requireNonNull(code, "code");
@@ -39,6 +42,8 @@ public record CalendarLayer(DivisionCode code, String name, Optional<OfficeHours
         InvalidValueException.requireNonNull(officeHours, "officeHours");
         InvalidValueException.requireNonNull(zone, "zone");
         InvalidValueException.requireNonNull(origin, "origin");
+        InvalidValueException.requireNonNull(recurringFrom, "recurringFrom");
+        InvalidValueException.requireNonNull(estimate, "estimate");
         years = Collections.unmodifiableSortedSet(new TreeSet<>(InvalidValueException.requireNonNull(years, "years")));
         days = Collections.unmodifiableNavigableMap(new TreeMap<>(InvalidValueException.requireNonNull(days, "days")));
         notes = Collections.unmodifiableSortedMap(new TreeMap<>(InvalidValueException.requireNonNull(notes, "notes")));
@@ -49,6 +54,14 @@ public record CalendarLayer(DivisionCode code, String name, Optional<OfficeHours
         return code.equals(DivisionCode.NATIONAL);
     }
 
+    /**
+     * Whether this layer covers {@code year}: a one-off layer covers every year; a recurring layer covers the
+     * years before it started recurring and the years it has a file for.
+     */
+    public boolean coversYear(int year) {
+        return recurringFrom.isEmpty() || year < recurringFrom.get() || years.contains(year);
+    }
+
     /** The rows of one year. */
     public Map<LocalDate, LayerDay> daysOf(int year) {
         return days.subMap(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true);
@@ -57,6 +70,6 @@ public record CalendarLayer(DivisionCode code, String name, Optional<OfficeHours
     @Override
     public String toString() {
         return "CalendarLayer[" + code + " " + name + ", years " + (years.isEmpty() ? "-" : years.first() + ".." + years.last())
-                + ", " + days.size() + " days, " + origin + "]";
+                + ", " + days.size() + " days, " + origin + recurringFrom.map(y -> ", recurring from " + y).orElse("") + "]";
     }
 }

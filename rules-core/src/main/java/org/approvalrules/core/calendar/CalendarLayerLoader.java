@@ -97,11 +97,24 @@ public final class CalendarLayerLoader {
      * Loads every layer under {@code dir}: each sub-directory named by a 6-digit division code is a
      * layer; its files are in {@code <code>/calendar/} when that folder exists, else in
      * {@code <code>/} itself. A code folder with neither a {@code layer.properties} nor a year file
-     * is not a calendar layer (e.g. a rule pack without calendar) and is skipped. Other entries
-     * are ignored.
+     * is not a calendar layer (e.g. a rule pack without calendar) and is skipped. A folder whose name
+     * is not a division code is an error naming it (hidden folders, starting with a dot, and plain
+     * files are ignored).
      */
     public static Map<DivisionCode, CalendarLayer> loadDirectory(Path dir) {
+        return loadDirectory(dir, Map.of());
+    }
+
+    /**
+     * As {@link #loadDirectory(Path)}, where a code folder WITHOUT {@code layer.properties} whose code is a
+     * layer of {@code held} adds its year files to that layer (a year file replaces the held layer's file of
+     * the same year; the properties are kept). So {@code 000000/2027.csv} alone adds next year's national
+     * arrangement to the bundled national layer. A folder with {@code layer.properties} replaces the layer as
+     * a whole.
+     */
+    public static Map<DivisionCode, CalendarLayer> loadDirectory(Path dir, Map<DivisionCode, CalendarLayer> held) {
         InvalidValueException.requireNonNull(dir, "dir");
+        InvalidValueException.requireNonNull(held, "held");
         if (!Files.isDirectory(dir)) {
             throw new DataFormatException(dir.toString(), 0, "dir", dir.toString(),
                     "日历目录不存在或不是目录 / calendar directory does not exist or is not a directory");
@@ -109,8 +122,13 @@ public final class CalendarLayerLoader {
         Map<DivisionCode, CalendarLayer> layers = new TreeMap<>();
         for (Path codeDir : list(dir)) {
             String code = codeDir.getFileName().toString();
-            if (!Files.isDirectory(codeDir) || !CODE_DIR.matcher(code).matches()) {
+            if (!Files.isDirectory(codeDir) || code.startsWith(".")) {
                 continue;
+            }
+            if (!CODE_DIR.matcher(code).matches()) {
+                throw new DataFormatException(codeDir.toString(), 0, "divisionCode", code,
+                        "图层目录下的文件夹名必须是6位行政区划代码 / a folder under a layers directory must be named by a "
+                                + "6-digit division code");
             }
             Path layerDir = Files.isDirectory(codeDir.resolve("calendar")) ? codeDir.resolve("calendar") : codeDir;
             List<LayerFile> files = new ArrayList<>();
@@ -126,7 +144,10 @@ public final class CalendarLayerLoader {
                 }
             }
             if (!files.isEmpty()) {
-                CalendarLayer layer = parseLayer(code, layerDir.toString(), files);
+                boolean hasProps = files.stream().anyMatch(f -> f.name().equals(LAYER_PROPERTIES));
+                CalendarLayer base = hasProps ? null : held.get(DivisionCode.parse(code));
+                CalendarLayer layer = base != null ? addYears(base, layerDir.toString(), files)
+                        : parseLayer(code, layerDir.toString(), files);
                 layers.put(layer.code(), layer);
             }
         }
@@ -198,14 +219,60 @@ public final class CalendarLayerLoader {
                 throw new DataFormatException(props.shown(), z.line(), "zone", z.value(), "未知时区 / unknown time zone", e);
             }
         }
+        Optional<Integer> recurringFrom = Optional.empty();
+        Entry r = p.get("recurring");
+        Entry rf = p.get("recurring.from");
+        boolean recurring = false;
+        if (r != null) {
+            if (!r.value().equals("yes") && !r.value().equals("no")) {
+                throw new DataFormatException(props.shown(), r.line(), "recurring", r.value(),
+                        "recurring 应为 yes 或 no / recurring must be yes or no");
+            }
+            recurring = r.value().equals("yes");
+        }
+        if (rf != null) {
+            if (!recurring || !rf.value().matches("\\d{4}")) {
+                throw new DataFormatException(props.shown(), rf.line(), "recurring.from", rf.value(),
+                        "recurring.from 须为四位年份且 recurring = yes / recurring.from must be a 4-digit year with recurring = yes");
+            }
+            recurringFrom = Optional.of(Integer.parseInt(rf.value()));
+        } else if (recurring) {
+            recurringFrom = Optional.of(Integer.MIN_VALUE);
+        }
+        if (recurring && code.equals(DivisionCode.NATIONAL)) {
+            throw new DataFormatException(props.shown(), r.line(), "recurring", r.value(),
+                    "全国图层的覆盖范围即其年度文件，不用 recurring / the national layer covers its year files; recurring is for local layers");
+        }
+        LocalHolidayEstimate estimate = LocalHolidayEstimate.NONE;
+        Entry est = p.get("estimate");
+        if (est != null) {
+            try {
+                estimate = LocalHolidayEstimate.ofKey(est.value());
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(props.shown(), est.line(), "estimate", est.value(),
+                        "未知的推算规则（允许 zhuang-sanyuesan, xinjiang-eid, none）/ unknown estimate rule "
+                                + "(allowed: zhuang-sanyuesan, xinjiang-eid, none)", e);
+            }
+            if (!recurring && estimate != LocalHolidayEstimate.NONE) {
+                throw new DataFormatException(props.shown(), est.line(), "estimate", est.value(),
+                        "只有 recurring = yes 的图层才能推算节日 / only a recurring layer can estimate its holidays");
+            }
+        }
         SortedMap<String, String> notes = new TreeMap<>();
         p.forEach((k, v) -> {
-            if (!k.equals("name") && !k.equals("office-hours") && !k.equals("zone")) {
+            if (!k.equals("name") && !k.equals("office-hours") && !k.equals("zone") && !k.startsWith("recurring")
+                    && !k.equals("estimate")) {
                 notes.put(k, v.value());
             }
         });
         TreeSet<Integer> years = new TreeSet<>();
         TreeMap<LocalDate, LayerDay> days = new TreeMap<>();
+        parseYears(files, code, years, days);
+        return new CalendarLayer(code, nameEntry.value(), hours, zone, years, days, notes, origin, recurringFrom, estimate);
+    }
+
+    /** Parses every year file of {@code files} (skipping layer.properties) into {@code years} and {@code days}. */
+    private static void parseYears(List<LayerFile> files, DivisionCode code, TreeSet<Integer> years, TreeMap<LocalDate, LayerDay> days) {
         for (LayerFile f : files) {
             if (f.name().equals(LAYER_PROPERTIES)) {
                 continue;
@@ -219,7 +286,24 @@ public final class CalendarLayerLoader {
             years.add(year);
             parseYear(f, year, code, days);
         }
-        return new CalendarLayer(code, nameEntry.value(), hours, zone, years, days, notes, origin);
+    }
+
+    /** {@code base} with the year files of {@code files} added, each replacing base's year of the same number. */
+    private static CalendarLayer addYears(CalendarLayer base, String origin, List<LayerFile> files) {
+        TreeSet<Integer> years = new TreeSet<>(base.years());
+        TreeSet<Integer> replaced = new TreeSet<>();
+        TreeMap<LocalDate, LayerDay> added = new TreeMap<>();
+        parseYears(files, base.code(), replaced, added);
+        years.addAll(replaced);
+        TreeMap<LocalDate, LayerDay> days = new TreeMap<>();
+        base.days().forEach((d, v) -> {
+            if (!replaced.contains(d.getYear())) {
+                days.put(d, v);
+            }
+        });
+        days.putAll(added);
+        return new CalendarLayer(base.code(), base.name(), base.officeHours(), base.zone(), years, days, base.notes(),
+                origin + " + " + base.origin(), base.recurringFrom(), base.estimate());
     }
 
     private record Entry(String value, int line) {
@@ -243,11 +327,13 @@ public final class CalendarLayerLoader {
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
             boolean known = key.equals("name") || key.equals("office-hours") || key.equals("zone")
+                    || key.equals("recurring") || key.equals("recurring.from") || key.equals("estimate")
                     || KEY_PREFIXES.stream().anyMatch(key::startsWith);
             if (!known) {
                 throw new DataFormatException(f.shown(), i + 1, key, value,
-                        "未知的键（允许 name, name.*, office-hours, office-hours.*, zone, source*, note.*）/ unknown key "
-                                + "(allowed: name, name.*, office-hours, office-hours.*, zone, source*, note.*)");
+                        "未知的键（允许 name, name.*, office-hours, office-hours.*, zone, recurring, recurring.from, estimate, "
+                                + "source*, note.*）/ unknown key (allowed: name, name.*, office-hours, office-hours.*, zone, "
+                                + "recurring, recurring.from, estimate, source*, note.*)");
             }
             Entry prev = out.put(key, new Entry(value, i + 1));
             if (prev != null) {

@@ -29,11 +29,16 @@ import org.approvalrules.api.division.UnknownDivisionException;
  *
  * <p>The calendar of a locality is national + every ancestor layer present + the locality's own
  * layer, applied in that order (a lower layer overrides a higher one for the same date).
- * Coverage is the national layer's years; office hours and zone come from the lowest layer that
- * sets them ({@link OfficeHours#DEFAULT} and Asia/Shanghai otherwise).
+ * Coverage is the national layer's years, less the years a recurring local layer of the lineage
+ * has no file for ({@link CalendarLayer#coversYear}): STRICT refuses their dates naming the layer
+ * and year, PROVISIONAL answers them flagged provisional, with the layer's holidays estimated by
+ * its {@link LocalHolidayEstimate} rule where one is known. Office hours and zone come from the
+ * lowest layer that sets them ({@link OfficeHours#DEFAULT} and Asia/Shanghai otherwise).
  *
  * <p>All layers are checked when the repository is built: a local layer's year outside the
- * national coverage, or a cancelled working day that is not one in the parent layers, is a
+ * national coverage, a cancelled working day that is not one in the parent layers, a local
+ * holiday on a parent's working weekend day without CANCEL_WORKDAY, or a local working day on a
+ * parent's holiday, is a
  * {@link DataFormatException} naming the file and line. Format: docs/CALENDAR-DATA.md.
  */
 public final class CalendarRepository {
@@ -93,10 +98,22 @@ public final class CalendarRepository {
         }
         Map<LocalDate, LayerDay> parent = composedDays(layer.code().parent().orElseThrow());
         for (LayerDay d : layer.days().values()) {
+            LayerDay above = parent.get(d.date());
+            if (d.kind() == LayerDayKind.HOLIDAY && above != null && above.kind() == LayerDayKind.ADJUSTED_WORKDAY) {
+                throw new DataFormatException(d.file(), d.line(), "kind", d.kind().name(),
+                        "上级图层（" + above.file() + " 第 " + above.line() + " 行）规定 " + d.date() + " 调休上班；地方放假须写 "
+                                + "CANCEL_WORKDAY 明示取消该上班日 / the parent layer (" + above.file() + " line " + above.line()
+                                + ") makes " + d.date() + " a working day: a local day off there must say so with CANCEL_WORKDAY");
+            }
+            if (d.kind() == LayerDayKind.ADJUSTED_WORKDAY && above != null && above.kind() == LayerDayKind.HOLIDAY) {
+                throw new DataFormatException(d.file(), d.line(), "kind", d.kind().name(),
+                        "上级图层（" + above.file() + " 第 " + above.line() + " 行）规定 " + d.date() + " 放假（" + above.name()
+                                + "），地方图层不能改为上班 / the parent layer (" + above.file() + " line " + above.line() + ") makes "
+                                + d.date() + " a holiday (" + above.name() + "): a local layer cannot make it a working day");
+            }
             if (d.kind() != LayerDayKind.CANCEL_WORKDAY) {
                 continue;
             }
-            LayerDay above = parent.get(d.date());
             if (above == null || above.kind() != LayerDayKind.ADJUSTED_WORKDAY) {
                 throw new DataFormatException(d.file(), d.line(), "date", d.date().toString(),
                         "被取消的日期在上级图层中不是调休上班日（上级为 " + (above == null ? "普通周末" : above.kind())
@@ -168,12 +185,14 @@ public final class CalendarRepository {
 
     /**
      * A NEW repository: this one's layers, with every layer found under {@code dir} added, or
-     * replacing as a whole this one's layer of the same code. This repository is unchanged and
+     * replacing as a whole this one's layer of the same code; a code folder without
+     * {@code layer.properties} adds its year files to this one's layer of that code instead (e.g.
+     * {@code 000000/2027.csv}: next year's national notice, the day it appears). This repository is unchanged and
      * stays usable; if anything under {@code dir} is malformed, nothing is returned.
      */
     public CalendarRepository withLayersFrom(Path dir) {
         Map<DivisionCode, CalendarLayer> merged = new TreeMap<>(layers);
-        merged.putAll(CalendarLayerLoader.loadDirectory(dir));
+        merged.putAll(CalendarLayerLoader.loadDirectory(dir, layers));
         return new CalendarRepository(merged);
     }
 
@@ -194,15 +213,31 @@ public final class CalendarRepository {
 
     private CompiledCalendar compose(DivisionCode locality, CoveragePolicy policy) {
         CompiledCalendar.Builder b = CompiledCalendar.builder(locality, coverage).policy(policy);
+        Set<LocalDate> set = new java.util.HashSet<>();
         for (CalendarLayer l : lineageLayers(locality)) {
             l.officeHours().ifPresent(b::officeHours);
             l.zone().ifPresent(b::zone);
             String layer = l.code().value();
+            for (int y = coverage.start().getYear(); y <= coverage.end().getYear(); y++) {
+                if (l.coversYear(y)) {
+                    continue;
+                }
+                b.uncoveredYear(y, layer, l.name());
+                if (policy == CoveragePolicy.PROVISIONAL) {
+                    for (LocalHolidayEstimate.EstimatedDay e : l.estimate().days(y)) {
+                        if (set.add(e.date())) { // a day a higher layer set keeps its notice
+                            b.day(e.date(), org.approvalrules.api.calendar.DayKind.HOLIDAY, e.name(), layer,
+                                    "推算规则 / estimate rule " + l.estimate().key() + "（" + y + " 年通知未收录 / no " + y + " notice）");
+                        }
+                    }
+                }
+            }
             for (LayerDay d : l.days().values()) {
                 String name = d.kind() == LayerDayKind.CANCEL_WORKDAY
                         ? d.name() + "（取消上级图层的调休上班 / parent layer's working day cancelled）"
                         : d.name();
                 b.day(d.date(), d.kind().dayKind(), name, layer, d.source());
+                set.add(d.date());
             }
         }
         return b.build();

@@ -75,9 +75,32 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
     /** monthStarts[(y - firstYear) * 12 + m - 1] = epoch day of the first of month m of year y, for the coverage years. */
     private final long[] monthStarts;
     private static final int NOT_COVERED = 0xFFFF;
+    /** Slots per year in the key tables: {@code key / YEAR_SLOTS} is the year offset. */
+    private static final int YEAR_SLOTS = 13 << 5;
     /** Non-ordinary days with their explanation. */
     private final Map<LocalDate, DayExplanation> specialDays;
     private final String version;
+    /** Years inside the coverage that a recurring local layer lacks, with that layer. */
+    private final Map<Integer, UncoveredYear> uncoveredYears;
+    /** Per day offset: true in an uncovered year; null when there is none. */
+    private final boolean[] dayUncovered;
+    /** uncoveredCum[i] = uncovered days in [start, start + i]; null when there is none. */
+    private final int[] uncoveredCum;
+    /** Per coverage-year offset: whether the year is uncovered. */
+    private final boolean[] yearUncovered;
+    /**
+     * Per coverage-year offset: the first and last rank of the run of covered years it belongs to
+     * (STRICT with uncovered years); otherwise 1 and the last rank, so the fast paths never cross
+     * an uncovered year in STRICT mode.
+     */
+    private final int[] runFirst;
+    private final int[] runLast;
+    /** STRICT and some year uncovered: the slow paths check spans. */
+    private final boolean strictGaps;
+
+    /** A year a recurring local layer has no data for. */
+    private record UncoveredYear(String layerCode, String layerName) {
+    }
 
     private CompiledCalendar(Builder b) {
         this.id = b.id != null ? b.id : "CN-" + b.locality;
@@ -123,14 +146,107 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
             monthStarts[i] = LocalDate.of(firstYear + i / 12, i % 12 + 1, 1).toEpochDay();
         }
         this.specialDays = Map.copyOf(b.days);
+        this.uncoveredYears = Map.copyOf(b.uncovered);
+        int years = coverage.end().getYear() - firstYear + 1;
+        this.yearUncovered = new boolean[years];
+        b.uncovered.keySet().forEach(y -> yearUncovered[y - firstYear] = true);
+        this.strictGaps = !uncoveredYears.isEmpty() && policy == CoveragePolicy.STRICT;
+        if (uncoveredYears.isEmpty()) {
+            this.dayUncovered = null;
+            this.uncoveredCum = null;
+        } else {
+            this.dayUncovered = new boolean[n];
+            this.uncoveredCum = new int[n];
+            int u = 0;
+            for (int i = 0; i < n; i++) {
+                LocalDate d = LocalDate.ofEpochDay(startDay + i);
+                if (yearUncovered[d.getYear() - firstYear]) {
+                    dayUncovered[i] = true;
+                    u++;
+                    if (strictGaps && yearCount > 0) {
+                        rankByKey[key(d)] = (char) NOT_COVERED; // STRICT: never answered from the table
+                    }
+                }
+                uncoveredCum[i] = u;
+            }
+        }
+        this.runFirst = new int[years];
+        this.runLast = new int[years];
+        for (int y = 0; y < years; y++) {
+            runFirst[y] = 1;
+            runLast[y] = totalWorking;
+        }
+        if (strictGaps) {
+            int y = 0;
+            while (y < years) {
+                if (yearUncovered[y]) {
+                    y++;
+                    continue;
+                }
+                int z = y;
+                while (z + 1 < years && !yearUncovered[z + 1]) {
+                    z++;
+                }
+                int firstIdx = (int) (LocalDate.of(firstYear + y, 1, 1).toEpochDay() - startDay);
+                int lastIdx = (int) (LocalDate.of(firstYear + z, 12, 31).toEpochDay() - startDay);
+                for (int k = y; k <= z; k++) {
+                    runFirst[k] = (firstIdx == 0 ? 0 : cum[firstIdx - 1]) + 1;
+                    runLast[k] = cum[Math.min(lastIdx, n - 1)];
+                }
+                y = z + 1;
+            }
+        }
         this.version = computeVersion(b);
+    }
+
+    /** The exception for {@code date}, which lies in an uncovered year or outside the coverage. */
+    private CalendarCoverageException notCovered(LocalDate date) {
+        UncoveredYear u = uncoveredYears.get(date.getYear());
+        return u == null || !coverage.contains(date) ? new CalendarCoverageException(id, date, coverage)
+                : new CalendarCoverageException(id, date, coverage, u.layerCode(), u.layerName());
+    }
+
+    /** STRICT: throws when an uncovered day lies in [a, b] (epoch days, a ≤ b). */
+    private void checkSpan(long a, long b) {
+        if (!strictGaps) {
+            return;
+        }
+        long lo = Math.max(a, startDay);
+        long hi = Math.min(b, endDay);
+        if (lo > hi) {
+            return;
+        }
+        int i = (int) (lo - startDay);
+        int j = (int) (hi - startDay);
+        if (uncoveredCum[j] - (i == 0 ? 0 : uncoveredCum[i - 1]) > 0) {
+            while (!dayUncovered[i]) {
+                i++;
+            }
+            throw notCovered(LocalDate.ofEpochDay(startDay + i));
+        }
+    }
+
+    private boolean uncoveredAt(long e) {
+        return dayUncovered != null && e >= startDay && e <= endDay && dayUncovered[(int) (e - startDay)];
+    }
+
+    /**
+     * The years inside the coverage that a recurring local layer of this calendar lacks, each with
+     * that layer's code and name ({@code "450000 广西壮族自治区"}); dates in them are not covered.
+     */
+    public Map<Integer, String> uncoveredYears() {
+        Map<Integer, String> out = new TreeMap<>();
+        uncoveredYears.forEach((y, u) -> out.put(y, u.layerCode() + " " + u.layerName()));
+        return out;
     }
 
     private static String computeVersion(Builder b) {
         Hasher h = Hashing.sha256().newHasher();
         h.putString(b.locality.value(), StandardCharsets.UTF_8).putString(b.coverage.toString(), StandardCharsets.UTF_8)
                 .putString(b.officeHours.toString(), StandardCharsets.UTF_8)
-                .putString(b.zone.getId(), StandardCharsets.UTF_8);
+                .putString(b.zone.getId(), StandardCharsets.UTF_8)
+                .putString(b.policy.name(), StandardCharsets.UTF_8)
+                .putString(new TreeMap<>(b.uncovered).toString(), StandardCharsets.UTF_8);
         for (DayExplanation e : new TreeMap<>(b.days).values()) {
             h.putString(e.date().toString(), StandardCharsets.UTF_8).putInt(e.kind().ordinal())
                     .putString(e.name().orElse(""), StandardCharsets.UTF_8)
@@ -185,7 +301,7 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
     private long uncoveredEpochDayOfRank(long r) {
         long e = r < 1 ? weekdayOfRank(r + weekdayRank(startDay - 1)) : weekdayOfRank(r - totalWorking + weekdayRank(endDay));
         if (policy == CoveragePolicy.STRICT) {
-            throw new CalendarCoverageException(id, LocalDate.ofEpochDay(e), coverage);
+            throw notCovered(LocalDate.ofEpochDay(e));
         }
         return e;
     }
@@ -193,16 +309,16 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
     /** The epoch day of {@code d}; in STRICT mode throws when it lies outside the coverage. */
     private long checkedEpochDay(LocalDate d) {
         long e = d.toEpochDay();
-        if ((e < startDay || e > endDay) && policy == CoveragePolicy.STRICT) {
-            throw new CalendarCoverageException(id, d, coverage);
+        if (policy == CoveragePolicy.STRICT && (e < startDay || e > endDay || strictGaps && uncoveredAt(e))) {
+            throw notCovered(d);
         }
         return e;
     }
 
     /** {@code e} itself; in STRICT mode throws when it lies outside the coverage. */
     private long checked(long e) {
-        if ((e < startDay || e > endDay) && policy == CoveragePolicy.STRICT) {
-            throw new CalendarCoverageException(id, LocalDate.ofEpochDay(e), coverage);
+        if (policy == CoveragePolicy.STRICT && (e < startDay || e > endDay || strictGaps && uncoveredAt(e))) {
+            throw notCovered(LocalDate.ofEpochDay(e));
         }
         return e;
     }
@@ -287,13 +403,18 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
         int k = key(date);
         if (k >= 0 && n > 0) {
             int r = rankByKey[k];
-            if (r != NOT_COVERED && n <= totalWorking - r) {
-                return workDates[r + n - 1]; // covered start, covered answer: two array reads
+            if (r != NOT_COVERED && n <= runLast[k / YEAR_SLOTS] - r) {
+                return workDates[r + n - 1]; // covered start, covered answer: three array reads
             }
         }
         checkCount(n);
         long e = checkedEpochDay(date);
-        return n == 0 ? date : dateOfRank(rankAt(e) + n);
+        if (n == 0) {
+            return date;
+        }
+        LocalDate answer = dateOfRank(rankAt(e) + n);
+        checkSpan(e, answer.toEpochDay());
+        return answer;
     }
 
     @Override
@@ -303,7 +424,7 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
             int r = rankByKey[k];
             if (r != NOT_COVERED) {
                 int target = r - (KINDS[kindByKey[k]].isWorking() ? 1 : 0) - n + 1;
-                if (target >= 1) {
+                if (target >= runFirst[k / YEAR_SLOTS]) {
                     return workDates[target - 1];
                 }
             }
@@ -314,7 +435,9 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
             return date;
         }
         long before = rankAt(e) - (workingAt(e) ? 1 : 0); // rank of the last working day < date
-        return dateOfRank(before - n + 1);
+        LocalDate answer = dateOfRank(before - n + 1);
+        checkSpan(answer.toEpochDay(), e);
+        return answer;
     }
 
     @Override
@@ -324,12 +447,13 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
         if (ka >= 0 && kb >= 0) {
             int ra = rankByKey[ka];
             int rb = rankByKey[kb];
-            if (ra != NOT_COVERED && rb != NOT_COVERED) {
+            if (ra != NOT_COVERED && rb != NOT_COVERED && runFirst[ka / YEAR_SLOTS] == runFirst[kb / YEAR_SLOTS]) {
                 return rb - ra;
             }
         }
         long ea = checkedEpochDay(a);
         long eb = checkedEpochDay(b);
+        checkSpan(Math.min(ea, eb), Math.max(ea, eb));
         return Math.toIntExact(rankAt(eb) - rankAt(ea));
     }
 
@@ -337,9 +461,9 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
     public boolean covers(LocalDate date) {
         int k = key(date);
         if (k >= 0) {
-            return rankByKey[k] != NOT_COVERED;
+            return rankByKey[k] != NOT_COVERED && !yearUncovered[k / YEAR_SLOTS];
         }
-        return yearCount == 0 && coverage.contains(date); // no table, or a year outside the coverage
+        return yearCount == 0 && coverage.contains(date) && !yearUncovered[date.getYear() - firstYear];
     }
 
     // ---- WorkingDayRanks: ranks count from the coverage start (the first covered working day has rank 1) ----
@@ -360,13 +484,25 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
 
     @Override
     public LocalDate dateOfRank(long rank) {
-        return rank >= 1 && rank <= totalWorking ? workDates[(int) (rank - 1)]
-                : LocalDate.ofEpochDay(uncoveredEpochDayOfRank(rank));
+        if (rank >= 1 && rank <= totalWorking) {
+            if (strictGaps && dayUncovered[workOffsets[(int) (rank - 1)]]) {
+                throw notCovered(workDates[(int) (rank - 1)]);
+            }
+            return workDates[(int) (rank - 1)];
+        }
+        return LocalDate.ofEpochDay(uncoveredEpochDayOfRank(rank));
     }
 
     @Override
     public long epochDayOfRank(long rank) {
-        return rank >= 1 && rank <= totalWorking ? startDay + workOffsets[(int) (rank - 1)] : uncoveredEpochDayOfRank(rank);
+        if (rank >= 1 && rank <= totalWorking) {
+            int off = workOffsets[(int) (rank - 1)];
+            if (strictGaps && dayUncovered[off]) {
+                throw notCovered(LocalDate.ofEpochDay(startDay + off));
+            }
+            return startDay + off;
+        }
+        return uncoveredEpochDayOfRank(rank);
     }
 
     @Override
@@ -376,16 +512,38 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
 
     @Override
     public boolean coversEpochDay(long epochDay) {
-        return epochDay >= startDay && epochDay <= endDay;
+        return epochDay >= startDay && epochDay <= endDay && !uncoveredAt(epochDay);
+    }
+
+    @Override
+    public boolean coversSpan(long fromDay, long toDay) {
+        long a = Math.min(fromDay, toDay);
+        long b = Math.max(fromDay, toDay);
+        if (a < startDay || b > endDay) {
+            return false;
+        }
+        return uncoveredCum == null
+                || uncoveredCum[(int) (b - startDay)] - (a == startDay ? 0 : uncoveredCum[(int) (a - startDay - 1)]) == 0;
+    }
+
+    @Override
+    public void requireSpan(long fromDay, long toDay) {
+        long a = Math.min(fromDay, toDay);
+        long b = Math.max(fromDay, toDay);
+        checked(a);
+        checked(b);
+        checkSpan(a, b);
     }
 
     @Override
     public DayExplanation explain(LocalDate date) {
         long e = checkedEpochDay(date);
-        boolean provisional = e < startDay || e > endDay;
-        DayExplanation special = provisional ? null : specialDays.get(date);
+        boolean outside = e < startDay || e > endDay;
+        boolean provisional = outside || uncoveredAt(e);
+        DayExplanation special = outside ? null : specialDays.get(date);
         if (special != null) {
-            return special;
+            return provisional ? new DayExplanation(date, special.kind(), special.name(), special.layer(), special.source(), true)
+                    : special;
         }
         return new DayExplanation(date, ordinaryKind(date), Optional.empty(), locality.value(), Optional.empty(),
                 provisional);
@@ -416,6 +574,7 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
         private CoveragePolicy policy = CoveragePolicy.STRICT;
         private OfficeHours officeHours = OfficeHours.DEFAULT;
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
+        private final Map<Integer, UncoveredYear> uncovered = new TreeMap<>();
 
         private Builder(DivisionCode locality, DateRange coverage) {
             this.locality = InvalidValueException.requireNonNull(locality, "locality");
@@ -467,6 +626,20 @@ public final class CompiledCalendar implements WorkingCalendar, WorkingDayRanks 
             days.put(date, new DayExplanation(date, kind, Optional.ofNullable(name).filter(s -> !s.isEmpty()),
                     InvalidValueException.requireNonNull(layer, "layer"),
                     Optional.ofNullable(source).filter(s -> !s.isEmpty()), false));
+            return this;
+        }
+
+        /**
+         * Marks {@code year} (inside the coverage) as not covered: the recurring local layer {@code layerCode}
+         * has no data for it. STRICT refuses its dates (naming the layer and year); PROVISIONAL answers
+         * with them flagged provisional.
+         */
+        public Builder uncoveredYear(int year, String layerCode, String layerName) {
+            if (year < coverage.start().getYear() || year > coverage.end().getYear()) {
+                throw new InvalidValueException("year", year, "年份不在日历覆盖范围 " + coverage + " 内 / year outside coverage " + coverage);
+            }
+            uncovered.putIfAbsent(year, new UncoveredYear(InvalidValueException.requireNonNull(layerCode, "layerCode"),
+                    InvalidValueException.requireNonNull(layerName, "layerName")));
             return this;
         }
 

@@ -45,6 +45,21 @@ public interface WorkingDayRanks {
     /** Whether epoch day {@code epochDay} lies in the calendar's coverage (see {@link WorkingCalendar#covers}). */
     boolean coversEpochDay(long epochDay);
 
+    /**
+     * Whether every day from {@code fromDay} to {@code toDay} (either order) lies in the coverage; a span
+     * crossing a year that a recurring local layer lacks is not covered even when both ends are.
+     */
+    default boolean coversSpan(long fromDay, long toDay) {
+        return coversEpochDay(fromDay) && coversEpochDay(toDay);
+    }
+
+    /**
+     * STRICT: throws {@link org.approvalrules.api.calendar.CalendarCoverageException} when a day from
+     * {@code fromDay} to {@code toDay} is not covered (naming the layer and year); PROVISIONAL: nothing.
+     */
+    default void requireSpan(long fromDay, long toDay) {
+    }
+
     /** The rank of the first working day on or after {@code epochDay} ({@link WorkingCalendar#nextOrSameWorkingDay}). */
     default long nextOrSameWorkingRank(long epochDay) {
         long r = rank(epochDay);

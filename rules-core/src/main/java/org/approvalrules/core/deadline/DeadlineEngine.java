@@ -38,7 +38,7 @@ import org.approvalrules.api.deadline.DeadlineResult;
  *
  * <p><b>Findings.</b> The engine reports its own checks (Art. 32, Art. 44, clock gaming) under the
  * {@code RULE_…} ids below — what an embedder gets when it uses the engine alone. When cases are
- * evaluated through rule packs ({@code org.approvalrules.drools.ApprovalRules}), the pack's rules are the
+ * evaluated through rule packs ({@code org.approvalrules.ApprovalRules}), the pack's rules are the
  * source of findings: the national pack has a rule of the same id for each of these checks (fed by
  * {@link org.approvalrules.core.rules.DeadlineFacts}), so a locality can disable or replace it by id,
  * and the engine's list is kept only for comparison. The policy (thresholds, correction policy,

@@ -207,8 +207,12 @@ final class Evaluation {
 
         long promisedDue = lastDueDay;
         LocalDate deliveryDue = delivery();
-        boolean provisional = !ranks.coversEpochDay(baseDay) || !ranks.coversEpochDay(statutoryDue)
-                || (promised != null && !ranks.coversEpochDay(promisedDue))
+        ranks.requireSpan(baseDay, statutoryDue); // STRICT: no uncovered local year between base and due
+        if (promised != null) {
+            ranks.requireSpan(baseDay, promisedDue);
+        }
+        boolean provisional = !ranks.coversSpan(baseDay, statutoryDue)
+                || (promised != null && !ranks.coversSpan(baseDay, promisedDue))
                 || (deliveryDue != null && !cal.covers(deliveryDue));
         if (tl.procedureCount() > 0) {
             clockGaming(governing);

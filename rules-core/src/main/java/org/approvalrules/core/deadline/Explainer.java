@@ -207,10 +207,26 @@ final class Explainer {
 
     void coverage(boolean provisional, LocalDate base, LocalDate due) {
         if (provisional) {
+            String gaps = "";
+            String gapsEn = "";
+            if (cal instanceof org.approvalrules.core.calendar.CompiledCalendar c && base != null && due != null) {
+                java.util.List<String> in = new ArrayList<>();
+                c.uncoveredYears().forEach((y, layer) -> {
+                    if (y >= base.getYear() && y <= due.getYear()) {
+                        in.add(y + "（" + layer + "）");
+                    }
+                });
+                if (!in.isEmpty()) {
+                    gaps = "；地方图层未收录 " + String.join("、", in) + " 的通知，按全国安排及推算的地方节日临时推定";
+                    gapsEn = "; local layer notices missing for " + String.join(", ", in)
+                            + ": national arrangement and estimated local holidays assumed";
+                }
+            }
             tail.add(step(Kind.COVERAGE, base, due,
-                    "部分日期超出日历 " + cal.id() + " 覆盖范围 " + cal.coverage() + "，按仅周末休息临时推定；放假通知发布后须重算",
-                    "some dates lie outside calendar " + cal.id() + " coverage " + cal.coverage()
-                            + ": weekends-only assumption, PROVISIONAL — recompute when the notice is published",
+                    "部分日期未被日历 " + cal.id() + " 覆盖（覆盖范围 " + cal.coverage() + "）" + gaps
+                            + "；范围外按仅周末休息临时推定；通知发布后须重算",
+                    "some dates are not covered by calendar " + cal.id() + " (coverage " + cal.coverage() + ")" + gapsEn
+                            + "; outside the coverage weekends only — PROVISIONAL, recompute when the notice is published",
                     null));
         }
     }
@@ -269,12 +285,12 @@ final class Explainer {
         String name = e.name().map(n -> n + " ").orElse("");
         String layer = "layer " + e.layer() + (e.layer().equals("000000") ? "（全国）" : "（地方）");
         String src = e.source().orElse(null);
-        String prov = e.provisional() ? "（超出覆盖范围，临时推定 / provisional）" : "";
+        String prov = e.provisional() ? "（临时推定 / provisional）" : "";
         switch (e.kind()) {
             case ADJUSTED_WORKDAY:
                 return new TraceStep(Kind.ADJUSTED_WORKDAYS, e.date(), to,
-                        BilingualText.of((name.contains("调休") ? name.trim() : name + "调休上班") + "，计入工作日；" + layer,
-                                name + "adjusted working day (counted); " + layer),
+                        BilingualText.of((name.contains("调休") ? name.trim() : name + "调休上班") + "，计入工作日；" + layer + prov,
+                                name + "adjusted working day (counted); " + layer + prov),
                         Optional.ofNullable(src));
             case HOLIDAY:
                 return new TraceStep(Kind.SKIPPED_DAYS, e.date(), to,

@@ -29,12 +29,12 @@ class CalendarExportTest {
         StringBuilder out = new StringBuilder();
         CalendarExport.csv(calendar(CoveragePolicy.STRICT), DateRange.parse("2024-09-28/2024-10-02"), out);
         assertThat(out.toString()).isEqualTo("""
-                date,kind,name
-                2024-09-28,WEEKEND,
-                2024-09-29,ADJUSTED_WORKDAY,国庆节
-                2024-09-30,WORKDAY,
-                2024-10-01,HOLIDAY,国庆节
-                2024-10-02,HOLIDAY,"A, ""quoted"" name"
+                date,kind,name,provisional
+                2024-09-28,WEEKEND,,false
+                2024-09-29,ADJUSTED_WORKDAY,国庆节,false
+                2024-09-30,WORKDAY,,false
+                2024-10-01,HOLIDAY,国庆节,false
+                2024-10-02,HOLIDAY,"A, ""quoted"" name",false
                 """);
     }
 

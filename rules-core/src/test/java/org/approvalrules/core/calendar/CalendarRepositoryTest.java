@@ -67,7 +67,8 @@ class CalendarRepositoryTest {
     @Test
     void guangxi2017AddsALocalWorkingSaturdayAndTakesTheNationalOneOff() {
         CompiledCalendar guangxi = repo.calendarFor(GUANGXI, CoveragePolicy.STRICT);
-        assertThat(guangxi.kindOf(LocalDate.of(2017, 4, 1))).isEqualTo(DayKind.HOLIDAY);
+        assertThat(guangxi.kindOf(LocalDate.of(2017, 4, 1))).as("national working Saturday cancelled").isEqualTo(DayKind.WEEKEND);
+        assertThat(guangxi.isWorkingDay(LocalDate.of(2017, 4, 1))).isFalse();
         assertThat(guangxi.kindOf(LocalDate.of(2017, 4, 8))).isEqualTo(DayKind.ADJUSTED_WORKDAY);
         CompiledCalendar national = repo.calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT);
         assertThat(national.kindOf(LocalDate.of(2017, 4, 1))).isEqualTo(DayKind.ADJUSTED_WORKDAY);
@@ -139,7 +140,6 @@ class CalendarRepositoryTest {
         Path county = Files.createDirectories(dir.resolve("451031"));
         write(county.resolve("layer.properties"), "name = 某县\n");
         write(county.resolve("2024.csv"), "# a county's own day\ndate,kind,name,source\n2024-04-16,HOLIDAY,县庆,某县通知\n");
-        Files.createDirectories(dir.resolve("README-not-a-layer"));
 
         CalendarRepository next = repo.withLayersFrom(dir);
         assertThat(next).isNotSameAs(repo);

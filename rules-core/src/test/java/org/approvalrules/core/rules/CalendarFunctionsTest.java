@@ -103,7 +103,15 @@ class CalendarFunctionsTest {
         }
         assertThat(rows).containsEntry(SANYUESAN_2024, "壮族三月三").hasSizeGreaterThan(10);
         Map<LocalDate, String> found = new HashMap<>();
+        var guangxi = org.approvalrules.core.calendar.CalendarRepository.bundled()
+                .layer(org.approvalrules.api.division.DivisionCode.of("450000")).orElseThrow();
         for (LocalDate d = LocalDate.parse("2014-01-01"); d.getYear() <= 2024; d = d.plusDays(1)) {
+            if (!guangxi.coversYear(d.getYear())) {
+                LocalDate day = d;
+                assertThatThrownBy(() -> GUANGXI_COUNTY.isLocalHoliday(day)).as("uncovered %s", d)
+                        .isInstanceOf(CalendarCoverageException.class).hasMessageContaining("450000");
+                continue;
+            }
             if (GUANGXI_COUNTY.isLocalHoliday(d)) {
                 found.put(d, GUANGXI_COUNTY.nameOf(d));
                 assertThat(GUANGXI_COUNTY.layerOf(d)).isEqualTo("450000");

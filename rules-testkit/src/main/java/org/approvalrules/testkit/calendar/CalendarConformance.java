@@ -195,6 +195,11 @@ public final class CalendarConformance {
             long[] previousPlus = null;
             for (long e = sweep.start().toEpochDay(); e <= sweep.end().toEpochDay(); e++) {
                 LocalDate d = LocalDate.ofEpochDay(e);
+                if (table[(int) (e - base)] == null) { // STRICT, a day it does not cover (e.g. a local year without its notice)
+                    checkStrictRefuses(d);
+                    previousPlus = null;
+                    continue;
+                }
                 int reachable = walk(e, +1, fwd);
                 int reachableBack = walk(e, -1, back);
                 java.util.Arrays.fill(plus, Long.MAX_VALUE);
@@ -252,10 +257,14 @@ public final class CalendarConformance {
                 DayExplanation x = calendar.explain(d);
                 check(Property.KIND_CONSISTENCY, x.kind() == k && x.date().equals(d), d, 0,
                         () -> "explain says " + x.kind() + " for " + x.date() + ", kindOf says " + k, null);
-                if (!covered) {
+                if (!covered && !calendar.coverage().contains(d)) {
                     check(Property.COVERAGE_POLICY, k == (weekend ? DayKind.WEEKEND : DayKind.WORKDAY) && x.provisional(),
                             d, 0, () -> "outside coverage: expected the weekends-only assumption marked provisional, got "
                                     + x, null);
+                } else if (!covered) {
+                    // a year a recurring local layer lacks: national days and estimates, but always marked provisional
+                    check(Property.COVERAGE_POLICY, x.provisional(), d, 0,
+                            () -> "not covered (a local layer lacks the year) but explain is not provisional: " + x, null);
                 } else {
                     check(Property.COVERAGE_POLICY, !x.provisional(), d, 0,
                             () -> "inside coverage but explain says provisional: " + x, null);

@@ -38,6 +38,8 @@ public final class DeadlinePropertySuite {
     private final WorkingCalendar cal;
     private final DeadlinePolicy policy;
     private final DateRange acceptance;
+    /** The longest run of days the calendar covers (a recurring local layer may leave years uncovered). */
+    private final DateRange covered;
     private final NaiveDeadlineModel model;
     private int tries = Integer.getInteger(Property.TRIES_PROPERTY, 200);
 
@@ -46,12 +48,37 @@ public final class DeadlinePropertySuite {
         this.calculator = calculator;
         this.cal = calendar;
         this.policy = policy;
-        LocalDate end = calendar.coverage().end().minusDays(400);
-        if (!end.isAfter(calendar.coverage().start())) {
-            throw new IllegalArgumentException("calendar coverage " + calendar.coverage() + " is shorter than 400 days");
+        this.covered = longestCoveredRun(calendar);
+        LocalDate end = covered.end().minusDays(400);
+        if (!end.isAfter(covered.start())) {
+            throw new IllegalArgumentException("calendar coverage " + covered + " is shorter than 400 days");
         }
-        this.acceptance = DateRange.of(calendar.coverage().start(), end);
+        this.acceptance = DateRange.of(covered.start(), end);
         this.model = new NaiveDeadlineModel(calendar, policy);
+    }
+
+    /** The longest run of consecutive days inside {@code calendar.coverage()} that {@code calendar.covers}. */
+    static DateRange longestCoveredRun(WorkingCalendar calendar) {
+        LocalDate bestStart = null;
+        LocalDate bestEnd = null;
+        LocalDate runStart = null;
+        DateRange c = calendar.coverage();
+        for (LocalDate d = c.start(); !d.isAfter(c.end().plusDays(1)); d = d.plusDays(1)) {
+            boolean in = !d.isAfter(c.end()) && calendar.covers(d);
+            if (in && runStart == null) {
+                runStart = d;
+            } else if (!in && runStart != null) {
+                if (bestStart == null || d.toEpochDay() - runStart.toEpochDay() > bestEnd.toEpochDay() - bestStart.toEpochDay() + 1) {
+                    bestStart = runStart;
+                    bestEnd = d.minusDays(1);
+                }
+                runStart = null;
+            }
+        }
+        if (bestStart == null) {
+            throw new IllegalArgumentException("calendar " + calendar.id() + " covers no day of " + c);
+        }
+        return DateRange.of(bestStart, bestEnd);
     }
 
     /** Sets the tries per property (default {@value Property#TRIES_PROPERTY} or 200). */
@@ -67,7 +94,7 @@ public final class DeadlinePropertySuite {
     /** As of a moment late enough for every generated procedure, extension and deadline to be known. */
     private LocalDateTime lateAsOf(DeadlineInput in) {
         LocalDate d = in.accepted().toLocalDate().plusDays(400);
-        return (d.isAfter(cal.coverage().end()) ? cal.coverage().end() : d).atTime(12, 0);
+        return (d.isAfter(covered.end()) ? covered.end() : d).atTime(12, 0);
     }
 
     private Instant instant(LocalDateTime t) {
