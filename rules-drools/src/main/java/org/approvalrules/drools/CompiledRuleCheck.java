@@ -93,7 +93,7 @@ final class CompiledRuleCheck {
             "java/lang/Object", "java/lang/String", "java/lang/CharSequence", "java/lang/StringBuilder",
             "java/lang/Boolean", "java/lang/Byte", "java/lang/Short", "java/lang/Character", "java/lang/Integer",
             "java/lang/Long", "java/lang/Float", "java/lang/Double", "java/lang/Number", "java/lang/Math",
-            "java/lang/StrictMath", "java/lang/Enum", "java/lang/Record", "java/lang/Comparable", "java/lang/Iterable",
+            "java/lang/StrictMath", "java/lang/Enum", "java/lang/Record", "java/lang/Comparable", "java/lang/Iterable", "java/lang/Runnable",
             "java/lang/Exception", "java/lang/RuntimeException", "java/lang/IllegalArgumentException",
             "java/lang/IllegalStateException", "java/lang/ArithmeticException", "java/lang/NullPointerException",
             "java/lang/IndexOutOfBoundsException", "java/lang/UnsupportedOperationException",
