@@ -13,6 +13,7 @@ public class DataFormatException extends ApprovalRulesException {
     private final int line;
     private final String field;
     private final String value;
+    private final String reason;
 
     public DataFormatException(String file, int line, String field, String value, String reason) {
         this(file, line, field, value, reason, null);
@@ -24,6 +25,7 @@ public class DataFormatException extends ApprovalRulesException {
         this.line = line;
         this.field = field;
         this.value = value;
+        this.reason = reason;
     }
 
     private static String format(String file, int line, String field, String value, String reason) {
@@ -56,6 +58,11 @@ public class DataFormatException extends ApprovalRulesException {
     /** The field (column, key) that was wrong, if known. */
     public Optional<String> field() {
         return Optional.ofNullable(field);
+    }
+
+    /** Why the data was refused, without file, line, field or value (e.g. for a reject file that must not echo data). */
+    public String reason() {
+        return reason;
     }
 
     /** The offending value, if known. */
