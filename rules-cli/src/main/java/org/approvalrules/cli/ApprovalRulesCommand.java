@@ -42,8 +42,24 @@ public final class ApprovalRulesCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory();
+        }
+        System.exit(code);
     }
+
+    /** One line instead of a stack trace when the heap is too small for the input; exit 2. */
+    static int outOfMemory() {
+        System.err.println(OUT_OF_MEMORY);
+        System.err.flush();
+        return 2;
+    }
+
+    static final String OUT_OF_MEMORY = "错误 / error: 内存不足，请用 -Xmx 加大堆内存（例如 APPROVAL_RULES_JAVA_OPTS=-Xmx2g）"
+            + " / out of memory: raise the heap with -Xmx (e.g. APPROVAL_RULES_JAVA_OPTS=-Xmx2g)";
 
     /** The version from the jar manifest, or "development" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
