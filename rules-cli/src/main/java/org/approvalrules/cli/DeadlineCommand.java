@@ -1,6 +1,7 @@
 package org.approvalrules.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -193,8 +194,10 @@ final class DeadlineCommand implements Callable<Integer> {
     private static final CsvColumn AS_OF = CsvColumn.optional("as_of");
     private static final List<CsvColumn> COLUMNS = List.of(ID, ACCEPTED, LIMIT, UNIT, PROMISED, PROCEDURES, EXTEND, AS_OF);
 
-    private int runBatch(Evaluator evaluator, WorkingCalendar calendar, PrintWriter out) throws IOException {
+    private int runBatch(Evaluator evaluator, WorkingCalendar calendar, PrintWriter lineFlushed) throws IOException {
         String file = batch.toString();
+        // one write per 64 KiB, not per case (the command's own writer flushes every line)
+        PrintWriter out = new PrintWriter(new BufferedWriter(lineFlushed, 1 << 16), false);
         PrintWriter err = spec.commandLine().getErr();
         long done = 0;
         try (CsvReader reader = CsvReader.open(batch, file, CsvReader.Syntax.HASH_COMMENTS);
@@ -222,6 +225,8 @@ final class DeadlineCommand implements Callable<Integer> {
             }
             out.flush();
             return run.summary("件完成", "case(s) done", done);
+        } finally {
+            out.flush();
         }
     }
 
