@@ -54,6 +54,22 @@ class BatchStreamingTest {
         Files.delete(batch);
     }
 
+    @Test
+    void runningOutOfMemoryIsOneBilingualLineNamingTheHeapOptionAndExitTwo() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "streaming"));
+        Path batch = Files.writeString(dir.resolve("one.csv"), "id,accepted,limit,unit\nA,2024-09-27T10:30,20,WORKING_DAYS\n");
+        Path err = dir.resolve("oom-err.txt");
+        // compiling the example county's rules does not fit in 12 MB
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx12m",
+                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), ApprovalRulesCommand.class.getName(),
+                "deadline", "--packs", RulesCommandTest.EXAMPLE.toString(), "--locality", "451031", "--batch", batch.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(Files.readAllLines(err, StandardCharsets.UTF_8)).containsExactly(ApprovalRulesCommand.OUT_OF_MEMORY);
+        assertThat(ApprovalRulesCommand.OUT_OF_MEMORY).startsWith("错误 / error: 内存不足").contains("-Xmx")
+                .contains("APPROVAL_RULES_JAVA_OPTS").doesNotContain("java.lang");
+    }
+
     /** Writes the batch; returns {cases, bad lines}. Every {@value #BAD_EVERY}th case has an impossible date. */
     private static long[] generate(Path batch) throws IOException {
         long n = 0;
