@@ -19,6 +19,7 @@ public class DataFormatException extends ApprovalRulesException {
     private final int line;
     private final String field;
     private final String value;
+    private final String reason;
 
     public DataFormatException(String file, int line, String field, String value, String reason) {
         this(file, line, field, value, reason, null);
@@ -30,6 +31,7 @@ public class DataFormatException extends ApprovalRulesException {
         this.line = line;
         this.field = mask(field);
         this.value = mask(value);
+        this.reason = mask(reason);
     }
 
     private static String mask(String s) {
@@ -66,6 +68,11 @@ public class DataFormatException extends ApprovalRulesException {
     /** The field (column, key) that was wrong, if known. */
     public Optional<String> field() {
         return Optional.ofNullable(field);
+    }
+
+    /** Why the data was refused (masked), without file, line, field or value (e.g. for a reject file that must not echo data). */
+    public String reason() {
+        return reason;
     }
 
     /** The offending value, if known, masked ({@link Masking#mask(CharSequence)}). */

@@ -56,8 +56,24 @@ public final class ApprovalRulesCommand implements Runnable {
         // whatever else prints (the logging back end, the rule engine) is masked too
         System.setOut(new java.io.PrintStream(new MaskingOutputStream(System.out), true, java.nio.charset.StandardCharsets.UTF_8));
         System.setErr(new java.io.PrintStream(new MaskingOutputStream(System.err), true, java.nio.charset.StandardCharsets.UTF_8));
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory();
+        }
+        System.exit(code);
     }
+
+    /** One line instead of a stack trace when the heap is too small for the input; exit 2. */
+    static int outOfMemory() {
+        System.err.println(OUT_OF_MEMORY);
+        System.err.flush();
+        return 2;
+    }
+
+    static final String OUT_OF_MEMORY = "错误 / error: 内存不足，请用 -Xmx 加大堆内存（例如 APPROVAL_RULES_JAVA_OPTS=-Xmx2g）"
+            + " / out of memory: raise the heap with -Xmx (e.g. APPROVAL_RULES_JAVA_OPTS=-Xmx2g)";
 
     /** The version from the jar manifest, or "development" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {

@@ -17,6 +17,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.approvalrules.api.DataFormatException;
+import org.approvalrules.core.csv.CsvColumn;
+import org.approvalrules.core.csv.CsvHeader;
+import org.approvalrules.core.csv.CsvReader;
+import org.approvalrules.core.csv.CsvRow;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.DateRange;
@@ -233,36 +237,22 @@ final class CalendarCommand implements Runnable {
             return 0;
         }
 
+        private static final CsvColumn CASE_ID = CsvColumn.required("id");
+        private static final CsvColumn CASE_START = CsvColumn.required("start");
+        private static final CsvColumn CASE_DUE = CsvColumn.required("due");
+
         private static List<CaseSpan> readCases(Path file) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (CharacterCodingException e) {
-                throw new DataFormatException(file.toString(), 0, "encoding", null, "文件不是 UTF-8 编码 / file is not UTF-8", e);
-            } catch (IOException e) {
-                throw new DataFormatException(file.toString(), 0, null, null, "无法读取文件 / cannot read file: " + e, e);
-            }
             List<CaseSpan> spans = new ArrayList<>();
-            if (lines.isEmpty() || !lines.get(0).trim().equals("id,start,due")) {
-                throw new DataFormatException(file.toString(), 1, "header",
-                        lines.isEmpty() ? "" : lines.get(0), "表头应为 id,start,due / the header must be id,start,due");
-            }
-            for (int i = 1; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length != 3) {
-                    throw new DataFormatException(file.toString(), i + 1, null, line,
-                            "应有 3 列 id,start,due / expected 3 columns id,start,due");
-                }
-                try {
-                    spans.add(new CaseSpan(f[0].trim(),
-                            parseDate(f[1].trim(), "start"), parseDate(f[2].trim(), "due")));
-                } catch (InvalidValueException e) {
-                    throw new DataFormatException(file.toString(), i + 1, e.field(), e.value(),
-                            e.getMessage(), e);
+            try (CsvReader reader = CsvReader.open(file, file.toString(), CsvReader.Syntax.PLAIN)) {
+                CsvHeader h = CsvHeader.read(reader, List.of(CASE_ID, CASE_START, CASE_DUE), false);
+                for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+                    h.checkWidth(row);
+                    try {
+                        spans.add(new CaseSpan(h.require(row, CASE_ID),
+                                parseDate(h.require(row, CASE_START), "start"), parseDate(h.require(row, CASE_DUE), "due")));
+                    } catch (InvalidValueException e) {
+                        throw new DataFormatException(file.toString(), row.line(), e.field(), e.value(), e.getMessage(), e);
+                    }
                 }
             }
             return spans;

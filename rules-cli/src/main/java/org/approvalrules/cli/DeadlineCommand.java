@@ -1,9 +1,9 @@
 package org.approvalrules.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -13,9 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.approvalrules.ApprovalRules;
@@ -35,9 +33,14 @@ import org.approvalrules.api.deadline.SpecialProcedure;
 import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.calendar.CalendarRepository;
+import org.approvalrules.core.csv.CsvColumn;
+import org.approvalrules.core.csv.CsvHeader;
+import org.approvalrules.core.csv.CsvReader;
+import org.approvalrules.core.csv.CsvRow;
 import org.approvalrules.api.rules.CaseEvaluation;
 import org.approvalrules.core.deadline.DeadlineEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,12 +50,12 @@ import picocli.CommandLine.Spec;
  * {@code approval-rules deadline}: the due dates of one case, or of a CSV batch of cases (to
  * recompute in-flight deadlines after a calendar change).
  *
- * <p>Batch CSV: a header line naming the columns (any order) {@code id,accepted,limit,unit} and
- * optionally {@code promised,procedures,extend,as_of}; one case per line; no quoting (no field
- * contains a comma); blank lines and lines starting with {@code #} are skipped. {@code procedures}
+ * <p>Batch CSV (read by {@code core.csv.CsvReader}, streamed): a header line naming the columns (any order)
+ * {@code id,accepted,limit,unit} and optionally {@code promised,procedures,extend,as_of}; one case per record;
+ * RFC 4180 quoting; blank lines and lines starting with {@code #} are skipped. {@code procedures}
  * holds procedures separated by {@code ;}, each {@code START/END:KIND} as for {@code --procedure}.
- * A bad row is reported on stderr as {@code file:line: field: reason (value)}, skipped, and the batch
- * continues; the exit code is then 2. A bad header stops the batch at once.
+ * A bad row goes to the reject file and the batch continues, exiting 3 (see {@link RecordRun}); with
+ * {@code --strict} it stops the batch with exit 2. A bad header, an encoding or quoting error stop the batch at once.
  */
 @Command(name = "deadline", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"计算办件办结期限 / compute the deadlines of a case (行政许可法第三十二、四十二、四十四、四十五、八十二条)",
@@ -109,6 +112,12 @@ final class DeadlineCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text | json | jsonl (default ${DEFAULT-VALUE})")
     String format;
+
+    @Option(names = "--no-trace", description = "JSON 输出不含计算依据 / leave the trace out of json and jsonl output")
+    boolean noTrace;
+
+    @Mixin
+    RecordRun records;
 
     private final Clock clock;
 
@@ -176,9 +185,9 @@ final class DeadlineCommand implements Callable<Integer> {
             printText(out, input, e, calendar.zone());
         } else if (format.equals("json")) {
             out.println(DeadlineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    DeadlineJson.toJson(null, e.deadline(), e.findings(), calendar.zone())));
+                    json(null, e, calendar.zone())));
         } else {
-            out.println(DeadlineJson.MAPPER.writeValueAsString(DeadlineJson.toJson(null, e.deadline(), e.findings(), calendar.zone())));
+            out.println(DeadlineJson.MAPPER.writeValueAsString(json(null, e, calendar.zone())));
         }
         out.flush();
         return 0;
@@ -186,108 +195,80 @@ final class DeadlineCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- batch
 
-    private int runBatch(Evaluator evaluator, WorkingCalendar calendar, PrintWriter out) throws IOException {
+    private static final CsvColumn ID = CsvColumn.required("id");
+    private static final CsvColumn ACCEPTED = CsvColumn.required("accepted");
+    private static final CsvColumn LIMIT = CsvColumn.required("limit");
+    private static final CsvColumn UNIT = CsvColumn.required("unit");
+    private static final CsvColumn PROMISED = CsvColumn.optional("promised");
+    private static final CsvColumn PROCEDURES = CsvColumn.optional("procedures");
+    private static final CsvColumn EXTEND = CsvColumn.optional("extend");
+    private static final CsvColumn AS_OF = CsvColumn.optional("as_of");
+    private static final List<CsvColumn> COLUMNS = List.of(ID, ACCEPTED, LIMIT, UNIT, PROMISED, PROCEDURES, EXTEND, AS_OF);
+
+    private int runBatch(Evaluator evaluator, WorkingCalendar calendar, PrintWriter lineFlushed) throws IOException {
         String file = batch.toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(batch, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DataFormatException(file, 0, null, null, "无法读取文件 / cannot read the file: " + e.getMessage(), e);
-        }
-        int headerLine = 0;
-        while (headerLine < lines.size() && (lines.get(headerLine).isBlank() || lines.get(headerLine).startsWith("#"))) {
-            headerLine++;
-        }
-        if (headerLine == lines.size()) {
-            throw new DataFormatException(file, 0, null, null, "文件为空，缺少表头 / empty file: header id,accepted,limit,unit expected");
-        }
-        Map<String, Integer> col = header(file, headerLine + 1, lines.get(headerLine));
+        // one write per 64 KiB, not per case (the command's own writer flushes every line)
+        PrintWriter out = new PrintWriter(new BufferedWriter(lineFlushed, 1 << 16), false);
         PrintWriter err = spec.commandLine().getErr();
-        int failed = 0;
-        int done = 0;
-        for (int i = headerLine + 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int lineNo = i + 1;
-            try {
-                String[] f = line.split(",", -1);
-                if (f.length != col.size()) {
-                    throw new DataFormatException(file, lineNo, null, line,
-                            "列数 " + f.length + " 与表头 " + col.size() + " 不符 / " + f.length + " fields, header has " + col.size());
+        long done = 0;
+        try (CsvReader reader = CsvReader.open(batch, file, CsvReader.Syntax.HASH_COMMENTS);
+                RecordRun.Session run = records.start(batch, err)) {
+            CsvHeader h = CsvHeader.read(reader, COLUMNS, false);
+            for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+                run.read();
+                CaseEvaluation e;
+                try {
+                    h.checkWidth(row);
+                    e = evaluateRow(h, row, evaluator, calendar);
+                } catch (DataFormatException bad) {
+                    run.rejects().reject(bad);
+                    continue;
                 }
-                String id = cell(f, col, "id");
-                if (id == null) {
-                    throw new DataFormatException(file, lineNo, "id", "", "办件编号为空 / empty id");
-                }
-                CaseEvaluation e = evaluateRow(file, lineNo, id, f, col, evaluator, calendar);
                 DeadlineResult r = e.deadline();
+                String id = h.require(row, ID);
                 if (format.equals("text")) {
                     out.println(id + "\t" + summary(r.statutory()) + r.promised().map(p -> "\t" + summary(p)).orElse("")
                             + "\t" + r.status() + (r.provisional() ? "\tPROVISIONAL" : ""));
                 } else {
-                    out.println(DeadlineJson.MAPPER.writeValueAsString(DeadlineJson.toJson(id, r, e.findings(), calendar.zone())));
+                    out.println(DeadlineJson.MAPPER.writeValueAsString(json(id, e, calendar.zone())));
                 }
                 done++;
-            } catch (DataFormatException e) {
-                failed++;
-                err.println("错误 / error: " + e.getMessage());
             }
+            out.flush();
+            return run.summary("件完成", "case(s) done", done);
+        } finally {
+            out.flush();
         }
-        out.flush();
-        if (failed > 0) {
-            err.println("批量：" + done + " 件完成，" + failed + " 行出错已跳过 / batch: " + done + " case(s) done, " + failed
-                    + " bad line(s) skipped");
-            err.flush();
-            return 2;
-        }
-        return 0;
     }
 
-    private static Map<String, Integer> header(String file, int lineNo, String line) {
-        Map<String, Integer> col = new HashMap<>();
-        String[] h = line.split(",", -1);
-        List<String> known = List.of("id", "accepted", "limit", "unit", "promised", "procedures", "extend", "as_of");
-        for (int i = 0; i < h.length; i++) {
-            String name = h[i].trim();
-            if (!known.contains(name)) {
-                throw new DataFormatException(file, lineNo, "header", name, "未知列 / unknown column; known: " + known);
-            }
-            if (col.put(name, i) != null) {
-                throw new DataFormatException(file, lineNo, "header", name, "重复列 / duplicate column");
-            }
+    /** The JSON of one evaluation, without its trace under {@code --no-trace}. */
+    private ObjectNode json(String id, CaseEvaluation e, ZoneId zone) {
+        ObjectNode json = DeadlineJson.toJson(id, e.deadline(), e.findings(), zone);
+        if (noTrace) {
+            json.remove("trace");
         }
-        for (String required : known.subList(0, 4)) {
-            if (!col.containsKey(required)) {
-                throw new DataFormatException(file, lineNo, "header", line, "缺少列 " + required + " / missing column " + required);
-            }
-        }
-        return col;
+        return json;
     }
 
-    private static String cell(String[] f, Map<String, Integer> col, String name) {
-        Integer i = col.get(name);
-        if (i == null) {
-            return null;
-        }
-        String v = f[i].trim();
-        return v.isEmpty() ? null : v;
+    private static String cell(CsvHeader h, CsvRow row, CsvColumn c) {
+        return h.optional(row, c).orElse(null);
     }
 
-    private CaseEvaluation evaluateRow(String file, int lineNo, String id, String[] f, Map<String, Integer> col,
-            Evaluator evaluator, WorkingCalendar calendar) {
+    private CaseEvaluation evaluateRow(CsvHeader h, CsvRow row, Evaluator evaluator, WorkingCalendar calendar) {
+        String id = h.require(row, ID);
+        String file = row.file();
+        int lineNo = row.line();
         String field = "row";
         try {
-            String procs = cell(f, col, "procedures");
+            String procs = cell(h, row, PROCEDURES);
             List<String> ps = procs == null ? List.of() : List.of(procs.split(";"));
             field = "as_of";
-            String rowAsOf = cell(f, col, "as_of");
+            String rowAsOf = cell(h, row, AS_OF);
             Instant at = rowAsOf != null ? parseAsOf("as_of", rowAsOf, calendar.zone())
                     : asOf != null ? parseAsOf("as-of", asOf, calendar.zone()) : clock.instant();
             field = "row";
-            DeadlineInput in = input(id, orEmpty(cell(f, col, "accepted"), "accepted"), orEmpty(cell(f, col, "limit"), "limit"),
-                    orEmpty(cell(f, col, "unit"), "unit"), cell(f, col, "promised"), ps, cell(f, col, "extend"));
+            DeadlineInput in = input(id, h.require(row, ACCEPTED), h.require(row, LIMIT), h.require(row, UNIT),
+                    cell(h, row, PROMISED), ps, cell(h, row, EXTEND));
             return evaluator.evaluate(in, at);
         } catch (InvalidValueException e) {
             throw new DataFormatException(file, lineNo, e.field(), e.value(), "办件 " + id + " / case " + id + ": " + reason(e), e);
@@ -302,13 +283,6 @@ final class DeadlineCommand implements Callable<Integer> {
         int from = m.startsWith(e.field() + ": ") ? e.field().length() + 2 : 0;
         int to = m.lastIndexOf(" (值/value:");
         return to > from ? m.substring(from, to) : m;
-    }
-
-    private static String orEmpty(String v, String field) {
-        if (v == null) {
-            throw new InvalidValueException(field, "", "必填列为空 / required column is empty");
-        }
-        return v;
     }
 
     // ---------------------------------------------------------------- parsing

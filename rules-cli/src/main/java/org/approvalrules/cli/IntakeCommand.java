@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code approval-rules intake --log FILE --moves FILE}: two-end intake (两头受理) in an intake log, with the
- * locality's parameters (window of days, approved branch centres). Bad input exits 2 naming file, line and field.
+ * locality's parameters (window of days, approved branch centres). The log is streamed; a bad log line goes to the
+ * reject file and the run exits 3 (with {@code --strict}: stops with exit 2), see {@link RecordRun}. A bad header,
+ * move-in register or option exits 2 naming file, line and field.
  */
 @Command(name = "intake", description = "两头受理检查：进驻后仍在部门受理、同一申请人同一事项两端受理 / two-end intake: "
         + "department intake after an item moved into the centre, the same applicant and item accepted at both ends")
@@ -50,21 +52,31 @@ final class IntakeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text 或 jsonl（每条问题一行） / text or jsonl (one finding a line)")
     Format format;
 
+    @Mixin
+    RecordRun records;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DivisionCode code = DivisionCode.parse(locality);
         List<ItemMove> register = IntakeLogReader.readMoves(moves);
-        try (ApprovalRules rules = packs.rules()) {
+        try (ApprovalRules rules = packs.rules(); RecordRun.Session run = records.start(log, spec.commandLine().getErr())) {
             LocalitySnapshot set = EntryPointAccess.snapshot(rules, code);
             IntakeDetector.Session session = new IntakeDetector(set.parameters(), set.ruleSetVersion()).session(register);
-            IntakeLogReader.read(log, session::add);
+            IntakeLogReader.read(log, r -> {
+                run.read();
+                session.add(r);
+            }, run.rejects());
             List<Finding> findings = session.finish();
+            String incomplete = run.incomplete("条记录已读", "record(s) read", session.records());
             if (format == Format.jsonl) {
                 for (Finding f : findings) {
                     out.println(FindingsJson.line(f));
                 }
             } else {
+                if (incomplete != null) {
+                    out.println(incomplete);
+                }
                 out.printf("受理记录 / records %d，进驻事项 / moved items %d，地区 / locality %s，规则集 / rule set %s%n",
                         session.records(), register.size(), code, set.ruleSetVersion());
                 for (Finding f : findings) {
@@ -73,8 +85,8 @@ final class IntakeCommand implements Callable<Integer> {
                 }
                 out.printf("发现问题 / findings: %d%n", findings.size());
             }
+            out.flush();
+            return run.summary("条记录已读", "record(s) read", session.records());
         }
-        out.flush();
-        return 0;
     }
 }

@@ -300,18 +300,18 @@ class CalendarCommandTest {
 
     /** Found by CalendarCommandFuzzTest: a cases file that is not UTF-8 was an internal error (exit 3). */
     @Test
-    void diffCasesFileNotUtf8OrMissingIsADataError(@TempDir Path dir) throws IOException {
+    void diffCasesFileInNoKnownEncodingOrMissingIsADataError(@TempDir Path dir) throws IOException {
         Path layers = Files.createDirectories(dir.resolve("layers"));
         Path cases = dir.resolve("cases.csv");
-        Files.write(cases, new byte[] {'i', 'd', ',', 's', 't', 'a', 'r', 't', ',', 'd', 'u', 'e', '\n', (byte) 0xe4, (byte) 0xb8, ','});
+        Files.write(cases, new byte[] {'i', 'd', ',', 's', 't', 'a', 'r', 't', ',', 'd', 'u', 'e', '\n', (byte) 0x81, (byte) 0x30, (byte) 0x81, ','});
 
         Result r = run("calendar", "diff", "--locality", "450000", "--layers", layers.toString(), "--cases", cases.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("错误 / error: " + cases + ": encoding: 文件不是 UTF-8 编码 / file is not UTF-8");
+        assertThat(r.err()).startsWith("错误 / error: " + cases + ": encoding: 文件既不是 UTF-8 也不是 GB18030 编码");
 
         Path missing = dir.resolve("missing.csv");
         Result m = run("calendar", "diff", "--locality", "450000", "--layers", layers.toString(), "--cases", missing.toString());
         assertThat(m.code()).isEqualTo(2);
-        assertThat(m.err()).startsWith("错误 / error: " + missing + ": 无法读取文件 / cannot read file");
+        assertThat(m.err()).isEqualTo("错误 / error: " + missing + ": 文件不存在 / file not found\n");
     }
 }

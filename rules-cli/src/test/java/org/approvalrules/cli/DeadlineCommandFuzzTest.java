@@ -18,9 +18,11 @@ import picocli.CommandLine;
 
 /**
  * Fuzzes the batch CSV of {@code deadline --batch FILE --format jsonl} through the command line as
- * the launcher runs it (fixed clock): any file content ends with exit code 0, or 2 with every error
- * line naming the file; never 3 (an internal error). Every output line is a JSON object with the
- * case {@code id}, a {@code dueDate} and a {@code status}.
+ * the launcher runs it (fixed clock): any file content ends with exit code 0; 2 with every error
+ * line naming the file; or 3 when lines were rejected, the first stderr line then saying the run is
+ * incomplete and the reject file holding one line per reject (never an internal error, also exit 3, with
+ * its stack trace). Every output line is a JSON object with the case {@code id}, a {@code dueDate} and a
+ * {@code status}.
  */
 class DeadlineCommandFuzzTest {
 
@@ -46,9 +48,18 @@ class DeadlineCommandFuzzTest {
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler(new ApprovalRulesCommand.Errors());
         int code = cl.execute("deadline", "--batch", file.toString(), "--format", "jsonl");
-        assertThat(code).as("exit code; stderr: %s", err).isIn(0, 2);
+        assertThat(code).as("exit code; stderr: %s", err).isIn(0, 2, 3);
+        assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("内部错误");
         if (code == 2) {
-            assertThat(err.toString()).contains(file.toString()).doesNotContain("\tat ");
+            assertThat(err.toString()).contains(file.toString());
+        }
+        Path rejects = dir.resolve("batch.csv.rejects");
+        if (code == 3) {
+            assertThat(err.toString()).startsWith("未完成").contains("INCOMPLETE");
+            assertThat(Files.readAllLines(rejects, java.nio.charset.StandardCharsets.UTF_8)).hasSizeGreaterThan(1)
+                    .allSatisfy(l -> assertThat(l).contains("\t"));
+        } else if (code == 0) {
+            assertThat(rejects).doesNotExist();
         }
         for (String line : out.toString().lines().toList()) {
             JsonNode n = JSON.readTree(line);

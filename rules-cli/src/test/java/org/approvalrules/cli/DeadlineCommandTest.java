@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,29 +149,69 @@ class DeadlineCommandTest {
         assertThat(out.toString().lines().count()).isEqualTo(1);
     }
 
-    @Test
-    void batchWritesOneJsonLinePerCaseAndNamesBadLines(@TempDir Path dir) throws Exception {
+    private static Path batchWithTwoBadLines(Path dir) throws IOException {
         Path csv = dir.resolve("cases.csv");
-        Files.writeString(csv, String.join("\n",
-                "id,accepted,limit,unit,promised,procedures,extend,as_of",
+        Files.writeString(csv, String.join("\r\n",
+                "\uFEFFid,accepted,limit,unit,promised,procedures,extend,as_of",
                 "A1,2024-09-27T10:30,20,WORKING_DAYS,10,2024-10-10/2024-10-15:EXPERT_REVIEW;2024-10-14/2024-10-17:TESTING,,2024-10-21T12:00",
                 "A2,2024-09-20T10:00,15,FORTNIGHTS,,,,",
                 "",
-                "A3,2024-09-20T10:00,15,CALENDAR_DAYS,,,,2024-09-21",
+                "\"A3\n(quoted line break)\",2024-09-20T10:00,15,CALENDAR_DAYS,,,,2024-09-21",
                 "A4,2024-09-27T10:30,20,WORKING_DAYS,,2024-10-15/2024-10-10:HEARING,,"), StandardCharsets.UTF_8);
-        int code = run("deadline", "--batch", csv.toString(), "--format", "jsonl");
-        assertThat(code).isEqualTo(2);
+        return csv;
+    }
+
+    @Test
+    void batchContinuesPastBadLinesWritesThemToTheRejectFileAndExitsThree(@TempDir Path dir) throws Exception {
+        Path csv = batchWithTwoBadLines(dir);
+        int code = run("deadline", "--batch", csv.toString(), "--format", "jsonl", "--as-of", "2024-10-21T12:00");
+        assertThat(code).isEqualTo(3);
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(2);
         JsonNode a1 = DeadlineJson.MAPPER.readTree(lines.get(0));
         assertThat(a1.get("id").asText()).isEqualTo("A1");
         // suspended [10/10, 10/17): 10/10, 11, 12 (Sat, worked), 14, 15, 16 = 6 → 20 + 6: 11/7
         assertThat(a1.get("dueDate").asText()).isEqualTo("2024-11-07");
+        assertThat(a1.has("trace")).isTrue();
         JsonNode a3 = DeadlineJson.MAPPER.readTree(lines.get(1));
-        assertThat(a3.get("id").asText()).isEqualTo("A3");
+        assertThat(a3.get("id").asText()).isEqualTo("A3\n(quoted line break)");
         assertThat(a3.get("dueDate").asText()).isEqualTo("2024-10-08"); // 9/20 + 15 = Sat 10/5, holiday → 10/8
-        assertThat(err.toString()).contains(csv + ":3: unit: 办件 A2 / case A2: 未知时限单位").contains("FORTNIGHTS")
-                .contains(csv + ":6: procedure.resumed").contains("2 case(s) done, 2 bad line(s) skipped");
+        Path rejects = dir.resolve("cases.csv.rejects");
+        assertThat(err.toString().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
+                .startsWith("未完成").contains("INCOMPLETE: 2 case(s) done, 2 line(s) rejected").contains(rejects.toString()));
+        List<String> rejected = Files.readAllLines(rejects, StandardCharsets.UTF_8);
+        assertThat(rejected).hasSize(3);
+        assertThat(rejected.get(0)).isEqualTo("行/line\t字段/field\t原因/reason");
+        assertThat(rejected.get(1)).startsWith("3\tunit\t").contains("未知时限单位").doesNotContain("FORTNIGHTS");
+        // A4 starts on physical line 7: the quoted line break of A3 takes a line
+        assertThat(rejected.get(2)).startsWith("7\tprocedure.resumed\t").doesNotContain("2024-10-10");
+    }
+
+    @Test
+    void strictBatchStopsAtTheFirstBadLineWithOneErrorLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path csv = batchWithTwoBadLines(dir);
+        Path rejects = dir.resolve("r.tsv");
+        int code = run("deadline", "--batch", csv.toString(), "--format", "jsonl", "--strict", "--rejects", rejects.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("错误 / error: " + csv + ":3: unit: 办件 A2 / case A2: 未知时限单位"));
+        assertThat(rejects).doesNotExist();
+        assertThat(dir.resolve("cases.csv.rejects")).doesNotExist();
+    }
+
+    @Test
+    void aCleanBatchLeavesNoRejectFileAndNoTraceLeavesTheTraceOut(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("ok.csv");
+        Files.writeString(csv, "# in-flight cases\nid,accepted,limit,unit\nB1,2024-09-27T10:30,20,WORKING_DAYS\n");
+        Path stale = Files.writeString(dir.resolve("ok.csv.rejects"), "left from an earlier run\n");
+        assertThat(run("deadline", "--batch", csv.toString(), "--format", "jsonl", "--no-trace", "--as-of", "2024-10-08"))
+                .isZero();
+        JsonNode b1 = DeadlineJson.MAPPER.readTree(out.toString().strip());
+        assertThat(b1.get("id").asText()).isEqualTo("B1");
+        assertThat(b1.has("trace")).isFalse();
+        assertThat(b1.has("dueDate")).isTrue();
+        assertThat(stale).doesNotExist();
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test

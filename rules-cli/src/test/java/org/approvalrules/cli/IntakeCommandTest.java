@@ -64,11 +64,42 @@ class IntakeCommandTest {
     }
 
     @Test
-    void aBadLineIsOneErrorLineWithFileLineAndFieldAndExitCode2() throws IOException {
+    void badLinesAreRejectedTheRestIsReadAndTheRunSaysItIsIncompleteWithExit3() throws IOException {
+        Path log = copy(IntakeDemo.LOG);
+        List<String> good = Files.readAllLines(log);
+        // two bad lines appended after the demo log (and one quoted line break in a good one)
+        Files.writeString(log, String.join("\n", good) + "\nC9,I1,91451031MA5K00001J,窗口,2024-13-01\nC10,I1,91451031MA5K00001J,柜台,2024-09-27\n");
+        Path moves = copy(IntakeDemo.MOVES);
+        Path rejects = dir.resolve("bad-lines.tsv");
+        assertThat(run("intake", "--log", log.toString(), "--moves", moves.toString(), "--rejects", rejects.toString()))
+                .isEqualTo(3);
+        int records = good.size() - 1;
+        assertThat(out.toString().lines().findFirst()).hasValueSatisfying(first -> assertThat(first).startsWith("未完成")
+                .contains("INCOMPLETE: " + records + " record(s) read, 2 line(s) rejected"));
+        assertThat(out.toString()).contains("受理记录 / records " + records);
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(l -> assertThat(l).startsWith("未完成"));
+        List<String> rejected = Files.readAllLines(rejects);
+        assertThat(rejected).hasSize(3);
+        assertThat(rejected.get(1)).startsWith((good.size() + 1) + "\t受理时间").doesNotContain("2024-13-01");
+        assertThat(rejected.get(2)).startsWith((good.size() + 2) + "\t受理渠道").doesNotContain("柜台")
+                .doesNotContain("91451031MA5K00001J");
+        // the same findings as the demo log alone: nothing of the good lines was lost
+        out.getBuffer().setLength(0);
+        assertThat(run("intake", "--log", log.toString(), "--moves", moves.toString(), "--format", "jsonl")).isEqualTo(3);
+        String withRejects = out.toString();
+        out.getBuffer().setLength(0);
+        Files.write(log, good);
+        assertThat(run("intake", "--log", log.toString(), "--moves", moves.toString(), "--format", "jsonl")).isZero();
+        assertThat(withRejects).isEqualTo(out.toString()).isNotEmpty();
+        assertThat(log.resolveSibling(log.getFileName() + ".rejects")).doesNotExist();
+    }
+
+    @Test
+    void aBadLineUnderStrictIsOneErrorLineWithFileLineAndFieldAndExitCode2() throws IOException {
         Path log = dir.resolve("log.csv");
         Files.writeString(log, "SBLSH,SXBM,applicant_id,channel,SLSJ\nC1,I1,91451031MA5K00001J,窗口,2024-13-01\n");
         Path moves = copy(IntakeDemo.MOVES);
-        assertThat(run("intake", "--log", log.toString(), "--moves", moves.toString())).isEqualTo(2);
+        assertThat(run("intake", "--log", log.toString(), "--moves", moves.toString(), "--strict")).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString().strip().lines().count()).isEqualTo(1);
         assertThat(err.toString()).contains("log.csv").contains("2").contains("SLSJ").contains("2024-13-01");

@@ -39,6 +39,13 @@ class CsvDecisionTablesTest {
     }
 
     @Test
+    void aQuotedLineBreakIsASpaceAndTheNextRowKeepsItsLine() {
+        String drl = tables.toDrl("t.drl.csv", HEADER + "x,RED,ref,,\"completed\n\",中,en\ny,RED,ref,,completed,中,en\n");
+        assertThat(drl.split("\n", -1)[1]).contains("rule \"x\"").contains("completed ");
+        assertThat(drl.split("\n", -1)[3]).contains("rule \"y\"");
+    }
+
+    @Test
     void aRowOfTheWrongShapeIsRejectedWithItsLine() {
         RulePackException e = org.junit.jupiter.api.Assertions.assertThrows(RulePackException.class,
                 () -> tables.toDrl("t.drl.csv", HEADER + "x,RED,ref,,completed,中,en\ny,RED,ref,completed\n"));
@@ -47,10 +54,11 @@ class CsvDecisionTablesTest {
     }
 
     @Test
-    void theBytesMustBeUtf8AndRequiredCellsFilled() {
+    void theBytesAreUtf8OrGb18030AndRequiredCellsFilled() {
         byte[] gbk = (HEADER + "x,RED,依据,,completed,中,en\n").getBytes(java.nio.charset.Charset.forName("GBK"));
-        assertThatThrownBy(() -> tables.toDrl("t.drl.csv", gbk)).isInstanceOf(RulePackException.class)
-                .hasMessageContaining("t.drl.csv").hasMessageContaining("not UTF-8");
+        assertRuleXOnLineTwo(tables.toDrl("t.drl.csv", gbk));
+        assertThatThrownBy(() -> tables.toDrl("t.drl.csv", new byte[] {'i', 'd', (byte) 0x81, (byte) 0x30, (byte) 0x81}))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("t.drl.csv").hasMessageContaining("GB18030");
         byte[] utf8 = ("\uFEFF" + HEADER + "x,RED,依据,,completed,中,en\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertRuleXOnLineTwo(tables.toDrl("t.drl.csv", utf8));
         RulePackException e = org.junit.jupiter.api.Assertions.assertThrows(RulePackException.class,

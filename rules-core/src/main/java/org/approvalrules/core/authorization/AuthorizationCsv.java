@@ -1,10 +1,6 @@
 package org.approvalrules.core.authorization;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +29,8 @@ import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.authorization.WindowAuthorization;
 import org.approvalrules.api.authorization.WindowSchedule;
 import org.approvalrules.api.authorization.WindowStaffing;
-import org.approvalrules.core.csv.CsvLine;
+import org.approvalrules.core.csv.CsvReader;
+import org.approvalrules.core.csv.CsvRow;
 
 /**
  * Reads the authorization tables a centre keeps in a spreadsheet and saves as CSV (format:
@@ -253,39 +250,37 @@ public final class AuthorizationCsv {
     /** A parsed file: its header positions and rows. */
     private record Table(String file, Map<Column, Integer> positions, List<Row> rows) {
         static Table parse(String file, byte[] bytes, List<Column> required, List<Column> requiredToo, List<Column> optional) {
-            String[] lines = decode(file, bytes).split("\n", -1);
             Map<Column, Integer> pos = null;
             List<Row> rows = new ArrayList<>();
             List<Column> all = new ArrayList<>(required);
             all.addAll(requiredToo);
             all.addAll(optional);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isBlank() || line.strip().startsWith("#")) {
-                    continue;
-                }
-                List<String> cells = CsvLine.split(line, file, i + 1);
-                if (pos == null) {
-                    pos = header(file, i + 1, cells, all);
-                    for (Column c : required) {
-                        requireColumn(file, i + 1, pos, c);
+            try (CsvReader reader = CsvReader.of(bytes, file, CsvReader.Syntax.HASH_COMMENTS)) {
+                for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+                    List<String> cells = row.values();
+                    int line = row.line();
+                    if (pos == null) {
+                        pos = header(file, line, cells, all);
+                        for (Column c : required) {
+                            requireColumn(file, line, pos, c);
+                        }
+                        for (Column c : requiredToo) {
+                            requireColumn(file, line, pos, c);
+                        }
+                        continue;
                     }
-                    for (Column c : requiredToo) {
-                        requireColumn(file, i + 1, pos, c);
+                    if (row.blank()) {
+                        continue; // a row Excel keeps as ",,,,"
                     }
-                    continue;
-                }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue; // a row Excel keeps as ",,,,"
-                }
-                int width = pos.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-                for (int k = width; k < cells.size(); k++) {
-                    if (!cells.get(k).isBlank()) {
-                        throw new DataFormatException(file, i + 1, "column " + (k + 1), cells.get(k),
-                                "多出一列（字段中的逗号须加引号）/ more cells than header columns (quote a field that contains a comma)");
+                    int width = pos.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+                    for (int k = width; k < cells.size(); k++) {
+                        if (!cells.get(k).isBlank()) {
+                            throw new DataFormatException(file, line, "column " + (k + 1), cells.get(k),
+                                    "多出一列（字段中的逗号须加引号）/ more cells than header columns (quote a field that contains a comma)");
+                        }
                     }
+                    rows.add(new Row(file, line, pos, cells));
                 }
-                rows.add(new Row(file, i + 1, pos, cells));
             }
             if (pos == null) {
                 throw new DataFormatException(file, 0, "header", null, "缺少表头 / the header line is missing");
@@ -315,26 +310,6 @@ public final class AuthorizationCsv {
             }
             return pos;
         }
-    }
-
-    private static String decode(String file, byte[] bytes) {
-        String s;
-        try {
-            s = strict(StandardCharsets.UTF_8, bytes);
-        } catch (CharacterCodingException notUtf8) {
-            try {
-                s = strict(Charset.forName("GB18030"), bytes);
-            } catch (CharacterCodingException e) {
-                throw new DataFormatException(file, 0, "encoding", null, "文件既不是 UTF-8 也不是 GB18030 编码 / the file is neither UTF-8 nor GB18030", e);
-            }
-        }
-        s = s.startsWith("\uFEFF") ? s.substring(1) : s;
-        return s.replace("\r\n", "\n").replace('\r', '\n');
-    }
-
-    private static String strict(Charset cs, byte[] bytes) throws CharacterCodingException {
-        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /** One data row. */

@@ -28,7 +28,8 @@ import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.OfficeHours;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.division.UnknownDivisionException;
-import org.approvalrules.core.csv.CsvLine;
+import org.approvalrules.core.csv.CsvReader;
+import org.approvalrules.core.csv.CsvRow;
 
 /**
  * Reads calendar layers (format: docs/CALENDAR-DATA.md) from the classpath or from a directory.
@@ -345,26 +346,27 @@ public final class CalendarLayerLoader {
     }
 
     private static void parseYear(LayerFile f, int year, DivisionCode code, Map<LocalDate, LayerDay> days) {
-        String text = decode(f.bytes(), f.shown());
-        String[] lines = text.split("\n", -1);
+        try (CsvReader reader = CsvReader.of(f.bytes(), f.shown(), CsvReader.Syntax.HASH_COMMENTS)) {
+            parseYear(f, reader, year, code, days);
+        }
+    }
+
+    private static void parseYear(LayerFile f, CsvReader reader, int year, DivisionCode code, Map<LocalDate, LayerDay> days) {
         boolean header = false;
-        for (int i = 0; i < lines.length; i++) {
-            int ln = i + 1;
-            String line = lines[i];
-            if (line.isBlank() || line.strip().startsWith("#")) {
-                continue;
-            }
+        for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+            int ln = row.line();
+            List<String> cols = row.values();
             if (!header) {
-                if (!line.strip().equals(HEADER)) {
-                    throw new DataFormatException(f.shown(), ln, "header", line.strip(),
+                String line = String.join(",", cols).strip();
+                if (!line.equals(HEADER)) {
+                    throw new DataFormatException(f.shown(), ln, "header", line,
                             "首行（注释之外）必须是 " + HEADER + " / the first non-comment line must be " + HEADER);
                 }
                 header = true;
                 continue;
             }
-            List<String> cols = CsvLine.split(line, f.shown(), ln);
             if (cols.size() != 4) {
-                throw new DataFormatException(f.shown(), ln, null, line,
+                throw new DataFormatException(f.shown(), ln, null, null,
                         "应有4列 date,kind,name,source，实有 " + cols.size() + " 列 / expected 4 columns, found " + cols.size());
             }
             LocalDate date;

@@ -1,12 +1,6 @@
 package org.approvalrules.core.intake;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -28,11 +22,15 @@ import org.approvalrules.api.applicant.IdType;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.core.csv.CsvLine;
+import org.approvalrules.core.csv.CsvColumn;
+import org.approvalrules.core.csv.CsvHeader;
+import org.approvalrules.core.csv.CsvReader;
+import org.approvalrules.core.csv.CsvRow;
+import org.approvalrules.core.records.Rejects;
 
 /**
- * Reads intake logs and move-in registers from CSV (UTF-8, an optional BOM, a header line, fields quoted
- * with {@code "} where they hold commas). Columns are found by name, in any order, under the GB/T 39046
+ * Reads intake logs and move-in registers from CSV through {@link CsvReader} (RFC 4180 quoting, UTF-8 with or without
+ * BOM or GB18030, a header line). Columns are found by name, in any order, under the GB/T 39046
  * name, the old exchange name or an English name:
  *
  * <table>
@@ -41,8 +39,6 @@ import org.approvalrules.core.csv.CsvLine;
  *   <tr><td>case number</td><td>办件编号, SBLSH, case_number</td></tr>
  *   <tr><td>item code</td><td>实施编码, SXBM, item_code</td></tr>
  *   <tr><td>applicant id</td><td>申请者证件号码, applicant_id</td></tr>
- *   <tr><td>id type (optional)</td><td>申请者证件类型, 证件类型, id_type: a code such as 111 or 001, or its name
- *       ({@link IdType#parse}); without it the number is read by {@link ApplicantId#parse(CharSequence)}</td></tr>
  *   <tr><td>channel</td><td>受理渠道, channel: 中心窗口/窗口/CENTRE_WINDOW, 分中心/BRANCH_CENTRE, 部门/DEPARTMENT,
  *       网上/电脑端/移动端/ONLINE</td></tr>
  *   <tr><td>channel name (optional)</td><td>渠道名称, channel_name</td></tr>
@@ -54,105 +50,139 @@ import org.approvalrules.core.csv.CsvLine;
  * <p>Times are read permissively ({@code 2024-09-27T10:30}, {@code 2024-09-27 10:30:00}, {@code 2024/09/27 10:30},
  * {@code 20240927T103000}, {@code 20240927103000}, {@code 202409271030}, or a date alone, taken as 00:00) and
  * anything else is rejected. Every error is a {@link DataFormatException} naming the file, line, field and value.
- * A log is streamed to a consumer: when a line is bad the exception stops the read, and a caller that feeds an
- * {@link IntakeDetector.Session} discards that session, so no partial result is reported.
+ * A log is streamed to a consumer, one record at a time; a bad line goes to the {@link Rejects} given (strict: the
+ * exception stops the read, and a caller that feeds an {@link IntakeDetector.Session} discards that session, so no
+ * partial result is reported; continuing: the line is rejected with its line, field and reason and the read goes
+ * on). The move-in register is always strict.
  */
 public final class IntakeLogReader {
 
-    private static final int MAX_LINE = 8_192;
+    static final CsvColumn CASE = CsvColumn.required("办件编号", "sblsh", "case_number");
+    static final CsvColumn ITEM = CsvColumn.required("实施编码", "sxbm", "item_code");
+    static final CsvColumn APPLICANT = CsvColumn.required("申请者证件号码", "applicant_id");
+    static final CsvColumn CHANNEL = CsvColumn.required("受理渠道", "channel");
+    static final CsvColumn ACCEPTED = CsvColumn.required("受理时间", "slsj", "accepted");
+    static final CsvColumn CHANNEL_NAME = CsvColumn.optional("渠道名称", "channel_name");
+    /** 证件类型: decides how the applicant's number is read (codes, names: {@link IdType}); optional. */
+    static final CsvColumn ID_TYPE = CsvColumn.optional("申请者证件类型", "证件类型", "id_type");
+    private static final List<CsvColumn> LOG = List.of(CASE, ITEM, APPLICANT, CHANNEL, ACCEPTED, CHANNEL_NAME, ID_TYPE);
+
+    static final CsvColumn MOVED_ITEM = CsvColumn.required("实施编码", "sxbm", "item_code");
+    static final CsvColumn MOVED_IN = CsvColumn.required("进驻日期", "moved_in");
+    static final CsvColumn CENTRE_ONLY = CsvColumn.optional("仅限中心受理", "centre_only");
+    private static final List<CsvColumn> MOVES = List.of(MOVED_ITEM, MOVED_IN, CENTRE_ONLY);
 
     private IntakeLogReader() {
     }
 
-    /** Reads {@code file}, passing each record to {@code sink}; returns the number of records. */
+    /** Reads {@code file}, passing each record to {@code sink}; the first bad line stops the read. */
     public static long read(Path file, Consumer<IntakeRecord> sink) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString(), sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法读取 / cannot read " + file, e);
+        return read(file, sink, Rejects.strict());
+    }
+
+    /**
+     * Streams {@code file}, passing each record to {@code sink} and each bad line to {@code rejects}; returns the number
+     * of records passed. A missing or unreadable file, a bad header, an encoding or quoting error stop the read in
+     * either mode.
+     */
+    public static long read(Path file, Consumer<IntakeRecord> sink, Rejects rejects) {
+        try (CsvReader r = CsvReader.open(file, file.toString(), CsvReader.Syntax.PLAIN)) {
+            return read(r, sink, rejects);
         }
     }
 
-    /** Reads a log from {@code in} (named {@code file} in errors), passing each record to {@code sink}. */
+    /** Reads a log from {@code in} (named {@code file} in errors), passing each record to {@code sink}; strict. */
     public static long read(Reader in, String file, Consumer<IntakeRecord> sink) {
-        Lines lines = new Lines(in, file);
-        Header h = lines.header(new String[][] {
-            {"办件编号", "sblsh", "case_number"},
-            {"实施编码", "sxbm", "item_code"},
-            {"申请者证件号码", "applicant_id"},
-            {"受理渠道", "channel"},
-            {"受理时间", "slsj", "accepted"},
-            {"渠道名称", "channel_name"},
-            {"申请者证件类型", "证件类型", "id_type"}},
-            5);
+        try (CsvReader r = CsvReader.of(in, file, CsvReader.Syntax.PLAIN)) {
+            return read(r, sink, Rejects.strict());
+        }
+    }
+
+    private static long read(CsvReader lines, Consumer<IntakeRecord> sink, Rejects rejects) {
+        CsvHeader h = CsvHeader.read(lines, LOG, true);
         long n = 0;
-        for (List<String> row = lines.next(); row != null; row = lines.next()) {
-            String caseNumber = h.text(row, 0, lines);
-            String item = h.text(row, 1, lines);
-            IdType idType = h.optional(row, 6).map(t -> idType(t, h.name(6), lines)).orElse(null);
-            ApplicantId applicant = applicant(h.text(row, 2, lines), idType, h.name(2), lines);
-            AcceptanceChannel channel = channel(h.text(row, 3, lines), h.name(3), lines);
-            LocalDateTime accepted = time(h.text(row, 4, lines), h.name(4), lines);
-            Optional<String> name = h.optional(row, 5);
+        for (CsvRow row = lines.next(); row != null; row = lines.next()) {
+            IntakeRecord record;
             try {
-                sink.accept(new IntakeRecord(caseNumber, item, applicant, channel, name, accepted));
-            } catch (InvalidValueException e) {
-                throw lines.error(e.field(), e.value(), e.getMessage());
+                record = record(h, row);
+            } catch (DataFormatException e) {
+                rejects.reject(e);
+                continue;
             }
+            sink.accept(record);
             n++;
         }
         return n;
     }
 
+    private static IntakeRecord record(CsvHeader h, CsvRow row) {
+        h.checkWidth(row);
+        String caseNumber = h.require(row, CASE);
+        String item = h.require(row, ITEM);
+        ApplicantId applicant = applicant(h, row);
+        AcceptanceChannel channel = channel(h, row);
+        LocalDateTime accepted = time(h, row, ACCEPTED);
+        Optional<String> name = h.optional(row, CHANNEL_NAME);
+        try {
+            return new IntakeRecord(caseNumber, item, applicant, channel, name, accepted);
+        } catch (InvalidValueException e) {
+            throw new DataFormatException(row.file(), row.line(), e.field(), e.value(), e.getMessage(), e);
+        }
+    }
+
     /** Reads a move-in register. */
     public static List<ItemMove> readMoves(Path file) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return readMoves(r, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法读取 / cannot read " + file, e);
+        try (CsvReader r = CsvReader.open(file, file.toString(), CsvReader.Syntax.PLAIN)) {
+            return readMoves(r);
         }
     }
 
     /** Reads a move-in register from {@code in} (named {@code file} in errors); each item at most once. */
     public static List<ItemMove> readMoves(Reader in, String file) {
-        Lines lines = new Lines(in, file);
-        Header h = lines.header(new String[][] {
-            {"实施编码", "sxbm", "item_code"},
-            {"进驻日期", "moved_in"},
-            {"仅限中心受理", "centre_only"}},
-            2);
+        try (CsvReader r = CsvReader.of(in, file, CsvReader.Syntax.PLAIN)) {
+            return readMoves(r);
+        }
+    }
+
+    private static List<ItemMove> readMoves(CsvReader lines) {
+        CsvHeader h = CsvHeader.read(lines, MOVES, true);
         List<ItemMove> moves = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (List<String> row = lines.next(); row != null; row = lines.next()) {
-            String item = h.text(row, 0, lines);
-            LocalDate movedIn = time(h.text(row, 1, lines), h.name(1), lines).toLocalDate();
-            boolean centreOnly = h.optional(row, 2).map(v -> bool(v, h.name(2), lines)).orElse(true);
-            Integer before = seen.putIfAbsent(item, lines.line);
+        for (CsvRow next = lines.next(); next != null; next = lines.next()) {
+            CsvRow row = next;
+            h.checkWidth(row);
+            String item = h.require(row, MOVED_ITEM);
+            LocalDate movedIn = time(h, row, MOVED_IN).toLocalDate();
+            boolean centreOnly = h.optional(row, CENTRE_ONLY).map(v -> bool(v, h, row)).orElse(true);
+            Integer before = seen.putIfAbsent(item, row.line());
             if (before != null) {
-                throw lines.error(h.name(0), item, "同一事项已在第 " + before + " 行 / the same item is already on line " + before);
+                throw h.error(row, MOVED_ITEM, item, "同一事项已在第 " + before + " 行 / the same item is already on line " + before);
             }
             moves.add(new ItemMove(item, movedIn, centreOnly));
         }
         return List.copyOf(moves);
     }
 
-    private static ApplicantId applicant(String v, IdType idType, String field, Lines lines) {
+    private static ApplicantId applicant(CsvHeader h, CsvRow row) {
+        String v = h.require(row, APPLICANT);
+        IdType type = h.optional(row, ID_TYPE).map(t -> idType(h, row, t)).orElse(null);
         try {
-            return ApplicantId.parse(v, idType);
+            return ApplicantId.parse(v, type);
         } catch (InvalidValueException e) {
-            throw lines.error(field, e.value(), e.getMessage());
+            throw h.error(row, APPLICANT, ApplicantId.mask(v), e.getMessage());
         }
     }
 
-    private static IdType idType(String v, String field, Lines lines) {
+    private static IdType idType(CsvHeader h, CsvRow row, String v) {
         try {
             return IdType.parse(v);
         } catch (InvalidValueException e) {
-            throw lines.error(field, e.value(), e.getMessage());
+            throw h.error(row, ID_TYPE, v, e.getMessage());
         }
     }
 
-    private static AcceptanceChannel channel(String v, String field, Lines lines) {
+    private static AcceptanceChannel channel(CsvHeader h, CsvRow row) {
+        String v = h.require(row, CHANNEL);
         switch (v.toUpperCase(Locale.ROOT)) {
             case "中心窗口", "窗口", "CENTRE_WINDOW":
                 return AcceptanceChannel.CENTRE_WINDOW;
@@ -163,27 +193,28 @@ public final class IntakeLogReader {
             case "网上", "电脑端", "移动端", "ONLINE":
                 return AcceptanceChannel.ONLINE;
             default:
-                throw lines.error(field, v, "未知受理渠道（应为 中心窗口、分中心、部门 或 网上） / unknown channel "
+                throw h.error(row, CHANNEL, v, "未知受理渠道（应为 中心窗口、分中心、部门 或 网上） / unknown channel "
                         + "(expected CENTRE_WINDOW, BRANCH_CENTRE, DEPARTMENT or ONLINE)");
         }
     }
 
-    private static boolean bool(String v, String field, Lines lines) {
+    private static boolean bool(String v, CsvHeader h, CsvRow row) {
         switch (v.toLowerCase(Locale.ROOT)) {
             case "是", "1", "true", "y", "yes":
                 return true;
             case "否", "0", "false", "n", "no":
                 return false;
             default:
-                throw lines.error(field, v, "应为 是 或 否 / expected yes or no");
+                throw h.error(row, CENTRE_ONLY, v, "应为 是 或 否 / expected yes or no");
         }
     }
 
     /** A permissively written local time (see the class comment), or an error naming the field. */
-    static LocalDateTime time(String v, String field, Lines lines) {
+    static LocalDateTime time(CsvHeader h, CsvRow row, CsvColumn c) {
+        String v = h.require(row, c);
         LocalDateTime t = parseTime(v);
         if (t == null) {
-            throw lines.error(field, v, "无法识别的时间（例：2024-09-27T10:30 或 20240927T103000） / unrecognised time "
+            throw h.error(row, c, v, "无法识别的时间（例：2024-09-27T10:30 或 20240927T103000） / unrecognised time "
                     + "(e.g. 2024-09-27T10:30 or 20240927T103000)");
         }
         return t;
@@ -220,104 +251,6 @@ public final class IntakeLogReader {
                     sec == null ? 0 : Integer.parseInt(sec), nanos));
         } catch (DateTimeException e) {
             return null;
-        }
-    }
-
-    /** Column positions found in a header line. */
-    private record Header(int[] index, String[] names) {
-
-        String name(int field) {
-            return names[field];
-        }
-
-        String text(List<String> row, int field, Lines lines) {
-            int i = index[field];
-            String v = i < row.size() ? row.get(i).strip() : "";
-            if (v.isEmpty()) {
-                throw lines.error(names[field], v, "不能为空 / must not be empty");
-            }
-            return v;
-        }
-
-        Optional<String> optional(List<String> row, int field) {
-            int i = index[field];
-            if (i < 0 || i >= row.size() || row.get(i).isBlank()) {
-                return Optional.empty();
-            }
-            return Optional.of(row.get(i).strip());
-        }
-    }
-
-    /** CSV lines with their numbers. */
-    private static final class Lines {
-        private final BufferedReader in;
-        private final String file;
-        int line;
-
-        Lines(Reader in, String file) {
-            this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
-            this.file = file;
-        }
-
-        /** Finds the columns; the first {@code required} of {@code fields} must be present. */
-        Header header(String[][] fields, int required) {
-            List<String> head = next();
-            if (head == null) {
-                throw error("header", "", "文件为空，缺少表头 / empty file, no header line");
-            }
-            int[] index = new int[fields.length];
-            String[] names = new String[fields.length];
-            for (int f = 0; f < fields.length; f++) {
-                index[f] = -1;
-                names[f] = fields[f][0];
-                for (int c = 0; c < head.size(); c++) {
-                    String h = head.get(c).strip().toLowerCase(Locale.ROOT);
-                    for (String alias : fields[f]) {
-                        if (h.equals(alias)) {
-                            if (index[f] >= 0) {
-                                throw error("header", head.get(c), "列重复 / column given twice");
-                            }
-                            index[f] = c;
-                            names[f] = head.get(c).strip();
-                        }
-                    }
-                }
-                if (f < required && index[f] < 0) {
-                    throw error("header", String.join(",", head), "缺少列 " + String.join(" / ", fields[f])
-                            + " / missing column " + fields[f][fields[f].length - 1]);
-                }
-            }
-            return new Header(index, names);
-        }
-
-        /** The next non-blank line's fields, or null at the end. */
-        List<String> next() {
-            try {
-                String s;
-                do {
-                    s = in.readLine();
-                    if (s == null) {
-                        return null;
-                    }
-                    line++;
-                    if (line == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') {
-                        s = s.substring(1);
-                    }
-                } while (s.isBlank());
-                if (s.length() > MAX_LINE) {
-                    throw error("line", null, "行过长（超过 " + MAX_LINE + " 个字符） / line longer than "
-                            + MAX_LINE + " characters");
-                }
-                return CsvLine.split(s, file, line);
-            } catch (CharacterCodingException e) {
-                throw new DataFormatException(file, line + 1, null, null, "不是有效的 UTF-8 文本 / not valid UTF-8 text", e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("无法读取 / cannot read " + file, e);
-            }
-        }
-
-        DataFormatException error(String field, String value, String reason) {
-            return new DataFormatException(file, line, field, value, reason);
         }
     }
 }

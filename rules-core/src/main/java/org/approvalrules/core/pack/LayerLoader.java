@@ -1,6 +1,8 @@
 package org.approvalrules.core.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.approvalrules.core.yaml.YamlDoc;
+import org.approvalrules.core.yaml.YamlNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -91,47 +93,55 @@ public final class LayerLoader {
         rules.addAll(DrlSplitter.split(name, text, layer));
     }
 
+    private static final List<String> PARAMETER_KEYS = List.of("type", "description", "values");
+    private static final List<String> VALUE_KEYS = List.of("value", "reference");
+    private static final List<String> DESCRIPTION_KEYS = List.of("zh", "en");
+    private static final List<String> OVERRIDE_KEYS = List.of("rule", "action", "reason", "reference");
+
     static List<ParameterDefinition> readParameters(String file, String text) {
-        JsonNode root = Yaml.read(file, text);
+        YamlNode root = YamlDoc.parse(file, text).root();
         List<Problem> problems = new ArrayList<>();
         List<ParameterDefinition> out = new ArrayList<>();
-        if (!root.isObject()) {
+        if (!root.json().isObject()) {
             throw new RulePackException(file, 1, "参数文件应为“编号: 定义”的映射 / a parameter file maps ids to definitions");
         }
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, YamlNode> e : root.fields().entrySet()) {
             String id = e.getKey();
-            JsonNode def = e.getValue();
-            int line = Yaml.lineOf(text, id);
+            YamlNode def = e.getValue();
+            int line = def.line();
+            if (!def.json().isObject()) {
+                problems.add(new Problem(file, line, "参数 " + id + " 应为映射（type、description、values） / parameter " + id
+                        + " must be a mapping (type, description, values)"));
+                continue;
+            }
+            def.checkKeys("参数 " + id + " / parameter " + id, PARAMETER_KEYS, problems);
             ParameterType type = null;
-            String t = Yaml.text(def, "type");
+            String t = def.text("type");
             if (t != null) {
                 type = ParameterType.parse(t);
                 if (type == null) {
-                    problems.add(new Problem(file, Yaml.lineContaining(text, line, "type"), "参数 " + id + " 的类型 " + t
+                    problems.add(new Problem(file, def.get("type").line(), "参数 " + id + " 的类型 " + t
                             + " 未知 / unknown type (int, decimal, bool, string, time-range, list)"));
                 }
             }
             BilingualText description = null;
-            JsonNode d = def.get("description");
-            if (d != null && d.isObject()) {
-                description = BilingualText.of(d.path("zh").asText(""), d.path("en").asText(""));
+            YamlNode d = def.get("description");
+            if (d != null && d.json().isObject()) {
+                d.checkKeys("参数 " + id + " 的 description / description of " + id, DESCRIPTION_KEYS, problems);
+                description = BilingualText.of(d.json().path("zh").asText(""), d.json().path("en").asText(""));
             } else if (d != null) {
-                String s = d.asText();
+                String s = d.json().asText();
                 int slash = s.indexOf(" / ");
                 description = slash < 0 ? BilingualText.of(s, "") : BilingualText.of(s.substring(0, slash), s.substring(slash + 3));
             }
-            JsonNode values = def.get("values");
+            YamlNode values = def.get("values");
             List<ParameterDefinition.RawValue> raw = new ArrayList<>();
-            if (values == null || !values.isObject() || values.isEmpty()) {
+            if (values == null || !values.json().isObject() || values.json().isEmpty()) {
                 problems.add(new Problem(file, line, "参数 " + id + " 缺少 values（日期: {value, reference}） / parameter "
                         + id + " needs values by date: {value: …, reference: …}"));
             } else {
-                Iterator<Map.Entry<String, JsonNode>> vi = values.fields();
-                while (vi.hasNext()) {
-                    Map.Entry<String, JsonNode> v = vi.next();
-                    int vline = Yaml.lineContaining(text, line, v.getKey());
+                for (Map.Entry<String, YamlNode> v : values.fields().entrySet()) {
+                    int vline = v.getValue().line();
                     LocalDate from;
                     try {
                         from = LocalDate.parse(v.getKey());
@@ -140,8 +150,10 @@ public final class LayerLoader {
                                 + " 不是 YYYY-MM-DD / effective date must be YYYY-MM-DD"));
                         continue;
                     }
-                    JsonNode value = v.getValue().get("value");
-                    String ref = Yaml.text(v.getValue(), "reference");
+                    YamlNode entry = v.getValue();
+                    entry.checkKeys("参数 " + id + " 在 " + from + " 的值 / value of " + id + " from " + from, VALUE_KEYS, problems);
+                    JsonNode value = entry.json().get("value");
+                    String ref = entry.text("reference");
                     if (value == null || value.isNull()) {
                         problems.add(new Problem(file, vline, "参数 " + id + " 在 " + from + " 缺少 value / needs a value"));
                         continue;
@@ -163,20 +175,20 @@ public final class LayerLoader {
     }
 
     static List<RuleOverride> readOverrides(String file, String text) {
-        JsonNode root = Yaml.read(file, text);
-        JsonNode list = root.get("overrides");
+        YamlNode root = YamlDoc.parse(file, text).root();
+        YamlNode list = root.get("overrides");
         List<Problem> problems = new ArrayList<>();
         List<RuleOverride> out = new ArrayList<>();
-        if (list == null || !list.isArray()) {
+        if (list == null || !list.json().isArray()) {
             throw new RulePackException(file, 1, "overrides.yaml 应有 overrides: 列表 / overrides.yaml needs an 'overrides:' list");
         }
-        int from = 1;
-        for (JsonNode o : list) {
-            String rule = Yaml.text(o, "rule");
-            int line = rule == null ? 0 : Yaml.lineOfValue(text, from, "rule", rule);
-            from = Math.max(from, line + 1);
-            String action = Yaml.text(o, "action");
-            String reason = Yaml.text(o, "reason");
+        root.checkKeys("overrides.yaml", List.of("overrides"), problems);
+        for (YamlNode o : list.elements()) {
+            String rule = o.text("rule");
+            int line = o.line();
+            o.checkKeys("覆盖项 / override", OVERRIDE_KEYS, problems);
+            String action = o.text("action");
+            String reason = o.text("reason");
             if (rule == null || rule.isBlank()) {
                 problems.add(new Problem(file, line, "覆盖项缺少 rule（规则编号） / override needs 'rule' (the rule id)"));
                 continue;
@@ -185,15 +197,15 @@ public final class LayerLoader {
             try {
                 a = RuleOverride.Action.valueOf(action == null ? "" : action.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(file, line, "规则 " + rule + " 的 action 应为 replace 或 disable / action must be "
-                        + "replace or disable (值/value: " + action + ")"));
+                problems.add(new Problem(file, o.has("action") ? o.get("action").line() : line, "规则 " + rule
+                        + " 的 action 应为 replace 或 disable / action must be replace or disable (值/value: " + action + ")"));
                 continue;
             }
             if (reason == null || reason.isBlank()) {
                 problems.add(new Problem(file, line, "覆盖规则 " + rule + " 必须说明理由 / an override needs a reason"));
                 continue;
             }
-            String ref = Yaml.text(o, "reference");
+            String ref = o.text("reference");
             out.add(new RuleOverride(rule, a, reason, ref == null ? "" : ref, file, line));
         }
         if (!problems.isEmpty()) {

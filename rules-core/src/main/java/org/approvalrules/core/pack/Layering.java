@@ -1,6 +1,7 @@
 package org.approvalrules.core.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.base.Splitter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -223,7 +224,7 @@ public final class Layering {
                 if (n.isArray()) {
                     n.forEach(x -> ranges.add(TimeRange.parse(x.asText())));
                 } else if (n.isTextual()) {
-                    for (String s : n.asText().split(",")) {
+                    for (String s : Splitter.on(',').split(n.asText())) {
                         ranges.add(TimeRange.parse(s));
                     }
                 } else {

@@ -1,6 +1,8 @@
 package org.approvalrules.core.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.approvalrules.core.yaml.YamlDoc;
+import org.approvalrules.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +33,12 @@ public record PackManifest(String packId, DivisionCode layer, String version, Op
 
     /** Reads and checks a manifest; {@code directoryCode} is the layer directory's name. */
     static PackManifest parse(String file, String text, String directoryCode) {
-        JsonNode n = Yaml.read(file, text);
+        YamlNode n = YamlDoc.parse(file, text).root();
         List<RulePackException.Problem> problems = new ArrayList<>();
-        String packId = Yaml.text(n, "pack");
-        String layer = Yaml.text(n, "layer");
-        String version = Yaml.text(n, "version");
+        n.checkKeys(FILE, List.of("pack", "layer", "version", "parent", "references"), problems);
+        String packId = n.text("pack");
+        String layer = n.text("layer");
+        String version = n.text("version");
         if (packId == null || packId.isBlank()) {
             problems.add(new RulePackException.Problem(file, 1, "清单缺少 pack（规则包编号） / manifest needs 'pack' (the pack id)"));
         }
@@ -49,25 +52,25 @@ public record PackManifest(String packId, DivisionCode layer, String version, Op
             try {
                 code = DivisionCode.parse(layer);
                 if (!layer.equals(directoryCode)) {
-                    problems.add(new RulePackException.Problem(file, Yaml.lineOf(text, "layer"),
+                    problems.add(new RulePackException.Problem(file, n.get("layer").line(),
                             "清单层级 " + layer + " 与目录 " + directoryCode + " 不一致 / manifest layer " + layer
                                     + " differs from its directory " + directoryCode));
                 }
             } catch (InvalidValueException e) {
-                problems.add(new RulePackException.Problem(file, Yaml.lineOf(text, "layer"), e.getMessage()));
+                problems.add(new RulePackException.Problem(file, n.get("layer").line(), e.getMessage()));
             }
         }
         Optional<DivisionCode> parent = Optional.empty();
-        String p = Yaml.text(n, "parent");
+        String p = n.text("parent");
         if (p != null) {
             try {
                 parent = Optional.of(DivisionCode.parse(p));
             } catch (InvalidValueException e) {
-                problems.add(new RulePackException.Problem(file, Yaml.lineOf(text, "parent"), e.getMessage()));
+                problems.add(new RulePackException.Problem(file, n.get("parent").line(), e.getMessage()));
             }
         }
         List<String> refs = new ArrayList<>();
-        JsonNode r = n.get("references");
+        JsonNode r = n.has("references") ? n.get("references").json() : null;
         if (r != null && r.isArray()) {
             r.forEach(x -> refs.add(x.asText()));
         } else if (r != null) {

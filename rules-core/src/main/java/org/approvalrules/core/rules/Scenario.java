@@ -1,9 +1,6 @@
 package org.approvalrules.core.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,6 +13,8 @@ import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.rules.CaseFacts;
 import org.approvalrules.api.rules.RulePackException;
+import org.approvalrules.core.yaml.YamlDoc;
+import org.approvalrules.core.yaml.YamlNode;
 
 /**
  * A scenario written by a local rule author (the OpenFisca YAML-test idea): cases, an as-of instant,
@@ -48,34 +47,32 @@ public record Scenario(String name, String file, int line, DivisionCode locality
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect");
+    private static final List<String> CASE_KEYS = List.of("id", "accepted", "statutory", "promised", "promised-remaining",
+            "statutory-remaining", "completed", "correction-notice-working-days", "delivery-working-days",
+            "procedures-recorded-after-due", "back-dated-procedures", "procedures-at-acceptance", "unrecognised-procedures");
+    private static final List<String> EXPECT_KEYS = List.of("case", "rule", "severity");
 
     /** Parses a scenario file; {@code layer} is the default locality. */
     public static List<Scenario> parse(String file, String text, DivisionCode layer) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new RulePackException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "YAML 格式错误 / malformed YAML: " + e.getOriginalMessage());
-        }
-        JsonNode list = root == null ? null : root.get("scenarios");
-        if (list == null || !list.isArray()) {
+        YamlNode root = YamlDoc.parse(file, text).root();
+        YamlNode list = root.get("scenarios");
+        if (list == null || !list.json().isArray()) {
             throw new RulePackException(file, 1, "场景文件需要 scenarios: 列表 / a scenario file needs a 'scenarios:' list");
         }
         List<Scenario> out = new ArrayList<>();
         List<RulePackException.Problem> problems = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        int from = 0;
-        for (JsonNode s : list) {
+        root.checkKeys("场景文件 / scenario file", List.of("scenarios"), problems);
+        for (YamlNode node : list.elements()) {
+            JsonNode s = node.json();
             String name = s.path("name").asText("");
-            int line = 0;
-            for (int i = from; i < lines.length; i++) {
-                if (lines[i].contains("name:") && lines[i].contains(name.isEmpty() ? "name:" : name.substring(0, Math.min(8, name.length())))) {
-                    line = i + 1;
-                    from = i + 1;
-                    break;
-                }
+            int line = node.line();
+            node.checkKeys("场景 / scenario " + name, SCENARIO_KEYS, problems);
+            for (YamlNode c : node.has("cases") ? node.get("cases").elements() : List.<YamlNode>of()) {
+                c.checkKeys("场景 " + name + " 的办件 / case of scenario " + name, CASE_KEYS, problems);
+            }
+            for (YamlNode e : node.has("expect") ? node.get("expect").elements() : List.<YamlNode>of()) {
+                e.checkKeys("场景 " + name + " 的预期 / expectation of scenario " + name, EXPECT_KEYS, problems);
             }
             try {
                 DivisionCode loc = s.has("locality") ? DivisionCode.parse(s.get("locality").asText()) : layer;

@@ -177,11 +177,14 @@ class CalendarLayerLoaderTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8() throws IOException {
+    void aFileInGbkIsReadAsGb18030AndBytesInNeitherAreRefused() throws IOException {
         Path l = layer("450000", "name = 广西\n");
         Path f = l.resolve("2024.csv");
         Files.write(f, "date,kind,name,source\n2024-04-11,HOLIDAY,三月三,通知\n".getBytes(java.nio.charset.Charset.forName("GBK")));
-        assertLoadFails(f, 0, "encoding", null).hasMessageContaining("UTF-8");
+        assertThat(CalendarLayerLoader.loadDirectory(dir)).hasSize(1)
+                .hasEntrySatisfying(DivisionCode.parse("450000"), layer -> assertThat(layer.toString()).isNotEmpty());
+        Files.write(f, new byte[] {'d', 'a', 't', 'e', (byte) 0x81, (byte) 0x30, (byte) 0x81, '\n'});
+        assertLoadFails(f, 0, "encoding", null).hasMessageContaining("UTF-8").hasMessageContaining("GB18030");
     }
 
     @Test
