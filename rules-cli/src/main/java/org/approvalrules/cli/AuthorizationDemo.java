@@ -19,7 +19,7 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.core.authorization.AuthorizationChecker;
 import org.approvalrules.core.authorization.AuthorizationCsv;
 import org.approvalrules.core.authorization.AuthorizationReport;
-import org.approvalrules.core.authorization.AuthorizationTables;
+import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.drools.RuleSetRegistry;

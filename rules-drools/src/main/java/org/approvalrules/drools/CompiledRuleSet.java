@@ -16,9 +16,11 @@ import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.rules.CalendarFunctions;
 import org.approvalrules.api.rules.CaseFacts;
 import org.approvalrules.api.rules.FindingSink;
+import org.approvalrules.api.rules.RuleFact;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.pack.RuleSource;
@@ -176,27 +178,95 @@ public final class CompiledRuleSet {
                 session.execute(chunk);
             }
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ApprovalRulesException a) {
-                    throw a;
-                }
-            }
-            throw e;
+            throw unwrapped(e);
         }
         return sink.findings;
+    }
+
+    /**
+     * Judges facts of any kind (window authorization, fees, intake) with these rules, in one stateless
+     * execution; the rules' {@code calendar} is {@code calendar}.
+     */
+    public List<Finding> evaluateFacts(Collection<? extends RuleFact> facts, CalendarFunctions calendar) {
+        return evaluateFacts(facts, calendar, pack.parameters());
+    }
+
+    /** Judges facts with these rules and other parameter values (tests of the engines with parameters of their own). */
+    List<Finding> evaluateFacts(Collection<? extends RuleFact> facts, CalendarFunctions calendar, ParameterSet parameters) {
+        InvalidValueException.requireNonNull(facts, "facts");
+        InvalidValueException.requireNonNull(calendar, "calendar");
+        if (facts.isEmpty()) {
+            return List.of();
+        }
+        Sink sink = new Sink(parameters);
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.setGlobal("out", sink);
+        session.setGlobal("params", parameters);
+        session.setGlobal("calendar", calendar);
+        try {
+            session.execute(List.copyOf(facts));
+        } catch (RuntimeException e) {
+            throw unwrapped(e);
+        }
+        return sink.findings;
+    }
+
+    /** The library's own exception a rule threw (Drools wraps it), else {@code e}. */
+    private static RuntimeException unwrapped(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApprovalRulesException a) {
+                return a;
+            }
+        }
+        return e;
     }
 
     /** Collects the findings of one evaluation, filling in metadata from the rule source. */
     private final class Sink implements FindingSink {
         final List<Finding> findings = new ArrayList<>();
+        private final ParameterSet parameters;
+
+        Sink() {
+            this(pack.parameters());
+        }
+
+        Sink(ParameterSet parameters) {
+            this.parameters = parameters;
+        }
 
         @Override
-        public void report(Object ruleContext, CaseFacts subject, String zh, String en) {
+        public void report(Object ruleContext, RuleFact subject, String zh, String en) {
             RuleSource r = rulesByName.get(((RuleContext) ruleContext).getRule().getName());
             // displayValues is cached per period in which the parameters keep their values
             Map<String, String> used = r.parameters().isEmpty() ? Map.of()
-                    : pack.parameters().displayValues(r.parameters(), subject.acceptedOn());
-            findings.add(new Finding(r.id(), r.severity(), BilingualText.of(zh, en), subject.caseId(), r.reference(),
+                    : parameters.displayValues(r.parameters(), subject.factDate());
+            findings.add(new Finding(r.id(), r.severity(), BilingualText.of(zh, en), subject.subject(), r.reference(),
+                    pack.version(), r.layer(), used));
+        }
+
+        @Override
+        public void report(Object ruleContext, RuleFact subject, String zh, String en, Map<String, ?> evidence) {
+            RuleSource r = rulesByName.get(((RuleContext) ruleContext).getRule().getName());
+            add(r, subject, r.severity(), r.reference(), Map.of(), zh, en, evidence);
+        }
+
+        @Override
+        public void cite(Object ruleContext, RuleFact subject, Severity severity, String reference,
+                Map<String, String> parameters, String zh, String en, Map<String, ?> evidence) {
+            RuleSource r = rulesByName.get(((RuleContext) ruleContext).getRule().getName());
+            add(r, subject, severity, reference, parameters, zh, en, evidence);
+        }
+
+        private void add(RuleSource r, RuleFact subject, Severity severity, String reference, Map<String, String> cited,
+                String zh, String en, Map<String, ?> evidence) {
+            Map<String, String> used = new HashMap<>();
+            if (!r.parameters().isEmpty()) {
+                used.putAll(parameters.displayValues(r.parameters(), subject.factDate()));
+            }
+            used.putAll(cited);
+            // until findings carry evidence of their own, it is shown with the parameters
+            evidence.forEach((k, v) -> used.put(k, String.valueOf(v)));
+            findings.add(new Finding(r.id(), severity, BilingualText.of(zh, en), subject.subject(), reference,
                     pack.version(), r.layer(), used));
         }
     }

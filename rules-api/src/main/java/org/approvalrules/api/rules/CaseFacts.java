@@ -47,7 +47,7 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
         TimeLimit promisedLimit, int promisedRemainingWorkingDays, int statutoryRemainingWorkingDays,
         boolean completed, int correctionNoticeWorkingDays, int deliveryWorkingDays,
         int proceduresRecordedAfterDue, int backDatedProcedures, int proceduresAtAcceptance, int unrecognisedProcedures,
-        Optional<DeadlineResult> deadline) {
+        Optional<DeadlineResult> deadline) implements RuleFact {
 
     public CaseFacts {
         InvalidValueException.requireNonNull(caseId, "caseId");
@@ -110,6 +110,18 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
     /** The acceptance date: the date that selects parameter values for this case. */
     public LocalDate acceptedOn() {
         return acceptedAt.toLocalDate();
+    }
+
+    /** The case number. */
+    @Override
+    public String subject() {
+        return caseId;
+    }
+
+    /** The acceptance date ({@link #acceptedOn()}). */
+    @Override
+    public LocalDate factDate() {
+        return acceptedOn();
     }
 
     /**

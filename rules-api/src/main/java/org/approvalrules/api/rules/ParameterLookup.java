@@ -29,4 +29,13 @@ public interface ParameterLookup {
 
     /** Whether {@code time} lies inside a time-range parameter ({@code HH:mm-HH:mm}, or a list of them) in force on {@code date}. */
     boolean withinTimeRanges(String id, LocalDate date, LocalTime time);
+
+    /**
+     * The values of {@code ids} in force on {@code date} as shown in findings (parameter id → value; an
+     * immutable map).
+     */
+    java.util.Map<String, String> displayValues(List<String> ids, LocalDate date);
+
+    /** The legal reference (document) of the value of {@code id} in force on {@code date}. */
+    String referenceAt(String id, LocalDate date);
 }

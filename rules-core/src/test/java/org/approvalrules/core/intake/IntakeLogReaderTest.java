@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IntakeLogReaderTest {
 
-    static final String FIRM = IntakeDetectorTest.FIRM.value();
+    static final String FIRM = IntakeFixtures.FIRM.value();
 
     private static List<IntakeRecord> read(String csv) {
         List<IntakeRecord> out = new ArrayList<>();

@@ -23,7 +23,7 @@ import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.core.authorization.AuthorizationChecker;
-import org.approvalrules.core.authorization.AuthorizationTables;
+import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.core.authorization.DelegationReport;
 import org.approvalrules.core.authorization.WindowOpening;
 import org.approvalrules.core.calendar.CalendarRepository;
