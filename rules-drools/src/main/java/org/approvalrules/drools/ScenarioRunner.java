@@ -15,6 +15,7 @@ import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.rules.CalendarFunctions;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.Layer;
 import org.approvalrules.core.pack.RuleSource;
@@ -102,7 +103,9 @@ public final class ScenarioRunner {
     public Result run(Scenario s) {
         try {
             CompiledRuleSet set = registry.ruleSet(s.locality());
-            List<Finding> findings = set.evaluate(s.cases(), s.asOf(), calendars.apply(s.calendar()));
+            WorkingCalendar calendar = calendars.apply(s.calendar());
+            List<Finding> findings = new ArrayList<>(s.cases().isEmpty() ? List.of() : set.evaluate(s.cases(), s.asOf(), calendar));
+            findings.addAll(set.evaluateFacts(s.facts().compute(set.parameters(), set.version()), CalendarFunctions.of(calendar)));
             List<Scenario.Expected> got = findings.stream()
                     .map(f -> new Scenario.Expected(f.subject(), f.ruleId(), f.severity())).toList();
             List<Scenario.Expected> missing = s.expected().stream().filter(e -> !got.contains(e)).toList();
