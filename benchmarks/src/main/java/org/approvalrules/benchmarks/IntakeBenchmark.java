@@ -9,15 +9,24 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.cases.AcceptanceChannel;
+import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.api.rules.CalendarFunctions;
+import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.intake.IntakeDetector;
+import org.approvalrules.core.pack.PackRepository;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.parameter.ParameterType;
+import org.approvalrules.core.rules.FactJudge;
+import org.approvalrules.drools.CompiledRuleSet;
+import org.approvalrules.drools.DecisionTables;
+import org.approvalrules.drools.RuleSetCompiler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -29,7 +38,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Two-end intake over a one-million-record log in random order: 200,000 applicants × 50 items, two years,
  * 70 % centre window, 10 % online, 15 % department, 5 % branch centres (half approved); 40 items moved in.
- * Measures one whole {@link IntakeDetector#detect} (grouping, pairing, findings built and sorted).
+ * Measures one whole {@link IntakeDetector#detect} (grouping, pairing, facts judged by the bundled national
+ * rules, findings sorted).
  */
 @State(Scope.Benchmark)
 public class IntakeBenchmark {
@@ -37,6 +47,7 @@ public class IntakeBenchmark {
     static final int RECORDS = 1_000_000;
 
     private IntakeDetector detector;
+    private FactJudge rules;
     private List<IntakeRecord> log;
     private List<ItemMove> moves;
 
@@ -48,7 +59,12 @@ public class IntakeBenchmark {
                         BilingualText.of("窗口", "window"), List.of(new DatedValue(from, 30, "bench", "-", 1)), "000000"),
                 IntakeDetector.BRANCH_CENTRES, new Parameter(IntakeDetector.BRANCH_CENTRES, ParameterType.LIST,
                         BilingualText.of("分中心", "branches"), List.of(new DatedValue(from, List.of("公安分中心"), "bench", "-", 2)),
-                        "000000"))), "bench");
+                        "000000"))));
+        CompiledRuleSet national = RuleSetCompiler.compile(PackRepository.bundled(IntakeBenchmark.class.getClassLoader(),
+                new DecisionTables()).effective(DivisionCode.NATIONAL));
+        CalendarFunctions calendar = CalendarFunctions.of(CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL,
+                CoveragePolicy.STRICT));
+        rules = facts -> national.evaluateFacts(facts, calendar);
         Random r = new Random(42);
         List<ApplicantId> who = new ArrayList<>();
         for (int i = 0; i < 200_000; i++) {
@@ -81,6 +97,6 @@ public class IntakeBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public List<Finding> detectOneMillion() {
-        return detector.detect(log, moves);
+        return detector.detect(log, moves, rules);
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.authorization.AuthorizationReport;
+import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
@@ -16,13 +18,9 @@ import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.cases.ApprovalCase;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
-import org.approvalrules.core.authorization.AuthorizationChecker;
 import org.approvalrules.core.authorization.AuthorizationCsv;
-import org.approvalrules.core.authorization.AuthorizationReport;
-import org.approvalrules.api.authorization.AuthorizationTables;
-import org.approvalrules.core.calendar.CalendarRepository;
-import org.approvalrules.core.pack.EffectivePack;
-import org.approvalrules.drools.RuleSetRegistry;
+import org.approvalrules.core.rules.DomainChecks;
+import org.approvalrules.drools.ApprovalRules;
 
 /**
  * Demo: a county centre's sample tables (bundled under {@code org/approvalrules/cli/authorization/}) over
@@ -73,18 +71,24 @@ final class AuthorizationDemo implements DemoSection {
     @Override
     public void run(PrintWriter out) {
         AuthorizationTables tables = sample();
-        EffectivePack pack = RuleSetRegistry.bundled().repository().effective(COUNTY);
-        WorkingCalendar cal = CalendarRepository.bundled().calendarFor(COUNTY, CoveragePolicy.STRICT);
-        AuthorizationChecker checker = new AuthorizationChecker(pack.parameters(), pack.version());
-        AuthorizationReport r = checker.check(tables, cal, LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 20));
+        try (ApprovalRules rules = ApprovalRules.builder().coverage(CoveragePolicy.STRICT).build()) {
+            run(out, rules, tables);
+        }
+    }
+
+    private static void run(PrintWriter out, ApprovalRules rules, AuthorizationTables tables) {
+        String version = rules.ruleSet(COUNTY).version();
+        WorkingCalendar cal = rules.calendar(COUNTY);
+        DomainChecks checks = rules.domains(COUNTY);
+        AuthorizationReport r = checks.checkAuthorization(tables, LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 20), true);
         List<Finding> findings = new ArrayList<>(r.findings());
-        findings.addAll(checker.signedOutsideWindow(signedAtTheBureau(), tables));
+        findings.addAll(checks.checkSignatures(signedAtTheBureau(), tables));
         out.println("   示例授权表、首席代表、授权人员、办公安排（3个部门8个事项），期间含 2024-09-14（周六，中秋节调休上班）；");
         out.println("   办件 DEMO-2024-0910 的审批环节由局长签批（回局签批）");
         out.println("   sample tables of 3 departments and 8 items; the period has the working Saturday 2024-09-14;");
         out.println("   case DEMO-2024-0910's approval was signed by the bureau director, not a window person");
         java.io.StringWriter buf = new java.io.StringWriter();
-        AuthorizationCommand.printText(new PrintWriter(buf, true), COUNTY, pack.version(), cal, r, findings, true, true);
+        AuthorizationCommand.printText(new PrintWriter(buf, true), COUNTY, version, cal, r, findings, true, true);
         for (String line : buf.toString().split("\n")) {
             out.println("   " + line);
         }

@@ -30,11 +30,7 @@ import org.approvalrules.api.fee.QuantityKind;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.money.Money;
-import org.approvalrules.core.fee.FeeCalculator;
-import org.approvalrules.core.fee.FeeCatalog;
-import org.approvalrules.core.fee.FeeChecker;
-import org.approvalrules.core.fee.FeeParameters;
-import org.approvalrules.core.pack.EffectivePack;
+import org.approvalrules.core.rules.DomainChecks;
 import org.approvalrules.drools.ApprovalRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,23 +122,21 @@ final class FeeCommand implements Callable<Integer> {
         }
         try (ApprovalRules rules = b.build()) {
             rules.registry().repository().requireKnown(code);
-            EffectivePack pack = rules.registry().repository().effective(code);
-            FeeParameters schedule = new FeeParameters(pack.parameters(), FeeCatalog.national(), pack.version());
-            FeeStandard s = schedule.standard(standard, on).orElseThrow(() -> new InvalidValueException("--standard", standard,
+            DomainChecks fees = rules.domains(code);
+            FeeStandard s = fees.feeStandard(standard, on).orElseThrow(() -> new InvalidValueException("--standard", standard,
                     "该日期（" + on + "）没有生效的收费标准，可选 / no fee standard in force on " + on + " with this id; known: "
-                            + String.join(", ", schedule.catalog().standards().stream().map(d -> d.id()).toList())));
+                            + String.join(", ", fees.feeStandardIds())));
             Map<QuantityKind, Integer> quantities = new HashMap<>();
             if (quantity != null) {
                 quantities.put(s.primaryQuantity(), quantity);
             }
             FeeRequest request = new FeeRequest(standard, quantities, applicant, onFile, on);
-            FeeCalculator calculator = new FeeCalculator(schedule);
-            FeeAssessment a = calculator.assess(s, request);
+            FeeAssessment a = fees.quoteFee(request);
             List<Finding> findings = List.of();
             if (chargedAmount != null) {
                 ServiceItem item = item(s, on);
-                findings = new FeeChecker(calculator).check(new FeeCheck("命令行 / command line", item,
-                        FeeCharge.of(standard, chargedAmount), request, channel));
+                findings = fees.checkFees(List.of(new FeeCheck("命令行 / command line", item,
+                        FeeCharge.of(standard, chargedAmount), request, channel)));
             }
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {

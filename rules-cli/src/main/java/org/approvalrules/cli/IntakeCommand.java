@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.intake.IntakeLogReader;
 import org.approvalrules.drools.ApprovalRules;
-import org.approvalrules.drools.CompiledRuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +54,8 @@ final class IntakeCommand implements Callable<Integer> {
         DivisionCode code = DivisionCode.parse(locality);
         List<ItemMove> register = IntakeLogReader.readMoves(moves);
         try (ApprovalRules rules = packs.rules()) {
-            CompiledRuleSet set = rules.ruleSet(code);
-            IntakeDetector.Session session = new IntakeDetector(set.parameters(), set.version()).session(register);
+            String version = rules.ruleSet(code).version();
+            IntakeScan session = rules.domains(code).scanIntake(register);
             IntakeLogReader.read(log, session::add);
             List<Finding> findings = session.finish();
             if (format == Format.jsonl) {
@@ -70,7 +69,7 @@ final class IntakeCommand implements Callable<Integer> {
                 }
             } else {
                 out.printf("受理记录 / records %d，进驻事项 / moved items %d，地区 / locality %s，规则集 / rule set %s%n",
-                        session.records(), register.size(), code, set.version());
+                        session.records(), register.size(), code, version);
                 for (Finding f : findings) {
                     out.println("  " + f.severity() + " " + f.ruleId() + " " + f.subject() + ": " + f.message().zh());
                     out.println("      " + f.message().en() + " 〔" + f.legalReference() + "〕");

@@ -10,11 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.intake.IntakeLogReader;
 import org.approvalrules.drools.ApprovalRules;
-import org.approvalrules.drools.CompiledRuleSet;
 
 /**
  * Two-end intake on a bundled eight-record log of the example county (451031), whose pack approves its
@@ -44,8 +43,7 @@ final class IntakeDemo implements DemoSection {
             moves = IntakeLogReader.readMoves(r, MOVES);
         }
         try (ApprovalRules rules = b.build(); Reader log = resource(LOG)) {
-            CompiledRuleSet set = rules.ruleSet(COUNTY);
-            IntakeDetector.Session s = new IntakeDetector(set.parameters(), set.version()).session(moves);
+            IntakeScan s = rules.domains(COUNTY).scanIntake(moves);
             IntakeLogReader.read(log, LOG, s::add);
             List<Finding> findings = s.finish();
             out.println("   " + s.records() + " 条受理记录、" + moves.size() + " 个进驻事项，参数来自"

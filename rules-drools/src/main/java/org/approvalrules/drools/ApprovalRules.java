@@ -25,6 +25,7 @@ import org.approvalrules.api.deadline.DeadlineResult;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.item.ServiceItem;
+import org.approvalrules.api.rules.CalendarFunctions;
 import org.approvalrules.api.rules.CaseEvaluation;
 import org.approvalrules.api.rules.CaseFacts;
 import org.approvalrules.api.rules.RulePackException;
@@ -35,6 +36,7 @@ import org.approvalrules.core.deadline.DeadlineEngine;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.rules.DeadlineFacts;
 import org.approvalrules.core.rules.DeadlinePolicies;
+import org.approvalrules.core.rules.DomainChecks;
 
 /**
  * The one entry point: a case in, its deadlines and its locality's findings out.
@@ -186,6 +188,17 @@ public final class ApprovalRules implements AutoCloseable {
     /** The rule set in service for {@code locality} (compiled on first use). */
     public CompiledRuleSet ruleSet(DivisionCode locality) {
         return ruleSet(snapshotFor(locality), locality);
+    }
+
+    /**
+     * The window-authorization, fee and intake checks of {@code locality}: its parameters, calendar and
+     * rules in service, every finding stamped with its rule-set version.
+     */
+    public DomainChecks domains(DivisionCode locality) {
+        CompiledRuleSet set = ruleSet(locality);
+        WorkingCalendar cal = calendar(locality);
+        return new DomainChecks(set.parameters(), set.version(), cal,
+                facts -> set.evaluateFacts(facts, CalendarFunctions.of(cal)));
     }
 
     /** The rule-pack registry (for {@code check}, {@code explain} and scenario runs). */
