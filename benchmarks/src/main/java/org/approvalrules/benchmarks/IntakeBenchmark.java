@@ -1,5 +1,6 @@
 package org.approvalrules.benchmarks;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -7,26 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.applicant.ApplicantId;
-import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.api.rules.CalendarFunctions;
-import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.intake.IntakeDetector;
-import org.approvalrules.core.pack.PackRepository;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.parameter.ParameterType;
+import org.approvalrules.core.rules.EntryPointAccess;
 import org.approvalrules.core.rules.FactJudge;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.DecisionTables;
-import org.approvalrules.drools.RuleSetCompiler;
+import org.approvalrules.core.rules.LocalitySnapshot;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -60,11 +57,9 @@ public class IntakeBenchmark {
                 IntakeDetector.BRANCH_CENTRES, new Parameter(IntakeDetector.BRANCH_CENTRES, ParameterType.LIST,
                         BilingualText.of("分中心", "branches"), List.of(new DatedValue(from, List.of("公安分中心"), "bench", "-", 2)),
                         "000000"))));
-        CompiledRuleSet national = RuleSetCompiler.compile(PackRepository.bundled(IntakeBenchmark.class.getClassLoader(),
-                new DecisionTables()).effective(DivisionCode.NATIONAL));
-        CalendarFunctions calendar = CalendarFunctions.of(CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL,
-                CoveragePolicy.STRICT));
-        rules = facts -> national.evaluateFacts(facts, calendar);
+        LocalitySnapshot national = EntryPointAccess.snapshot(ApprovalRules.builder().build(), DivisionCode.NATIONAL);
+        Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
+        rules = facts -> national.evaluate(facts, asOf);
         Random r = new Random(42);
         List<ApplicantId> who = new ArrayList<>();
         for (int i = 0; i < 200_000; i++) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.authorization.AuthorizationReport;
 import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.authorization.DelegationRateFact;
@@ -23,8 +24,9 @@ import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.core.authorization.AuthorizationCsv;
+import org.approvalrules.core.json.FindingsJson;
 import org.approvalrules.core.kpi.Ratio;
-import org.approvalrules.drools.ApprovalRules;
+import org.approvalrules.core.rules.EntryPointAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,17 +103,18 @@ final class AuthorizationCommand implements Callable<Integer> {
             b.packs(packs);
         }
         try (ApprovalRules rules = b.build()) {
-            rules.registry().repository().requireKnown(code);
-            String version = rules.ruleSet(code).version();
-            WorkingCalendar calendar = rules.calendar(code);
+            EntryPointAccess.ruleSets(rules).repository().requireKnown(code);
+            ApprovalRules.Locality here = rules.locality(code);
+            WorkingCalendar calendar = here.calendar();
             // without a chiefs file there is nothing to judge: every department would be "missing" one
-            AuthorizationReport r = rules.domains(code).checkAuthorization(tables, first, last, chiefs != null);
+            AuthorizationReport r = here.checkAuthorization(tables, first, last, chiefs != null);
             List<Finding> findings = r.findings();
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {
-                out.println(DeadlineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(code, version, calendar, r, findings)));
+                out.println(DeadlineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        json(code, here.ruleSetVersion(), calendar, r, findings)));
             } else {
-                printText(out, code, version, calendar, r, findings, chiefs != null, schedule != null);
+                printText(out, code, here.ruleSetVersion(), calendar, r, findings, chiefs != null, schedule != null);
             }
             out.flush();
         }
@@ -205,20 +208,7 @@ final class AuthorizationCommand implements Callable<Integer> {
             ArrayNode unknown = x.putArray("unknown");
             w.unknownDays().forEach(d -> unknown.add(d.toString()));
         }
-        ArrayNode fs = o.putArray("findings");
-        for (Finding f : findings) {
-            ObjectNode x = fs.addObject();
-            x.put("ruleId", f.ruleId());
-            x.put("severity", f.severity().name());
-            x.put("subject", f.subject());
-            x.put("messageZh", f.message().zh());
-            x.put("messageEn", f.message().en());
-            x.put("legalReference", f.legalReference());
-            x.put("layer", f.layer());
-            x.put("ruleSetVersion", f.ruleSetVersion());
-            ObjectNode p = x.putObject("parameters");
-            f.parameters().forEach(p::put);
-        }
+        o.set("findings", FindingsJson.toJson(findings));
         return o;
     }
 }

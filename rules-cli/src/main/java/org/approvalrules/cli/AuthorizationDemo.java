@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.authorization.AuthorizationReport;
@@ -19,8 +20,6 @@ import org.approvalrules.api.cases.ApprovalCase;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.core.authorization.AuthorizationCsv;
-import org.approvalrules.core.rules.DomainChecks;
-import org.approvalrules.drools.ApprovalRules;
 
 /**
  * Demo: a county centre's sample tables (bundled under {@code org/approvalrules/cli/authorization/}) over
@@ -72,23 +71,21 @@ final class AuthorizationDemo implements DemoSection {
     public void run(PrintWriter out) {
         AuthorizationTables tables = sample();
         try (ApprovalRules rules = ApprovalRules.builder().coverage(CoveragePolicy.STRICT).build()) {
-            run(out, rules, tables);
+            run(out, rules.locality(COUNTY), tables);
         }
     }
 
-    private static void run(PrintWriter out, ApprovalRules rules, AuthorizationTables tables) {
-        String version = rules.ruleSet(COUNTY).version();
-        WorkingCalendar cal = rules.calendar(COUNTY);
-        DomainChecks checks = rules.domains(COUNTY);
-        AuthorizationReport r = checks.checkAuthorization(tables, LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 20), true);
+    private static void run(PrintWriter out, ApprovalRules.Locality county, AuthorizationTables tables) {
+        WorkingCalendar cal = county.calendar();
+        AuthorizationReport r = county.checkAuthorization(tables, LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 20));
         List<Finding> findings = new ArrayList<>(r.findings());
-        findings.addAll(checks.checkSignatures(signedAtTheBureau(), tables));
+        findings.addAll(county.checkSignatures(signedAtTheBureau(), tables));
         out.println("   示例授权表、首席代表、授权人员、办公安排（3个部门8个事项），期间含 2024-09-14（周六，中秋节调休上班）；");
         out.println("   办件 DEMO-2024-0910 的审批环节由局长签批（回局签批）");
         out.println("   sample tables of 3 departments and 8 items; the period has the working Saturday 2024-09-14;");
         out.println("   case DEMO-2024-0910's approval was signed by the bureau director, not a window person");
         java.io.StringWriter buf = new java.io.StringWriter();
-        AuthorizationCommand.printText(new PrintWriter(buf, true), COUNTY, version, cal, r, findings, true, true);
+        AuthorizationCommand.printText(new PrintWriter(buf, true), COUNTY, county.ruleSetVersion(), cal, r, findings, true, true);
         for (String line : buf.toString().split("\n")) {
             out.println("   " + line);
         }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.cases.FeeCharge;
@@ -30,8 +31,8 @@ import org.approvalrules.api.fee.QuantityKind;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.money.Money;
-import org.approvalrules.core.rules.DomainChecks;
-import org.approvalrules.drools.ApprovalRules;
+import org.approvalrules.core.json.FindingsJson;
+import org.approvalrules.core.rules.EntryPointAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -121,21 +122,21 @@ final class FeeCommand implements Callable<Integer> {
             b.packs(packs);
         }
         try (ApprovalRules rules = b.build()) {
-            rules.registry().repository().requireKnown(code);
-            DomainChecks fees = rules.domains(code);
-            FeeStandard s = fees.feeStandard(standard, on).orElseThrow(() -> new InvalidValueException("--standard", standard,
+            EntryPointAccess.ruleSets(rules).repository().requireKnown(code);
+            ApprovalRules.Locality here = rules.locality(code);
+            FeeStandard s = here.feeStandard(standard, on).orElseThrow(() -> new InvalidValueException("--standard", standard,
                     "该日期（" + on + "）没有生效的收费标准，可选 / no fee standard in force on " + on + " with this id; known: "
-                            + String.join(", ", fees.feeStandardIds())));
+                            + String.join(", ", here.feeStandardIds())));
             Map<QuantityKind, Integer> quantities = new HashMap<>();
             if (quantity != null) {
                 quantities.put(s.primaryQuantity(), quantity);
             }
             FeeRequest request = new FeeRequest(standard, quantities, applicant, onFile, on);
-            FeeAssessment a = fees.quoteFee(request);
+            FeeAssessment a = here.quoteFee(request);
             List<Finding> findings = List.of();
             if (chargedAmount != null) {
                 ServiceItem item = item(s, on);
-                findings = fees.checkFees(List.of(new FeeCheck("命令行 / command line", item,
+                findings = here.checkFees(List.of(new FeeCheck("命令行 / command line", item,
                         FeeCharge.of(standard, chargedAmount), request, channel)));
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -214,19 +215,7 @@ final class FeeCommand implements Callable<Integer> {
         s.parameters().forEach(params::put);
         if (charged != null) {
             n.put("charged", charged.toString());
-            ArrayNode fs = n.putArray("findings");
-            for (Finding f : findings) {
-                ObjectNode x = fs.addObject();
-                x.put("ruleId", f.ruleId());
-                x.put("severity", f.severity().name());
-                x.put("message_zh", f.message().zh());
-                x.put("message_en", f.message().en());
-                x.put("reference", f.legalReference());
-                x.put("layer", f.layer());
-                x.put("ruleSetVersion", f.ruleSetVersion());
-                ObjectNode p = x.putObject("parameters");
-                f.parameters().forEach(p::put);
-            }
+            n.set("findings", FindingsJson.toJson(findings));
         }
         return n;
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.cases.FeeCharge;
 import org.approvalrules.api.deadline.TimeLimit;
@@ -17,8 +18,6 @@ import org.approvalrules.api.fee.QuantityKind;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.money.Money;
-import org.approvalrules.core.rules.DomainChecks;
-import org.approvalrules.drools.ApprovalRules;
 
 /** Fee rules on the bundled national parameters: real standards, an exemption by date, a finding. */
 final class FeeDemo implements DemoSection {
@@ -31,7 +30,7 @@ final class FeeDemo implements DemoSection {
     @Override
     public void run(PrintWriter out) {
         try (ApprovalRules rules = ApprovalRules.builder().build()) {
-            DomainChecks calc = rules.domains(DivisionCode.NATIONAL);
+            ApprovalRules.Locality calc = rules.locality(DivisionCode.NATIONAL);
             LocalDate day = LocalDate.of(2024, 5, 6);
             show(out, calc.quoteFee(FeeRequest.of("real-estate.residential", Map.of(QuantityKind.CERTIFICATES, 3), day)));
             show(out, calc.quoteFee(FeeRequest.of("gov-info.per-request", Map.of(QuantityKind.REQUESTS_IN_MONTH, 41), day)));

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.intake.IntakeLogReader;
-import org.approvalrules.drools.ApprovalRules;
 
 /**
  * Two-end intake on a bundled eight-record log of the example county (451031), whose pack approves its
@@ -43,7 +43,7 @@ final class IntakeDemo implements DemoSection {
             moves = IntakeLogReader.readMoves(r, MOVES);
         }
         try (ApprovalRules rules = b.build(); Reader log = resource(LOG)) {
-            IntakeScan s = rules.domains(COUNTY).scanIntake(moves);
+            IntakeScan s = rules.locality(COUNTY).scanIntake(moves);
             IntakeLogReader.read(log, LOG, s::add);
             List<Finding> findings = s.finish();
             out.println("   " + s.records() + " 条受理记录、" + moves.size() + " 个进驻事项，参数来自"

@@ -1,14 +1,25 @@
 package org.approvalrules.drools;
 
+import java.time.Instant;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.rules.CalendarFunctions;
+import org.approvalrules.api.spi.EvaluationContext;
+import org.approvalrules.api.spi.RuleSetSpec;
+import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.PackRepository;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.rules.FactJudge;
+import org.approvalrules.core.rules.RuleSpecs;
 
 /** The bundled national rules as a {@link FactJudge}, for tests of the engines that compute their facts. */
 public final class TestJudges {
-    private static final CompiledRuleSet NATIONAL = RuleSetCompiler.compile(
+    private static final RuleSetSpec SPEC = RuleSpecs.of(
             PackRepository.bundled(TestJudges.class.getClassLoader(), new DecisionTables()).effective(DivisionCode.NATIONAL));
+    private static final CompiledRuleSet NATIONAL = RuleSetCompiler.compile(SPEC);
+    private static final WorkingCalendar CALENDAR =
+            CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT);
 
     private TestJudges() {
     }
@@ -18,13 +29,16 @@ public final class TestJudges {
         return NATIONAL.version();
     }
 
-    /** The national rules, reading {@code params} (the test's own parameter values). */
+    /** The national rules, reading {@code params} (the test's own parameter values; the same compiled rules). */
     public static FactJudge national(ParameterSet params) {
-        return facts -> NATIONAL.evaluateFacts(facts, CompiledRuleSet.bundledCalendar(DivisionCode.NATIONAL), params);
+        CompiledRuleSet rules = RuleSetCompiler.compile(
+                new RuleSetSpec(SPEC.locality(), SPEC.version(), SPEC.rulesVersion(), SPEC.rules(), params));
+        return facts -> rules.evaluate(facts, new EvaluationContext(Instant.parse("2030-01-01T00:00:00Z"),
+                CalendarFunctions.of(CALENDAR), CALENDAR.version()));
     }
 
     /** The national rules with the national parameters. */
     public static FactJudge national() {
-        return national(NATIONAL.parameters());
+        return national((ParameterSet) SPEC.parameters());
     }
 }

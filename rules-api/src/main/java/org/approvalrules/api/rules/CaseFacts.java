@@ -112,18 +112,6 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
         return acceptedAt.toLocalDate();
     }
 
-    /** The case number. */
-    @Override
-    public String subject() {
-        return caseId;
-    }
-
-    /** The acceptance date ({@link #acceptedOn()}). */
-    @Override
-    public LocalDate factDate() {
-        return acceptedOn();
-    }
-
     /**
      * The special procedures with something irregular about them: recorded after the due date,
      * back-dated, starting at acceptance or of a kind that does not stop the clock here (a procedure
@@ -196,5 +184,17 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
                 promisedRemainingWorkingDays, statutoryRemainingWorkingDays, completed, correctionNoticeWorkingDays,
                 deliveryWorkingDays, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance,
                 unrecognisedProcedures, Optional.of(result));
+    }
+
+    /** The case number: findings about this case have it as subject. */
+    @Override
+    public String subject() {
+        return caseId;
+    }
+
+    /** The acceptance date: parameter values reported with a finding are those in force that day. */
+    @Override
+    public LocalDate factDate() {
+        return acceptedOn();
     }
 }

@@ -5,8 +5,10 @@ import org.approvalrules.api.finding.Severity;
 
 /**
  * The global {@code out} every rule pack's DRL reports to. The rule's id, severity, legal reference,
- * layer and the parameters it declared come from the rule's metadata, so a consequence only says what
- * it found: {@code out.report(kcontext, $c, "中文", "English");}.
+ * layer and the parameters it declared come from the rule's metadata, and the rule-set and calendar
+ * versions from the evaluation, so a consequence only says what it found:
+ * {@code out.report(kcontext, $c, "中文", "English");} — or, with the figures it relied on,
+ * {@code out.report(kcontext, $c, "中文", "English", Map.of("remainingDays", $c.promisedRemainingWorkingDays()));}.
  */
 public interface FindingSink {
 
@@ -18,11 +20,19 @@ public interface FindingSink {
      * @param zh the message in Chinese
      * @param en the message in English
      */
-    void report(Object ruleContext, RuleFact subject, String zh, String en);
+    default void report(Object ruleContext, RuleFact subject, String zh, String en) {
+        report(ruleContext, subject, zh, en, Map.of());
+    }
 
     /**
-     * Records a finding with evidence: the figures the message states (dates, counts, other records), by
-     * name, stored as strings.
+     * Records a finding with evidence: the figures the finding rests on, by name, stored as strings
+     * ({@link String#valueOf(Object)}).
+     *
+     * @param ruleContext the rule's {@code kcontext}
+     * @param subject the fact the finding is about
+     * @param zh the message in Chinese
+     * @param en the message in English
+     * @param evidence the figures the rule relied on, by name (may be empty)
      */
     void report(Object ruleContext, RuleFact subject, String zh, String en, Map<String, ?> evidence);
 
@@ -33,6 +43,15 @@ public interface FindingSink {
      * {@code @severity} (which states the highest the rule reports), {@code reference} its
      * {@code @reference}; {@code parameters} (parameter id → value shown) are added to those the rule
      * declares.
+     *
+     * @param ruleContext the rule's {@code kcontext}
+     * @param subject the fact the finding is about
+     * @param severity the finding's severity
+     * @param reference the finding's legal reference
+     * @param parameters parameter values the finding rests on besides the rule's declared ones, by id
+     * @param zh the message in Chinese
+     * @param en the message in English
+     * @param evidence the figures the rule relied on, by name (may be empty)
      */
     void cite(Object ruleContext, RuleFact subject, Severity severity, String reference, Map<String, String> parameters,
             String zh, String en, Map<String, ?> evidence);

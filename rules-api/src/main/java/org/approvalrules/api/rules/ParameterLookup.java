@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The global {@code params} every rule pack's DRL reads parameters from. A value is chosen by the
@@ -31,10 +32,10 @@ public interface ParameterLookup {
     boolean withinTimeRanges(String id, LocalDate date, LocalTime time);
 
     /**
-     * The values of {@code ids} in force on {@code date} as shown in findings (parameter id → value; an
-     * immutable map).
+     * The display values of the parameters {@code ids} in force on {@code date}, by id (what a finding
+     * reports as the parameters it used); an id without a value that day is left out.
      */
-    java.util.Map<String, String> displayValues(List<String> ids, LocalDate date);
+    Map<String, String> displayValues(List<String> ids, LocalDate date);
 
     /** The legal reference (document) of the value of {@code id} in force on {@code date}. */
     String referenceAt(String id, LocalDate date);

@@ -3,16 +3,16 @@ package org.approvalrules.api.rules;
 import java.time.LocalDate;
 
 /**
- * A fact a rule reports on: what the Java engines compute (the deadline figures of a case, a
- * department's delegation rate, a fee charge, a pair of intake records) and rules judge. Every fact
- * names its subject (the finding's subject) and its date, by which the parameter values applied to it
- * are chosen, never by the clock.
+ * A fact rules report findings about: a case, a department's delegation rate, a fee charge, an intake
+ * pair. Its {@link #subject()} becomes {@link org.approvalrules.api.finding.Finding#subject()}; its
+ * {@link #factDate()} chooses the parameter values reported with a finding about it (never today's date).
+ * Implementations are immutable value types.
  */
 public interface RuleFact {
 
-    /** What a finding on this fact is about: a case number, a department, a charge. */
+    /** What a finding about this fact is about: a case number, a department code, a charge id, … */
     String subject();
 
-    /** The date that selects the parameter values for this fact. */
+    /** The date by which parameter values are chosen for this fact (a case: its acceptance date). */
     LocalDate factDate();
 }

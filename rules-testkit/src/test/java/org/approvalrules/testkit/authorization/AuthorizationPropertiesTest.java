@@ -3,6 +3,7 @@ package org.approvalrules.testkit.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.authorization.DelegationRateFact;
@@ -25,17 +27,14 @@ import org.approvalrules.api.calendar.DateRange;
 import org.approvalrules.api.calendar.DayKind;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.api.rules.CalendarFunctions;
 import org.approvalrules.core.authorization.AuthorizationChecker;
 import org.approvalrules.core.calendar.CalendarRepository;
-import org.approvalrules.core.pack.PackRepository;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.parameter.ParameterType;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.DecisionTables;
-import org.approvalrules.drools.RuleSetCompiler;
+import org.approvalrules.core.rules.EntryPointAccess;
+import org.approvalrules.core.rules.LocalitySnapshot;
 import org.approvalrules.testkit.gen.AuthorizationGens;
 import org.approvalrules.testkit.gen.DeadlineGens;
 import org.approvalrules.testkit.gen.Gen;
@@ -44,10 +43,9 @@ import org.junit.jupiter.api.Test;
 
 /** The authorization checker against naive recounts, on random tables and the bundled calendars. */
 class AuthorizationPropertiesTest {
-    /** The bundled national rules (the window rule reads no parameter). */
-    static final CompiledRuleSet NATIONAL_RULES = RuleSetCompiler.compile(
-            PackRepository.bundled(AuthorizationPropertiesTest.class.getClassLoader(), new DecisionTables())
-                    .effective(DivisionCode.NATIONAL));
+    /** The bundled national rules through the entry point (the window rule reads no parameter). */
+    static final LocalitySnapshot NATIONAL_RULES = EntryPointAccess.snapshot(ApprovalRules.builder().build(),
+            DivisionCode.NATIONAL);
     static final DateRange YEAR = new DateRange(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
 
     /** Targets in whole percent, one per power, as a parameter set. */
@@ -124,7 +122,7 @@ class AuthorizationPropertiesTest {
             assertThat(o.closedDays()).containsExactlyElementsOf(adjusted);
             assertThat(o.halfDays()).isEmpty();
             assertThat(o.workingDays()).isEqualTo(working);
-            assertThat(NATIONAL_RULES.evaluateFacts(List.of(o), CalendarFunctions.of(cal))).hasSize(adjusted.isEmpty() ? 0 : 1);
+            assertThat(NATIONAL_RULES.evaluate(List.of(o), Instant.parse("2030-01-01T00:00:00Z"))).hasSize(adjusted.isEmpty() ? 0 : 1);
         });
     }
 

@@ -2,6 +2,7 @@ package org.approvalrules.testkit.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,26 +11,22 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.applicant.ApplicantId;
-import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.DateRange;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.api.rules.CalendarFunctions;
-import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.intake.IntakeDetector;
-import org.approvalrules.core.pack.PackRepository;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.parameter.ParameterType;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.DecisionTables;
-import org.approvalrules.drools.RuleSetCompiler;
+import org.approvalrules.core.rules.EntryPointAccess;
+import org.approvalrules.core.rules.LocalitySnapshot;
 import org.approvalrules.testkit.gen.Gen;
 import org.approvalrules.testkit.gen.IntakeGens;
 import org.approvalrules.testkit.gen.Property;
@@ -63,13 +60,15 @@ class IntakePropertiesTest {
     }
 
     private final IntakeDetector detector = new IntakeDetector(params());
-    /** The bundled national rules (the intake rules read the window from the facts, which the engine took from params()). */
-    private static final CompiledRuleSet NATIONAL_RULES = RuleSetCompiler.compile(
-            PackRepository.bundled(IntakePropertiesTest.class.getClassLoader(), new DecisionTables()).effective(DivisionCode.NATIONAL));
+    /**
+     * The bundled national rules through the entry point (the intake rules read the window from the facts,
+     * which the engine took from params()).
+     */
+    private static final LocalitySnapshot NATIONAL_RULES = EntryPointAccess.snapshot(ApprovalRules.builder().build(),
+            DivisionCode.NATIONAL);
 
     private List<Finding> detect(List<IntakeRecord> log) {
-        return detector.detect(log, MOVES, facts -> NATIONAL_RULES.evaluateFacts(facts,
-                CalendarFunctions.of(CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT))));
+        return detector.detect(log, MOVES, facts -> NATIONAL_RULES.evaluate(facts, Instant.parse("2030-01-01T00:00:00Z")));
     }
 
     /** The reference: every department-end record against every record, by the definitions. */
@@ -118,7 +117,7 @@ class IntakePropertiesTest {
     static Set<String> keys(List<Finding> fs) {
         Set<String> out = new TreeSet<>();
         for (Finding f : fs) {
-            String centre = f.parameters().get("centreCase");
+            String centre = f.evidence().get("centreCase");
             out.add(f.ruleId() + " " + f.subject() + (centre != null ? " " + centre : ""));
         }
         return out;
