@@ -17,8 +17,9 @@ import org.approvalrules.core.yaml.YamlDoc;
 import org.approvalrules.core.yaml.YamlNode;
 
 /**
- * A scenario written by a local rule author (the OpenFisca YAML-test idea): cases, an as-of instant,
- * and the findings expected (case, rule id, severity) — exactly those, no more. Immutable.
+ * A scenario written by a local rule author (the OpenFisca YAML-test idea): cases and other facts
+ * ({@link ScenarioFacts}: authorization facts, fee charges, an intake log), an as-of instant, and the
+ * findings expected (subject, rule id, severity) — exactly those, no more. Immutable.
  *
  * @param name what it shows
  * @param file the scenario file
@@ -27,16 +28,17 @@ import org.approvalrules.core.yaml.YamlNode;
  * @param calendar the locality whose working calendar the rules' global {@code calendar} is (the
  *     scenario's {@code calendar:} field; {@code locality} when absent)
  * @param asOf the evaluation instant
- * @param cases the cases
+ * @param cases the cases (may be empty when {@code facts} is not)
+ * @param facts the authorization facts, fee charges and intake log
  * @param expected the findings expected
  */
 public record Scenario(String name, String file, int line, DivisionCode locality, DivisionCode calendar, Instant asOf,
-        List<CaseFacts> cases, List<Expected> expected) {
+        List<CaseFacts> cases, ScenarioFacts facts, List<Expected> expected) {
 
     /**
      * One expected finding.
      *
-     * @param caseId the case
+     * @param caseId the subject: a case, a department, a fee charge's case (field {@code case})
      * @param ruleId the rule
      * @param severity the severity
      */
@@ -89,15 +91,16 @@ public record Scenario(String name, String file, int line, DivisionCode locality
                             c.path("procedures-recorded-after-due").asInt(0), c.path("back-dated-procedures").asInt(0),
                             c.path("procedures-at-acceptance").asInt(0), c.path("unrecognised-procedures").asInt(0)));
                 }
-                if (cases.isEmpty()) {
-                    throw new RulePackException(file, line, "场景没有办件 / scenario has no cases");
+                ScenarioFacts facts = ScenarioFacts.parse(s, cal.toString());
+                if (cases.isEmpty() && facts.isEmpty()) {
+                    throw new RulePackException(file, line, "场景没有办件或事实 / scenario has no cases nor facts");
                 }
                 List<Expected> expected = new ArrayList<>();
                 for (JsonNode e : s.path("expect")) {
                     expected.add(new Expected(require(e, "case"), require(e, "rule"),
                             Severity.valueOf(require(e, "severity").toUpperCase(Locale.ROOT))));
                 }
-                out.add(new Scenario(name, file, line, loc, cal, asOf, cases, expected));
+                out.add(new Scenario(name, file, line, loc, cal, asOf, cases, facts, expected));
             } catch (ApprovalRulesException | java.time.DateTimeException | IllegalArgumentException e) {
                 problems.add(new RulePackException.Problem(file, line, "场景 " + name + " 有误 / bad scenario: " + e.getMessage()));
             }
