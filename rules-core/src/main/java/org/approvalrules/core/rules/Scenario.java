@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.deadline.TimeLimit;
@@ -49,7 +50,18 @@ public record Scenario(String name, String file, int line, DivisionCode locality
         }
     }
 
-    private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect");
+    private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect",
+            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves");
+    /** The keys of each fact section ({@link ScenarioFacts}): a misspelt key is an error, not a default. */
+    private static final Map<String, List<String>> FACT_KEYS = Map.of(
+            "rates", List.of("department", "power", "numerator", "denominator", "date"),
+            "chiefs", List.of("department", "date", "name", "document", "appointed-on", "approval-power", "full-time"),
+            "openings", List.of("department", "from", "to", "working-days", "closed", "half-day", "unknown"),
+            "signatures", List.of("case", "item", "step", "step-name", "power", "handler", "date", "delegated", "authorised"),
+            "charges", List.of("case", "item", "item-name", "department", "item-charges", "fee-basis", "in-centre-since",
+                    "quantities", "evidence", "standard", "applicant", "date", "collected", "charged"),
+            "intake-log", List.of("case", "item", "applicant", "channel", "channel-name", "accepted"),
+            "moves", List.of("item", "moved-in", "centre-only"));
     private static final List<String> CASE_KEYS = List.of("id", "accepted", "statutory", "promised", "promised-remaining",
             "statutory-remaining", "completed", "correction-notice-working-days", "delivery-working-days",
             "procedures-recorded-after-due", "back-dated-procedures", "procedures-at-acceptance", "unrecognised-procedures");
@@ -72,6 +84,12 @@ public record Scenario(String name, String file, int line, DivisionCode locality
             node.checkKeys("场景 / scenario " + name, SCENARIO_KEYS, problems);
             for (YamlNode c : node.has("cases") ? node.get("cases").elements() : List.<YamlNode>of()) {
                 c.checkKeys("场景 " + name + " 的办件 / case of scenario " + name, CASE_KEYS, problems);
+            }
+            for (Map.Entry<String, List<String>> section : FACT_KEYS.entrySet()) {
+                for (YamlNode f : node.has(section.getKey()) ? node.get(section.getKey()).elements() : List.<YamlNode>of()) {
+                    f.checkKeys("场景 " + name + " 的 " + section.getKey() + " / " + section.getKey() + " of scenario " + name,
+                            section.getValue(), problems);
+                }
             }
             for (YamlNode e : node.has("expect") ? node.get("expect").elements() : List.<YamlNode>of()) {
                 e.checkKeys("场景 " + name + " 的预期 / expectation of scenario " + name, EXPECT_KEYS, problems);
