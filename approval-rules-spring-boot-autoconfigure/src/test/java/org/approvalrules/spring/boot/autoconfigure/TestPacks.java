@@ -1,0 +1,52 @@
+package org.approvalrules.spring.boot.autoconfigure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.stream.Stream;
+import org.approvalrules.api.deadline.DeadlineInput;
+import org.approvalrules.api.deadline.LimitUnit;
+import org.approvalrules.api.deadline.TimeLimit;
+import org.approvalrules.api.division.DivisionCode;
+
+/** The test pack ({@code test-packs/}: province 450000 with one rule) copied to a directory a test may edit. */
+final class TestPacks {
+    static final DivisionCode PROVINCE = DivisionCode.of("450000");
+    static final String RULE = "450000.test.remaining";
+    static final String DRL = "450000/rules/remaining.drl";
+
+    private TestPacks() {
+    }
+
+    static Path copyTo(Path dir) {
+        try {
+            Path src = Path.of(TestPacks.class.getResource("/test-packs").toURI());
+            try (Stream<Path> s = Files.walk(src)) {
+                for (Path p : s.toList()) {
+                    Path to = dir.resolve(src.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A case accepted 2026-03-02 with 20 working days, open: 10 working days left on 2026-03-16. */
+    static DeadlineInput openCase(String id) {
+        return DeadlineInput.builder(id, LocalDateTime.of(2026, 3, 2, 10, 0), new TimeLimit(20, LimitUnit.WORKING_DAYS)).build();
+    }
+
+    static final Instant AS_OF = Instant.parse("2026-03-16T02:00:00Z");
+}
