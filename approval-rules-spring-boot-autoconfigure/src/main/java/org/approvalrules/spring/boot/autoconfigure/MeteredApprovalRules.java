@@ -9,6 +9,7 @@ import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
+import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.drools.ApprovalRules;
 
 /**
@@ -73,6 +74,9 @@ public class MeteredApprovalRules {
             out = evaluation.get();
         } catch (RuntimeException e) {
             long nanos = System.nanoTime() - start;
+            if (e instanceof RulePackException && locality != null) {
+                reloader.seen(locality); // health reports the locality whose pack cannot be used
+            }
             Listeners.tell(listeners, l -> l.failed(locality, e, nanos));
             throw e;
         }
