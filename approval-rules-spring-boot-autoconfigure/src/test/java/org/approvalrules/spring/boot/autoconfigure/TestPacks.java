@@ -3,15 +3,14 @@ package org.approvalrules.spring.boot.autoconfigure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.stream.Stream;
 import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.LimitUnit;
 import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
+import org.springframework.util.FileSystemUtils;
 
 /** The test pack ({@code test-packs/}: province 450000 with one rule) copied to a directory a test may edit. */
 final class TestPacks {
@@ -24,17 +23,7 @@ final class TestPacks {
 
     static Path copyTo(Path dir) {
         try {
-            Path src = Path.of(TestPacks.class.getResource("/test-packs").toURI());
-            try (Stream<Path> s = Files.walk(src)) {
-                for (Path p : s.toList()) {
-                    Path to = dir.resolve(src.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
+            FileSystemUtils.copyRecursively(Path.of(TestPacks.class.getResource("/test-packs").toURI()), dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
