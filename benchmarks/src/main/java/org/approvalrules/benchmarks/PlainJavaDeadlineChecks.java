@@ -37,7 +37,7 @@ final class PlainJavaDeadlineChecks {
 
     private void add(List<Finding> out, String id, Severity s, CaseFacts c, String zh, String en, String ref,
             Map<String, String> used) {
-        out.add(new Finding(id, s, BilingualText.of(zh, en), c.caseId(), ref, version, "000000", used));
+        out.add(new Finding(id, s, c.caseId(), BilingualText.of(zh, en), ref, "000000", version, "", used, Map.of()));
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.CaseFacts;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.RuleSetRegistry;
+import org.approvalrules.core.rules.RuleEngines;
+import org.approvalrules.core.rules.RuleSets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -33,16 +33,16 @@ public class RulePackBenchmark {
     static final int CASES = 1_000_000;
     static final Instant AS_OF = Instant.parse("2025-06-30T00:00:00Z");
 
-    RuleSetRegistry registry;
-    CompiledRuleSet national;
+    RuleSets registry;
+    RuleSets.RuleSet national;
     PlainJavaDeadlineChecks plain;
     List<CaseFacts> cases;
 
     @Setup
     public void setUp() {
-        registry = RuleSetRegistry.bundled();
+        registry = RuleSets.bundled(RuleEngines.load());
         national = registry.ruleSet(DivisionCode.NATIONAL);
-        plain = new PlainJavaDeadlineChecks(national.parameters(), national.version());
+        plain = new PlainJavaDeadlineChecks(national.pack().parameters(), national.version());
         cases = RuleCases.generate(CASES, DivisionCode.NATIONAL, 42);
     }
 

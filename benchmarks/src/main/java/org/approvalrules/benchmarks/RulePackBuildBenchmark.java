@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.RuleSetRegistry;
+import org.approvalrules.core.rules.RuleEngines;
+import org.approvalrules.core.rules.RuleSets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,11 +40,11 @@ public class RulePackBuildBenchmark {
     /** A registry that holds the national rules for the whole trial. */
     @State(Scope.Benchmark)
     public static class Held {
-        RuleSetRegistry registry;
+        RuleSets registry;
 
         @Setup(Level.Trial)
         public void setUp() {
-            registry = RuleSetRegistry.bundled();
+            registry = RuleSets.bundled(RuleEngines.load());
             registry.ruleSet(DivisionCode.NATIONAL);
         }
 
@@ -77,22 +77,22 @@ public class RulePackBuildBenchmark {
     }
 
     @Benchmark
-    public CompiledRuleSet nationalPack() {
-        try (RuleSetRegistry r = RuleSetRegistry.bundled()) {
+    public RuleSets.RuleSet nationalPack() {
+        try (RuleSets r = RuleSets.bundled(RuleEngines.load())) {
             return r.ruleSet(COUNTY);
         }
     }
 
     @Benchmark
-    public CompiledRuleSet nationalPackAlreadyCompiled(Held held) {
-        try (RuleSetRegistry r = RuleSetRegistry.bundled()) {
+    public RuleSets.RuleSet nationalPackAlreadyCompiled(Held held) {
+        try (RuleSets r = RuleSets.bundled(RuleEngines.load())) {
             return r.ruleSet(COUNTY);
         }
     }
 
     @Benchmark
-    public CompiledRuleSet countyPackNewRules(Held held, EditedCounty county) {
-        try (RuleSetRegistry r = RuleSetRegistry.directory(county.dir)) {
+    public RuleSets.RuleSet countyPackNewRules(Held held, EditedCounty county) {
+        try (RuleSets r = RuleSets.directory(county.dir, RuleEngines.load())) {
             return r.ruleSet(COUNTY);
         }
     }

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.CaseFacts;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.RuleSetRegistry;
+import org.approvalrules.core.rules.RuleEngines;
+import org.approvalrules.core.rules.RuleSets;
 
 /**
  * The evaluations of {@link RulePackBenchmark} timed by CPU time as well as wall time, for a machine
@@ -25,9 +25,9 @@ public final class RulePackCpuTime {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        try (RuleSetRegistry registry = RuleSetRegistry.bundled()) {
-            CompiledRuleSet national = registry.ruleSet(DivisionCode.NATIONAL);
-            PlainJavaDeadlineChecks plain = new PlainJavaDeadlineChecks(national.parameters(), national.version());
+        try (RuleSets registry = RuleSets.bundled(RuleEngines.load())) {
+            RuleSets.RuleSet national = registry.ruleSet(DivisionCode.NATIONAL);
+            PlainJavaDeadlineChecks plain = new PlainJavaDeadlineChecks(national.pack().parameters(), national.version());
             List<CaseFacts> cases = RuleCases.generate(RulePackBenchmark.CASES, DivisionCode.NATIONAL, 42);
             Instant asOf = RulePackBenchmark.AS_OF;
             System.out.printf("%d cases, %d findings per evaluation, %d runs per side (after %d warm-up runs)%n",

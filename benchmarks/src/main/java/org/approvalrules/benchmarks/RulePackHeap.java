@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.RuleSetRegistry;
+import org.approvalrules.core.rules.RuleEngines;
+import org.approvalrules.core.rules.RuleSets;
 
 /**
  * Heap held by 100 cached localities, each with its own county layer (a local rule and a parameter
@@ -48,15 +48,15 @@ public final class RulePackHeap {
         }
         long before = usedAfterGc();
         long t0 = System.nanoTime();
-        List<CompiledRuleSet> held = new ArrayList<>();
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
+        List<RuleSets.RuleSet> held = new ArrayList<>();
+        try (RuleSets reg = RuleSets.directory(dir, RuleEngines.load())) {
             for (DivisionCode c : codes) {
                 held.add(reg.ruleSet(c));
             }
             long seconds = (System.nanoTime() - t0) / 1_000_000;
             long after = usedAfterGc();
             System.out.printf("localities: %d, distinct KieBases: %d, build total %d ms (%.0f ms each)%n", codes.size(),
-                    held.stream().map(CompiledRuleSet::kieBase).distinct().count(), seconds, seconds / (double) codes.size());
+                    held.stream().map(s -> s.pack().rulesVersion()).distinct().count(), seconds, seconds / (double) codes.size());
             System.out.printf("heap used after GC: before %.1f MB, after %.1f MB, held by %d localities %.1f MB (%.2f MB each)%n",
                     before / 1e6, after / 1e6, codes.size(), (after - before) / 1e6, (after - before) / 1e6 / codes.size());
         }

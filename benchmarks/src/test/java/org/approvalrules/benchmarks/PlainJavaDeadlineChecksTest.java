@@ -6,8 +6,8 @@ import java.util.List;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.CaseFacts;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.RuleSetRegistry;
+import org.approvalrules.core.rules.RuleEngines;
+import org.approvalrules.core.rules.RuleSets;
 import org.junit.jupiter.api.Test;
 
 /** The plain-Java baseline of the rule-pack benchmark does what the national pack does. */
@@ -22,11 +22,11 @@ class PlainJavaDeadlineChecksTest {
     @Test
     void sameFindingsAsTheNationalPack() {
         List<CaseFacts> cases = RuleCases.generate(20_000, DivisionCode.NATIONAL, 7);
-        try (RuleSetRegistry registry = RuleSetRegistry.bundled()) {
-            CompiledRuleSet national = registry.ruleSet(DivisionCode.NATIONAL);
+        try (RuleSets registry = RuleSets.bundled(RuleEngines.load())) {
+            RuleSets.RuleSet national = registry.ruleSet(DivisionCode.NATIONAL);
             List<String> drools = national.evaluate(cases, RulePackBenchmark.AS_OF).stream()
                     .map(PlainJavaDeadlineChecksTest::withoutId).sorted().toList();
-            List<String> plain = new PlainJavaDeadlineChecks(national.parameters(), national.version())
+            List<String> plain = new PlainJavaDeadlineChecks(national.pack().parameters(), national.version())
                     .evaluate(cases).stream().map(PlainJavaDeadlineChecksTest::withoutId).sorted().toList();
             assertThat(drools).hasSizeGreaterThan(cases.size() / 3);
             assertThat(plain).isEqualTo(drools);

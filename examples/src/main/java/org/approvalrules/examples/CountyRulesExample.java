@@ -3,11 +3,11 @@ package org.approvalrules.examples;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.rules.CaseEvaluation;
-import org.approvalrules.drools.ApprovalRules;
 
 /**
  * Embedding example: a Guangxi county evaluates a case with its own rule pack ({@code examples/packs}:

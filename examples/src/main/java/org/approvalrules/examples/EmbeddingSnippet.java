@@ -1,10 +1,10 @@
 package org.approvalrules.examples;
 
 import java.nio.file.Path;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.cases.ApprovalCase;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
-import org.approvalrules.drools.ApprovalRules;
 
 /**
  * The "Embedding" snippet of the README, as compiled code: the lines between the markers are the

@@ -12,14 +12,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.DeadlineStatus;
 import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.CaseEvaluation;
-import org.approvalrules.drools.ApprovalRules;
-import org.approvalrules.drools.ScenarioTests;
+import org.approvalrules.core.rules.ScenarioTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -133,7 +133,7 @@ class CountyRulesExampleTest {
         List<Finding> f = e.findings();
         assertThat(f).filteredOn(x -> x.ruleId().equals("451031.intake.after-hours")).singleElement().satisfies(x -> {
             assertThat(x.layer()).isEqualTo("451031");
-            assertThat(x.ruleSetVersion()).isEqualTo(e.ruleSetVersion()).isEqualTo(county.ruleSet(COUNTY).version());
+            assertThat(x.ruleSetVersion()).isEqualTo(e.ruleSetVersion()).isEqualTo(county.locality(COUNTY).ruleSetVersion());
             assertThat(x.parameters()).containsEntry("intake.office-hours", "08:00-12:00,15:00-18:00");
         });
         // promised 15 of 20 = 0.75 is above the province's cap 0.5: the national rule, the province's value

@@ -1,5 +1,8 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.core.json.FindingsJson;
+import org.approvalrules.core.rules.EntryPointAccess;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -23,7 +26,6 @@ import org.approvalrules.core.authorization.AuthorizationTables;
 import org.approvalrules.core.authorization.WindowOpening;
 import org.approvalrules.core.kpi.Ratio;
 import org.approvalrules.core.pack.EffectivePack;
-import org.approvalrules.drools.ApprovalRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,8 +102,8 @@ final class AuthorizationCommand implements Callable<Integer> {
             b.packs(packs);
         }
         try (ApprovalRules rules = b.build()) {
-            rules.registry().repository().requireKnown(code);
-            EffectivePack pack = rules.registry().repository().effective(code);
+            EntryPointAccess.ruleSets(rules).repository().requireKnown(code);
+            EffectivePack pack = EntryPointAccess.snapshot(rules, code).ruleSet().pack();
             WorkingCalendar calendar = rules.calendar(code);
             AuthorizationChecker checker = new AuthorizationChecker(pack.parameters(), pack.version());
             AuthorizationReport r = checker.check(tables, calendar, first, last);
@@ -198,20 +200,7 @@ final class AuthorizationCommand implements Callable<Integer> {
             ArrayNode unknown = x.putArray("unknown");
             w.unknown().forEach(d -> unknown.add(d.toString()));
         }
-        ArrayNode fs = o.putArray("findings");
-        for (Finding f : findings) {
-            ObjectNode x = fs.addObject();
-            x.put("ruleId", f.ruleId());
-            x.put("severity", f.severity().name());
-            x.put("subject", f.subject());
-            x.put("messageZh", f.message().zh());
-            x.put("messageEn", f.message().en());
-            x.put("legalReference", f.legalReference());
-            x.put("layer", f.layer());
-            x.put("ruleSetVersion", f.ruleSetVersion());
-            ObjectNode p = x.putObject("parameters");
-            f.parameters().forEach(p::put);
-        }
+        o.set("findings", FindingsJson.toJson(findings));
         return o;
     }
 }

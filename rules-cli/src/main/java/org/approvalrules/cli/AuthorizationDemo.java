@@ -1,5 +1,7 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.core.rules.RuleEngines;
+import org.approvalrules.core.rules.RuleSets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,7 +24,6 @@ import org.approvalrules.core.authorization.AuthorizationReport;
 import org.approvalrules.core.authorization.AuthorizationTables;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.EffectivePack;
-import org.approvalrules.drools.RuleSetRegistry;
 
 /**
  * Demo: a county centre's sample tables (bundled under {@code org/approvalrules/cli/authorization/}) over
@@ -73,7 +74,10 @@ final class AuthorizationDemo implements DemoSection {
     @Override
     public void run(PrintWriter out) {
         AuthorizationTables tables = sample();
-        EffectivePack pack = RuleSetRegistry.bundled().repository().effective(COUNTY);
+        EffectivePack pack;
+        try (RuleSets sets = RuleSets.bundled(RuleEngines.load())) {
+            pack = sets.repository().effective(COUNTY);
+        }
         WorkingCalendar cal = CalendarRepository.bundled().calendarFor(COUNTY, CoveragePolicy.STRICT);
         AuthorizationChecker checker = new AuthorizationChecker(pack.parameters(), pack.version());
         AuthorizationReport r = checker.check(tables, cal, LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 20));

@@ -1,5 +1,6 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.core.json.FindingsJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,10 +44,7 @@ final class DeadlineJson {
         ObjectNode cal = o.putObject("calendar");
         cal.put("id", r.calendarId());
         cal.put("version", r.calendarVersion());
-        ArrayNode fs = o.putArray("findings");
-        for (Finding f : findings) {
-            finding(fs.addObject(), f);
-        }
+        o.set("findings", FindingsJson.toJson(findings));
         ArrayNode trace = o.putArray("trace");
         for (TraceStep s : r.trace().steps()) {
             ObjectNode so = trace.addObject();
@@ -57,16 +55,6 @@ final class DeadlineJson {
             so.put("en", s.text().en());
             s.legalReference().ifPresent(ref -> so.put("legalReference", ref));
         }
-        return o;
-    }
-
-    /** Puts a finding's rule id, severity, message, legal reference and rule-set version into {@code o}. */
-    static ObjectNode finding(ObjectNode o, Finding f) {
-        o.put("ruleId", f.ruleId());
-        o.put("severity", f.severity().name());
-        o.put("message", f.message().toString());
-        o.put("legalReference", f.legalReference());
-        o.put("ruleSetVersion", f.ruleSetVersion());
         return o;
     }
 

@@ -1,5 +1,8 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.core.json.FindingsJson;
+import org.approvalrules.core.rules.EntryPointAccess;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -35,7 +38,6 @@ import org.approvalrules.core.fee.FeeCatalog;
 import org.approvalrules.core.fee.FeeChecker;
 import org.approvalrules.core.fee.FeeParameters;
 import org.approvalrules.core.pack.EffectivePack;
-import org.approvalrules.drools.ApprovalRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -125,8 +127,8 @@ final class FeeCommand implements Callable<Integer> {
             b.packs(packs);
         }
         try (ApprovalRules rules = b.build()) {
-            rules.registry().repository().requireKnown(code);
-            EffectivePack pack = rules.registry().repository().effective(code);
+            EntryPointAccess.ruleSets(rules).repository().requireKnown(code);
+            EffectivePack pack = EntryPointAccess.snapshot(rules, code).ruleSet().pack();
             FeeParameters schedule = new FeeParameters(pack.parameters(), FeeCatalog.national(), pack.version());
             FeeStandard s = schedule.standard(standard, on).orElseThrow(() -> new InvalidValueException("--standard", standard,
                     "该日期（" + on + "）没有生效的收费标准，可选 / no fee standard in force on " + on + " with this id; known: "
@@ -220,19 +222,7 @@ final class FeeCommand implements Callable<Integer> {
         s.parameters().forEach(params::put);
         if (charged != null) {
             n.put("charged", charged.toString());
-            ArrayNode fs = n.putArray("findings");
-            for (Finding f : findings) {
-                ObjectNode x = fs.addObject();
-                x.put("ruleId", f.ruleId());
-                x.put("severity", f.severity().name());
-                x.put("message_zh", f.message().zh());
-                x.put("message_en", f.message().en());
-                x.put("reference", f.legalReference());
-                x.put("layer", f.layer());
-                x.put("ruleSetVersion", f.ruleSetVersion());
-                ObjectNode p = x.putObject("parameters");
-                f.parameters().forEach(p::put);
-            }
+            n.set("findings", FindingsJson.toJson(findings));
         }
         return n;
     }

@@ -1,5 +1,7 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.core.rules.EntryPointAccess;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Map;
@@ -21,7 +23,6 @@ import org.approvalrules.core.fee.FeeCatalog;
 import org.approvalrules.core.fee.FeeChecker;
 import org.approvalrules.core.fee.FeeParameters;
 import org.approvalrules.core.pack.EffectivePack;
-import org.approvalrules.drools.ApprovalRules;
 
 /** Fee rules on the bundled national parameters: real standards, an exemption by date, a finding. */
 final class FeeDemo implements DemoSection {
@@ -34,7 +35,7 @@ final class FeeDemo implements DemoSection {
     @Override
     public void run(PrintWriter out) {
         try (ApprovalRules rules = ApprovalRules.builder().build()) {
-            EffectivePack pack = rules.registry().repository().effective(DivisionCode.NATIONAL);
+            EffectivePack pack = EntryPointAccess.snapshot(rules, DivisionCode.NATIONAL).ruleSet().pack();
             FeeCalculator calc = new FeeCalculator(new FeeParameters(pack.parameters(), FeeCatalog.national(), pack.version()));
             LocalDate day = LocalDate.of(2024, 5, 6);
             show(out, calc.assess(FeeRequest.of("real-estate.residential", Map.of(QuantityKind.CERTIFICATES, 3), day)));

@@ -1,6 +1,9 @@
 package org.approvalrules.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.core.json.FindingsJson;
+import org.approvalrules.core.rules.LocalitySnapshot;
+import org.approvalrules.core.rules.EntryPointAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +13,6 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.intake.IntakeLogReader;
-import org.approvalrules.drools.ApprovalRules;
-import org.approvalrules.drools.CompiledRuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,22 +56,17 @@ final class IntakeCommand implements Callable<Integer> {
         DivisionCode code = DivisionCode.parse(locality);
         List<ItemMove> register = IntakeLogReader.readMoves(moves);
         try (ApprovalRules rules = packs.rules()) {
-            CompiledRuleSet set = rules.ruleSet(code);
-            IntakeDetector.Session session = new IntakeDetector(set.parameters(), set.version()).session(register);
+            LocalitySnapshot set = EntryPointAccess.snapshot(rules, code);
+            IntakeDetector.Session session = new IntakeDetector(set.parameters(), set.ruleSetVersion()).session(register);
             IntakeLogReader.read(log, session::add);
             List<Finding> findings = session.finish();
             if (format == Format.jsonl) {
                 for (Finding f : findings) {
-                    ObjectNode o = DeadlineJson.MAPPER.createObjectNode();
-                    DeadlineJson.finding(o, f);
-                    o.put("subject", f.subject());
-                    o.put("layer", f.layer());
-                    f.parameters().forEach(o.putObject("parameters")::put);
-                    out.println(o);
+                    out.println(FindingsJson.line(f));
                 }
             } else {
                 out.printf("受理记录 / records %d，进驻事项 / moved items %d，地区 / locality %s，规则集 / rule set %s%n",
-                        session.records(), register.size(), code, set.version());
+                        session.records(), register.size(), code, set.ruleSetVersion());
                 for (Finding f : findings) {
                     out.println("  " + f.severity() + " " + f.ruleId() + " " + f.subject() + ": " + f.message().zh());
                     out.println("      " + f.message().en() + " 〔" + f.legalReference() + "〕");

@@ -1,5 +1,8 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.core.rules.LocalitySnapshot;
+import org.approvalrules.core.rules.EntryPointAccess;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -13,8 +16,6 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.intake.IntakeLogReader;
-import org.approvalrules.drools.ApprovalRules;
-import org.approvalrules.drools.CompiledRuleSet;
 
 /**
  * Two-end intake on a bundled eight-record log of the example county (451031), whose pack approves its
@@ -44,8 +45,8 @@ final class IntakeDemo implements DemoSection {
             moves = IntakeLogReader.readMoves(r, MOVES);
         }
         try (ApprovalRules rules = b.build(); Reader log = resource(LOG)) {
-            CompiledRuleSet set = rules.ruleSet(COUNTY);
-            IntakeDetector.Session s = new IntakeDetector(set.parameters(), set.version()).session(moves);
+            LocalitySnapshot set = EntryPointAccess.snapshot(rules, COUNTY);
+            IntakeDetector.Session s = new IntakeDetector(set.parameters(), set.ruleSetVersion()).session(moves);
             IntakeLogReader.read(log, LOG, s::add);
             List<Finding> findings = s.finish();
             out.println("   " + s.records() + " 条受理记录、" + moves.size() + " 个进驻事项，参数来自"

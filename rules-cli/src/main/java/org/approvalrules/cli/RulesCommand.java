@@ -1,5 +1,9 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.core.rules.ScenarioRunner;
+import org.approvalrules.core.rules.RuleSets;
+import org.approvalrules.core.rules.EntryPointAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,10 +20,6 @@ import org.approvalrules.core.pack.RuleSource;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.rules.DeadlinePolicies;
-import org.approvalrules.drools.ApprovalRules;
-import org.approvalrules.drools.CompiledRuleSet;
-import org.approvalrules.drools.RuleSetRegistry;
-import org.approvalrules.drools.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,12 +70,9 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (ApprovalRules rules = packs.rules()) {
-                for (Layer layer : rules.registry().repository().layers().values()) {
-                    CompiledRuleSet set = rules.ruleSet(layer.code());
-                    DeadlinePolicies.check(set.parameters());
-                    AuthorizationChecker.checkParameters(set.parameters());
-                    FeeParameters.check(set.parameters(), FeeCatalog.national());
-                    EffectivePack p = set.pack();
+                for (Layer layer : EntryPointAccess.ruleSets(rules).repository().layers().values()) {
+                    // the snapshot checks every domain's parameters (ParameterChecks) and compiles the rules
+                    EffectivePack p = EntryPointAccess.snapshot(rules, layer.code()).ruleSet().pack();
                     out.printf("通过 / ok  %s  %s  %d 条规则 / rules, %d 个参数 / parameters, 版本 / version %s%n",
                             layer.code(), p.path(), p.rules().size(), p.parameters().all().size(), p.version());
                 }
@@ -105,7 +102,7 @@ final class RulesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DivisionCode code = DivisionCode.parse(locality);
             try (ApprovalRules rules = packs.rules()) {
-                RuleSetRegistry reg = rules.registry();
+                RuleSets reg = EntryPointAccess.ruleSets(rules);
                 reg.repository().requireKnown(code);
                 EffectivePack p = reg.repository().effective(code);
                 out.println("地区 / locality " + code + "  分层 / layers " + p.path() + "  版本 / version " + p.version());
@@ -146,8 +143,8 @@ final class RulesCommand implements Runnable {
                             + "；下班后受理次日起算 / after hours from next working day: " + policy.afterHoursFromNextWorkingDay()
                             + "；本地暂停计时程序 / local procedure kinds: " + policy.localProcedureKinds());
                     out.println("  办公时间 / office hours: " + DeadlinePolicies.calendar(rules.calendar(code),
-                            rules.ruleSet(code).parameters(), date).officeHours(date)
-                            + DeadlinePolicies.officeHours(rules.ruleSet(code).parameters(), date)
+                            EntryPointAccess.snapshot(rules, code).parameters(), date).officeHours(date)
+                            + DeadlinePolicies.officeHours(EntryPointAccess.snapshot(rules, code).parameters(), date)
                                     .map(h -> "（规则包参数 / pack parameter " + DeadlinePolicies.OFFICE_HOURS + "）")
                                     .orElse("（日历层 / calendar layer）"));
                 }
@@ -174,7 +171,7 @@ final class RulesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Optional<DivisionCode> loc = Optional.ofNullable(locality).map(DivisionCode::parse);
             try (ApprovalRules rules = packs.rules()) {
-                RuleSetRegistry reg = rules.registry();
+                RuleSets reg = EntryPointAccess.ruleSets(rules);
                 loc.ifPresent(reg.repository()::requireKnown);
                 ScenarioRunner.Report report = new ScenarioRunner(reg, rules::calendar).runAll(loc);
                 int failed = 0;

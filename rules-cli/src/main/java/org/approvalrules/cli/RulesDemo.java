@@ -1,5 +1,7 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.core.rules.EntryPointAccess;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,6 @@ import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.CaseEvaluation;
-import org.approvalrules.drools.ApprovalRules;
 
 /**
  * Rule packs through the {@link ApprovalRules} facade: the same cases under the national pack and under
@@ -47,7 +48,7 @@ final class RulesDemo implements DemoSection {
         }
         if (Files.isDirectory(packs.resolve("451031"))) {
             try (ApprovalRules county = ApprovalRules.builder().packs(packs).build()) {
-                print(out, "示例县包 / example county pack " + county.ruleSet(COUNTY).pack().path()
+                print(out, "示例县包 / example county pack " + EntryPointAccess.snapshot(county, COUNTY).ruleSet().pack().path()
                         + "（县参数、县办公时间、县 Excel 决策表、三月三日历层 / county parameters, office hours, "
                         + "an Excel decision table, 三月三 calendar layer）",
                         county.evaluate(COUNTY, cases, asOf));

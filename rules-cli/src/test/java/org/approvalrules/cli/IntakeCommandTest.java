@@ -57,7 +57,7 @@ class IntakeCommandTest {
                         "intake.two-end GX-2024-0002", "intake.two-end GX-2024-0007");
         JsonNode two = lines.get(4);
         assertThat(two.get("parameters").get("intake.two-end.window-days").asText()).isEqualTo("30");
-        assertThat(two.get("parameters").get("centreCase").asText()).isEqualTo("GX-2024-0001");
+        assertThat(two.get("evidence").get("centreCase").asText()).isEqualTo("GX-2024-0001");
         assertThat(two.get("layer").asText()).isEqualTo("000000");
         assertThat(two.get("message").asText()).contains("两头受理").contains("two-end intake");
     }

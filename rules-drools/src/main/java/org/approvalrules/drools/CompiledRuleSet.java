@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
@@ -19,77 +21,73 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.CalendarFunctions;
 import org.approvalrules.api.rules.CaseFacts;
 import org.approvalrules.api.rules.FindingSink;
+import org.approvalrules.api.rules.RuleFact;
+import org.approvalrules.api.spi.CompiledRules;
+import org.approvalrules.api.spi.EvaluationContext;
+import org.approvalrules.api.spi.RuleSetSpec;
+import org.approvalrules.api.spi.RuleSpec;
 import org.approvalrules.core.calendar.CalendarRepository;
-import org.approvalrules.core.pack.EffectivePack;
-import org.approvalrules.core.pack.RuleSource;
-import org.approvalrules.core.parameter.ParameterSet;
 import org.kie.api.KieBase;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * One compiled rule set: the KieBase of an effective pack, with the rules' metadata and the
- * parameters. Immutable and thread-safe; each evaluation uses its own stateless session, so an
- * evaluation that started on this version finishes on it even if a reload swaps in another.
+ * One compiled rule set: the KieBase of a locality's effective rules, with the rules' metadata and the
+ * parameters; the Drools {@link CompiledRules}. Immutable and thread-safe; each evaluation uses its own
+ * stateless session, so an evaluation that started on this version finishes on it even if a reload swaps
+ * in another. {@link #close()} gives back this rule set's hold on the shared KieBase.
  *
  * <p>Each evaluation sets the session's globals once: {@code out} (the findings), {@code params} (the
- * effective parameters) and {@code calendar} (the working calendar of the locality evaluated, as
- * {@link CalendarFunctions}). Rules that do not call {@code calendar} cost nothing more; without a
- * calendar given, the bundled calendar of the rule set's locality is looked up only when a rule first
- * calls it.
+ * effective parameters) and {@code calendar} (the working calendar of the evaluation context, as
+ * {@link CalendarFunctions}).
  */
-public final class CompiledRuleSet {
+final class CompiledRuleSet implements CompiledRules {
     /** The zone in which case times are local civil times. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int CHUNK = 2048;
 
-    private final EffectivePack pack;
+    private final RuleSetSpec spec;
     private final KieBase kieBase;
     private final ReleaseId releaseId;
-    private final Map<String, RuleSource> rulesByName;
+    private final Map<String, RuleSpec> rulesByName;
     private final boolean prebuilt;
-    private final CalendarFunctions bundledCalendar;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    CompiledRuleSet(EffectivePack pack, KieBase kieBase, ReleaseId releaseId, Map<String, RuleSource> rulesByName,
+    CompiledRuleSet(RuleSetSpec spec, KieBase kieBase, ReleaseId releaseId, Map<String, RuleSpec> rulesByName,
             boolean prebuilt) {
-        this.pack = pack;
+        this.spec = spec;
         this.kieBase = kieBase;
         this.releaseId = releaseId;
         // interned keys: Drools hands back rule names that are string literals of the generated model,
         // so each finding's lookup hits on reference equality
-        Map<String, RuleSource> interned = new HashMap<>();
+        Map<String, RuleSpec> interned = new HashMap<>();
         rulesByName.forEach((name, rule) -> interned.put(name.intern(), rule));
         this.rulesByName = Collections.unmodifiableMap(interned);
         this.prebuilt = prebuilt;
-        this.bundledCalendar = bundledCalendar(pack.locality());
     }
 
     /**
      * Whether the KieBase was loaded from the KieModule compiled at build time (the bundled national
      * rules) rather than compiled in this JVM.
      */
-    public boolean prebuilt() {
+    boolean prebuilt() {
         return prebuilt;
     }
 
     /** The content hash of rules and parameters: the rule-set version findings carry. */
+    @Override
     public String version() {
-        return pack.version();
+        return spec.version();
     }
 
-    /** The effective pack this was compiled from. */
-    public EffectivePack pack() {
-        return pack;
+    /** What this was compiled from. */
+    RuleSetSpec spec() {
+        return spec;
     }
 
-    /** The effective parameters. */
-    public ParameterSet parameters() {
-        return pack.parameters();
-    }
-
-    /** The compiled KieBase (exposed for diagnostics and tests). */
-    public KieBase kieBase() {
+    /** The compiled KieBase (for diagnostics and tests). */
+    KieBase kieBase() {
         return kieBase;
     }
 
@@ -97,76 +95,49 @@ public final class CompiledRuleSet {
         return releaseId;
     }
 
-    /** The same compiled rules with other parameter values (an edit of parameter files only). */
-    CompiledRuleSet withPack(EffectivePack other) {
-        if (!other.rulesVersion().equals(pack.rulesVersion())) {
-            throw new IllegalArgumentException("rules differ: " + other.rulesVersion() + " vs " + pack.rulesVersion());
-        }
-        return new CompiledRuleSet(other, kieBase, releaseId, rulesByName, prebuilt);
-    }
-
     /**
-     * Evaluates cases (any locality whose effective path is this one) as of {@code asOf}; the rules'
-     * {@code calendar} is the bundled calendar ({@link CalendarRepository#bundled()}, STRICT) of
-     * {@link #locality()}. Give the calendar when the cases' locality has calendar layers of its own.
+     * Evaluates with the bundled calendar (STRICT) of the rule set's locality (tests and benchmarks).
      *
      * @throws InvalidValueException when a case was accepted after {@code asOf}
      */
-    public List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf) {
-        return evaluate(cases, asOf, bundledCalendar);
+    List<Finding> evaluate(Collection<? extends RuleFact> facts, Instant asOf) {
+        return evaluate(facts, asOf, CalendarRepository.bundled().calendarFor(spec.locality(), CoveragePolicy.STRICT));
+    }
+
+    /** Evaluates with {@code calendar} as the rules' global {@code calendar} (tests and benchmarks). */
+    List<Finding> evaluate(Collection<? extends RuleFact> facts, Instant asOf, WorkingCalendar calendar) {
+        return evaluate(facts, new EvaluationContext(asOf, CalendarFunctions.of(calendar), calendar.version()));
     }
 
     /**
-     * Evaluates cases as of {@code asOf}, with {@code calendar} (the working calendar of the cases'
-     * locality, local layers included) as the rules' global {@code calendar}.
+     * Evaluates facts as of {@code ctx.asOf()}, with {@code ctx.calendar()} as the rules' global
+     * {@code calendar}; every finding carries this version and {@code ctx.calendarVersion()}.
      *
-     * @throws InvalidValueException when a case was accepted after {@code asOf}
+     * @throws InvalidValueException when a case was accepted after {@code ctx.asOf()}
      */
-    public List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf, WorkingCalendar calendar) {
-        return evaluate(cases, asOf, CalendarFunctions.of(calendar));
-    }
-
-    /** The bundled calendar (STRICT) of {@code locality}, loaded when a rule first calls it. */
-    static CalendarFunctions bundledCalendar(DivisionCode locality) {
-        return new CalendarFunctions() {
-            private volatile WorkingCalendar calendar;
-
-            @Override
-            public WorkingCalendar workingCalendar() {
-                WorkingCalendar c = calendar;
-                if (c == null) {
-                    c = CalendarRepository.bundled().calendarFor(locality, CoveragePolicy.STRICT);
-                    calendar = c;
-                }
-                return c;
-            }
-        };
-    }
-
-    /** Evaluates with {@code calendar} as the rules' global {@code calendar}. */
-    List<Finding> evaluate(Collection<CaseFacts> cases, Instant asOf, CalendarFunctions calendar) {
-        InvalidValueException.requireNonNull(cases, "cases");
-        InvalidValueException.requireNonNull(asOf, "asOf");
-        InvalidValueException.requireNonNull(calendar, "calendar");
-        LocalDateTime limit = LocalDateTime.ofInstant(asOf, ZONE);
-        Sink sink = new Sink();
-        // one stateless session for the batch; it matches CHUNK cases at a time, so that the working
-        // memory of one execution stays small (cache-friendly) while findings go to one sink. Each case
-        // is checked as it joins a chunk (it is then still in cache when Drools matches it); a bad case
+    @Override
+    public List<Finding> evaluate(Collection<? extends RuleFact> facts, EvaluationContext ctx) {
+        InvalidValueException.requireNonNull(facts, "facts");
+        InvalidValueException.requireNonNull(ctx, "ctx");
+        LocalDateTime limit = LocalDateTime.ofInstant(ctx.asOf(), ZONE);
+        Sink sink = new Sink(ctx.calendarVersion());
+        // one stateless session for the batch; it matches CHUNK facts at a time, so that the working
+        // memory of one execution stays small (cache-friendly) while findings go to one sink. Each fact
+        // is checked as it joins a chunk (it is then still in cache when Drools matches it); a bad fact
         // throws before this method returns anything, so no findings of the batch are half-delivered.
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal("out", sink);
-        session.setGlobal("params", pack.parameters());
-        session.setGlobal("calendar", calendar);
+        session.setGlobal("params", spec.parameters());
+        session.setGlobal("calendar", ctx.calendar());
         try {
-            List<CaseFacts> chunk = new ArrayList<>(Math.min(CHUNK, cases.size()));
-            for (CaseFacts c : cases) {
-                InvalidValueException.requireNonNull(c, "case");
-                if (c.acceptedAt().isAfter(limit)) {
+            List<Object> chunk = new ArrayList<>(Math.min(CHUNK, facts.size()));
+            for (RuleFact f : facts) {
+                InvalidValueException.requireNonNull(f, "fact");
+                if (f instanceof CaseFacts c && c.acceptedAt().isAfter(limit)) {
                     throw new InvalidValueException("case " + c.caseId() + ".acceptedAt", c.acceptedAt(),
                             "受理时间晚于评估时点 " + limit + " / accepted after the evaluation instant");
                 }
-                chunk.add(c);
+                chunk.add(f);
                 if (chunk.size() == CHUNK) {
                     session.execute(chunk);
                     chunk.clear();
@@ -186,28 +157,48 @@ public final class CompiledRuleSet {
         return sink.findings;
     }
 
-    /** Collects the findings of one evaluation, filling in metadata from the rule source. */
+    /** Collects the findings of one evaluation, filling in metadata from the rule spec. */
     private final class Sink implements FindingSink {
         final List<Finding> findings = new ArrayList<>();
+        final String calendarVersion;
+
+        Sink(String calendarVersion) {
+            this.calendarVersion = calendarVersion;
+        }
 
         @Override
-        public void report(Object ruleContext, CaseFacts subject, String zh, String en) {
-            RuleSource r = rulesByName.get(((RuleContext) ruleContext).getRule().getName());
+        public void report(Object ruleContext, RuleFact subject, String zh, String en, Map<String, ?> evidence) {
+            RuleSpec r = rulesByName.get(((RuleContext) ruleContext).getRule().getName());
             // displayValues is cached per period in which the parameters keep their values
             Map<String, String> used = r.parameters().isEmpty() ? Map.of()
-                    : pack.parameters().displayValues(r.parameters(), subject.acceptedOn());
-            findings.add(new Finding(r.id(), r.severity(), BilingualText.of(zh, en), subject.caseId(), r.reference(),
-                    pack.version(), r.layer(), used));
+                    : spec.parameters().displayValues(r.parameters(), subject.factDate());
+            Map<String, String> ev = Map.of();
+            if (evidence != null && !evidence.isEmpty()) {
+                ev = new LinkedHashMap<>();
+                for (Map.Entry<String, ?> e : evidence.entrySet()) {
+                    ev.put(e.getKey(), String.valueOf(e.getValue()));
+                }
+            }
+            findings.add(new Finding(r.id(), r.severity(), subject.subject(), BilingualText.of(zh, en), r.reference(),
+                    r.layer(), spec.version(), calendarVersion, used, ev));
+        }
+    }
+
+    /** Gives back this rule set's hold on the shared KieBase (once; later calls do nothing). */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            RuleSetCompiler.release(this);
         }
     }
 
     @Override
     public String toString() {
-        return "CompiledRuleSet[" + pack.path() + " v" + pack.version() + ", " + rulesByName.size() + " rules]";
+        return "CompiledRuleSet[" + spec.locality() + " v" + spec.version() + ", " + rulesByName.size() + " rules]";
     }
 
     /** The locality this was compiled for (the first that asked). */
-    public DivisionCode locality() {
-        return pack.locality();
+    DivisionCode locality() {
+        return spec.locality();
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.rules.RulePackException.Problem;
-import org.approvalrules.core.pack.DecisionTableConverter;
+import org.approvalrules.api.spi.DecisionTableConverter;
 
 /**
  * Decision tables for supervision staff: a {@code rules/*.drl.csv} file (saved from a spreadsheet)

@@ -1,6 +1,6 @@
 package org.approvalrules.drools;
 
-import org.approvalrules.core.pack.DecisionTableConverter;
+import org.approvalrules.api.spi.DecisionTableConverter;
 
 /**
  * The decision-table converter of rule packs: {@code *.drl.csv} through {@link CsvDecisionTables},

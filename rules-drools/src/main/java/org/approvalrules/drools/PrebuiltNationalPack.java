@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.pack.PackRepository;
+import org.approvalrules.core.rules.RuleSpecs;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieModule;
@@ -31,7 +32,7 @@ public final class PrebuiltNationalPack {
                 new DecisionTables()).effective(DivisionCode.NATIONAL);
         KieServices ks = KieServices.get();
         ReleaseId rid = ks.newReleaseId(RuleSetCompiler.GROUP, "rules-" + pack.rulesVersion(), "1.0.0");
-        KieModule module = RuleSetCompiler.compileModule(ks, pack, rid);
+        KieModule module = RuleSetCompiler.compileModule(ks, RuleSpecs.of(pack), rid);
         byte[] bytes = ((InternalKieModule) module).getBytes();
         ks.getRepository().removeKieModule(rid);
         Path target = Path.of(args[0]).resolve(RuleSetCompiler.prebuiltResource(pack.rulesVersion()));

@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.rules.RulePackException.Problem;
-import org.approvalrules.core.pack.EffectivePack;
-import org.approvalrules.core.pack.RuleSource;
+import org.approvalrules.api.spi.RuleSetSpec;
+import org.approvalrules.api.spi.RuleSpec;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -25,15 +25,15 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.SequentialOption;
 
 /**
- * Compiles an {@link EffectivePack} into a KieBase with the Drools executable model. The effective
+ * Compiles a {@link RuleSetSpec} (a locality's effective rules) into a KieBase with the Drools executable model. The effective
  * rules are regrouped per source file, each under its own generated package, with the provided
  * imports and globals ({@code out}, {@code params}, {@code calendar}); compile errors are mapped back
  * to the source file and line.
  *
  * <p>Compiled KieBases are shared JVM-wide by the content hash of the rules ({@link
- * EffectivePack#rulesVersion()}): a second registry (or a reload) asking for rules already compiled in
+ * RuleSetSpec#rulesVersion()}): a second registry (or a reload) asking for rules already compiled in
  * this JVM gets the same KieBase without compiling. Each {@link #compile} is paired with one {@link
- * #release} ({@link RuleSetRegistry} does this; use it rather than calling {@code compile} directly);
+ * #release} ({@link CompiledRuleSet#close()} does this);
  * the KieModule leaves the KieRepository when the last holder releases it.
  *
  * <p>When no rule changes facts in its consequence ({@code insert}, {@code modify}, {@code update},
@@ -46,9 +46,9 @@ import org.kie.api.conf.SequentialOption;
  * to compile have exactly that hash, the KieModule is loaded instead of generating and compiling the
  * executable model (any failure to load it is logged and the rules are compiled as usual).
  */
-public final class RuleSetCompiler {
+final class RuleSetCompiler {
     /** Group id of generated KieModules. */
-    public static final String GROUP = "org.approvalrules.generated";
+    static final String GROUP = "org.approvalrules.generated";
     private static final String PREAMBLE = """
             import org.approvalrules.api.rules.CaseFacts;
             global org.approvalrules.api.rules.FindingSink out;
@@ -80,16 +80,16 @@ public final class RuleSetCompiler {
     private RuleSetCompiler() {
     }
 
-    private record Segment(int startLine, int endLine, RuleSource rule) {
+    private record Segment(int startLine, int endLine, RuleSpec rule) {
     }
 
     /**
      * Compiles, or takes the KieBase already compiled in this JVM for the same rules; a failure names the
      * source file and line of each error.
      */
-    public static CompiledRuleSet compile(EffectivePack pack) {
-        Map<String, RuleSource> byName = new HashMap<>();
-        for (RuleSource r : pack.rules()) {
+    static CompiledRuleSet compile(RuleSetSpec pack) {
+        Map<String, RuleSpec> byName = new HashMap<>();
+        for (RuleSpec r : pack.rules()) {
             byName.put(r.id(), r);
         }
         synchronized (SHARED) {
@@ -116,7 +116,7 @@ public final class RuleSetCompiler {
         return PREBUILT_DIR + "rules-" + rulesVersion + ".kjar";
     }
 
-    private static Shared build(EffectivePack pack) {
+    private static Shared build(RuleSetSpec pack) {
         KieServices ks = KieServices.get();
         ReleaseId rid = ks.newReleaseId(GROUP, "rules-" + pack.rulesVersion(), "1.0.0");
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
@@ -132,7 +132,7 @@ public final class RuleSetCompiler {
     }
 
     /** The KieBase from the KieModule compiled at build time for these rules, or null when there is none. */
-    private static Shared loadPrebuilt(KieServices ks, EffectivePack pack, ReleaseId rid, KieBaseConfiguration conf) {
+    private static Shared loadPrebuilt(KieServices ks, RuleSetSpec pack, ReleaseId rid, KieBaseConfiguration conf) {
         String resource = prebuiltResource(pack.rulesVersion());
         ClassLoader loader = RuleSetCompiler.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource)) {
@@ -157,24 +157,24 @@ public final class RuleSetCompiler {
      * Generates and compiles the executable model of {@code pack} into a KieModule (added to the
      * KieRepository under {@code rid}); a failure names the source file and line of each error.
      */
-    static KieModule compileModule(KieServices ks, EffectivePack pack, ReleaseId rid) {
+    static KieModule compileModule(KieServices ks, RuleSetSpec pack, ReleaseId rid) {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(rid);
-        Map<String, List<RuleSource>> byFile = new LinkedHashMap<>();
-        for (RuleSource r : pack.rules()) {
+        Map<String, List<RuleSpec>> byFile = new LinkedHashMap<>();
+        for (RuleSpec r : pack.rules()) {
             byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
         }
         List<List<Segment>> segments = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
-        Map<String, RuleSource> byName = new HashMap<>();
+        Map<String, RuleSpec> byName = new HashMap<>();
         int n = 0;
-        for (Map.Entry<String, List<RuleSource>> e : byFile.entrySet()) {
+        for (Map.Entry<String, List<RuleSpec>> e : byFile.entrySet()) {
             StringBuilder sb = new StringBuilder();
             sb.append("package packs.l").append(e.getValue().get(0).layer()).append(".f").append(n).append(";\n");
             sb.append(PREAMBLE);
             sb.append(e.getValue().get(0).header());
             List<Segment> segs = new ArrayList<>();
-            for (RuleSource r : e.getValue()) {
+            for (RuleSpec r : e.getValue()) {
                 int start = (int) sb.chars().filter(c -> c == '\n').count() + 1;
                 sb.append(r.text());
                 int end = (int) sb.chars().filter(c -> c == '\n').count();
@@ -206,7 +206,7 @@ public final class RuleSetCompiler {
     }
 
     private static Problem locate(Message m, List<List<Segment>> segments, List<String> fileNames,
-            Map<String, RuleSource> byName) {
+            Map<String, RuleSpec> byName) {
         String text = m.getText() == null ? "" : m.getText().lines().findFirst().orElse("");
         String reason = "编译错误 / compile error: " + text;
         Matcher pm = GEN_PATH.matcher(m.getPath() == null ? "" : m.getPath());
@@ -231,7 +231,7 @@ public final class RuleSetCompiler {
             }
             return new Problem(fileNames.get(f), 0, reason);
         }
-        for (RuleSource r : byName.values()) {
+        for (RuleSpec r : byName.values()) {
             String all = m.getText() == null ? "" : m.getText();
             if (all.contains("Rule name: " + r.id() + "\n") || all.contains("\"" + r.id() + "\"")) {
                 return new Problem(r.file(), r.line(), reason);
@@ -246,11 +246,11 @@ public final class RuleSetCompiler {
      */
     static void release(CompiledRuleSet set) {
         synchronized (SHARED) {
-            Shared shared = SHARED.get(set.pack().rulesVersion());
+            Shared shared = SHARED.get(set.spec().rulesVersion());
             if (shared != null && --shared.holders > 0) {
                 return;
             }
-            SHARED.remove(set.pack().rulesVersion());
+            SHARED.remove(set.spec().rulesVersion());
             KieServices.get().getRepository().removeKieModule(set.releaseId());
         }
     }

@@ -23,7 +23,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.rules.RulePackException.Problem;
-import org.approvalrules.core.pack.DecisionTableConverter;
+import org.approvalrules.api.spi.DecisionTableConverter;
 
 /**
  * Decision tables kept as spreadsheets ({@code rules/*.drl.xlsx}, {@code rules/*.drl.xls}) in the

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.calendar.CoveragePolicy;
@@ -28,8 +29,7 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.item.ItemType;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
-import org.approvalrules.core.calendar.CalendarProviders;
-import org.approvalrules.core.calendar.CalendarRepository;
+import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.core.deadline.DeadlineEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,9 +154,8 @@ class ApprovalRulesTest {
         // accepted Wednesday 2024-04-10; 三月三 2024 is 04-11 and 04-12 in Guangxi
         DeadlineInput in = DeadlineInput.builder("S1", LocalDateTime.parse("2024-04-10T10:00"), TimeLimit.workingDays(5)).build();
         Instant asOf = at("2024-04-10T11:00");
-        CalendarRepository base = CalendarRepository.fromDirectory(nationalOnly);
-        try (ApprovalRules without = ApprovalRules.builder().calendars(base).build();
-                ApprovalRules with = ApprovalRules.builder().calendars(base).packs(packs).build()) {
+        try (ApprovalRules without = ApprovalRules.builder().calendarLayers(nationalOnly).build();
+                ApprovalRules with = ApprovalRules.builder().calendarLayers(nationalOnly).packs(packs).build()) {
             LocalDate plain = without.evaluate(COUNTY, in, asOf).deadline().statutory().dueDate();
             CaseEvaluation e = with.evaluate(COUNTY, in, asOf);
             assertThat(with.calendar(COUNTY).explain(LocalDate.of(2024, 4, 11)).layer()).isEqualTo("450000");
@@ -198,9 +197,8 @@ class ApprovalRulesTest {
         // accepted on 三月三 2024 (Thursday 04-11): a holiday only with Guangxi's calendar layer from the packs
         DeadlineInput in = DeadlineInput.builder("H1", LocalDateTime.parse("2024-04-11T10:00"), TimeLimit.workingDays(5)).build();
         Instant asOf = at("2024-04-11T11:00");
-        CalendarRepository base = CalendarRepository.fromDirectory(nationalOnly);
-        try (ApprovalRules without = ApprovalRules.builder().calendars(base).packs(plain).build();
-                ApprovalRules with = ApprovalRules.builder().calendars(base).packs(layered).build()) {
+        try (ApprovalRules without = ApprovalRules.builder().calendarLayers(nationalOnly).packs(plain).build();
+                ApprovalRules with = ApprovalRules.builder().calendarLayers(nationalOnly).packs(layered).build()) {
             CaseEvaluation w = with.evaluate(COUNTY, in, asOf);
             CaseEvaluation n = without.evaluate(COUNTY, in, asOf);
             assertThat(w.deadline().governing().dueDate()).isEqualTo(LocalDate.parse("2024-04-22"));   // counted from the next working day, 04-15
@@ -277,6 +275,69 @@ class ApprovalRulesTest {
             assertThat(rules.calendar(COUNTY).isWorkingDay(LocalDate.of(2024, 9, 30))).isTrue();
             assertThat(rules.calendar(COUNTY).isWorkingDay(LocalDate.of(2024, 10, 8))).isFalse();
             assertThat(ok.ruleSetVersions()).containsEntry(COUNTY, after.ruleSetVersion());
+        }
+    }
+
+    @Test
+    void aBadParameterOfAnyDomainIsRefusedWhenTheSnapshotIsBuiltOrReloaded() throws IOException {
+        countyManifest();
+        DeadlineInput in = DeadlineInput.builder("P1", LocalDateTime.parse("2024-09-23T10:00"), TimeLimit.workingDays(5)).build();
+        Instant asOf = at("2024-09-24T09:00");
+        // one bad value per domain: deadline (threshold out of range), authorization (target above 1), fee (negative)
+        List<String> bad = List.of("""
+                deadline.yellow.remaining-working-days:
+                  values:
+                    2024-01-01: {value: 400, reference: "县文件"}
+                """, """
+                authorization.target.approval:
+                  values:
+                    2024-01-01: {value: 1.5, reference: "县文件"}
+                """, """
+                fee.id-card.first-issue.card.per-unit:
+                  values:
+                    2024-01-01: {value: -20, reference: "县文件"}
+                """);
+        for (String yaml : bad) {
+            Files.deleteIfExists(dir.resolve("451031/parameters/p.yaml"));
+            try (ApprovalRules rules = ApprovalRules.builder().packs(dir).build()) {
+                ApprovalRules.Locality before = rules.locality(COUNTY);
+                CaseEvaluation served = before.evaluate(List.of(in), asOf).get(0);
+
+                write("451031/parameters/p.yaml", yaml);
+                ApprovalRules.Reload r = rules.reload(COUNTY);
+                assertThat(r.swapped()).as(yaml).isFalse();
+                assertThat(r.problems()).as(yaml).isNotEmpty().allSatisfy(p -> {
+                    assertThat(p.file()).endsWith("p.yaml");
+                    assertThat(p.line()).isEqualTo(3);
+                });
+                // the old snapshot keeps serving, versions and all
+                assertThat(rules.locality(COUNTY)).isSameAs(before);
+                CaseEvaluation still = rules.evaluate(COUNTY, in, asOf);
+                assertThat(still.ruleSetVersion()).isEqualTo(served.ruleSetVersion());
+                assertThat(still.calendarVersion()).isEqualTo(served.calendarVersion());
+            }
+            // built fresh with the bad value: refused on first use, naming file and line
+            try (ApprovalRules rules = ApprovalRules.builder().packs(dir).build()) {
+                assertThatThrownBy(() -> rules.locality(COUNTY)).as(yaml)
+                        .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p.file() + ":" + p.line()).endsWith("p.yaml:3")));
+            }
+        }
+    }
+
+    @Test
+    void everyFindingOfAnEvaluationCarriesTheSnapshotsVersions() {
+        try (ApprovalRules rules = ApprovalRules.builder().build()) {
+            ApprovalRules.Locality l = rules.locality(COUNTY);
+            List<DeadlineInput> late = List.of(
+                    DeadlineInput.builder("V1", LocalDateTime.parse("2024-09-02T10:00"), TimeLimit.workingDays(5)).build(),
+                    DeadlineInput.builder("V2", LocalDateTime.parse("2024-09-03T10:00"), TimeLimit.workingDays(3)).build());
+            List<CaseEvaluation> out = l.evaluate(late, at("2024-10-21T12:00"));
+            assertThat(out).flatExtracting(CaseEvaluation::findings).isNotEmpty().allSatisfy(f -> {
+                assertThat(f.ruleSetVersion()).isEqualTo(l.ruleSetVersion());
+                assertThat(f.calendarVersion()).isEqualTo(l.calendarVersion()).isEqualTo(l.calendar().version());
+            });
+            assertThat(rules.locality(COUNTY)).isSameAs(l);
         }
     }
 
@@ -378,12 +439,12 @@ class ApprovalRulesTest {
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).endsWith("clock"));
         assertThatThrownBy(() -> ApprovalRules.builder().coverage(null).build())
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).endsWith("coverage"));
-        assertThatThrownBy(() -> ApprovalRules.builder().calendars(CalendarRepository.bundled())
-                .calendars(CalendarProviders.load()).build())
+        assertThatThrownBy(() -> ApprovalRules.builder().calendarLayers(dir)
+                .calendars(List.of()).build())
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).endsWith("calendars"));
         countyManifest();
         write("451031/calendar/2024.csv", "date,kind,name,source\n");
-        assertThatThrownBy(() -> ApprovalRules.builder().packs(dir).calendars(CalendarProviders.load()).build())
+        assertThatThrownBy(() -> ApprovalRules.builder().packs(dir).calendars(List.of()).build())
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                     assertThat(e.field()).endsWith("calendars");
                     assertThat(e.getMessage()).contains("451031");

@@ -1,5 +1,6 @@
 package org.approvalrules.drools;
 
+import org.approvalrules.core.rules.RuleSets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ class AuthorizationParametersTest {
 
     @Test
     void nationalTargetsAreTheSeedValuesWithTheirReference() {
-        EffectivePack p = RuleSetRegistry.bundled().repository().effective(DivisionCode.parse("451031"));
+        EffectivePack p = RuleSets.bundled(new DroolsRuleEngineProvider()).repository().effective(DivisionCode.parse("451031"));
         AuthorizationChecker c = new AuthorizationChecker(p.parameters(), p.version());
         LocalDate d = LocalDate.of(2024, 9, 30);
         for (Power power : Power.values()) {

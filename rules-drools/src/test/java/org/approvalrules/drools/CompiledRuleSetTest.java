@@ -1,5 +1,6 @@
 package org.approvalrules.drools;
 
+import org.approvalrules.core.rules.RuleSets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class CompiledRuleSetTest {
     Path dir;
 
     /** A county layer whose rules ask the calendar: a local holiday, and fewer than 3 working days in the next 5. */
-    private RuleSetRegistry countyWithCalendarRules() throws IOException {
+    private RuleSets countyWithCalendarRules() throws IOException {
         RuleSetRegistryTest.write(dir, "451031/manifest.yaml", "pack: test.county\nlayer: \"451031\"\nversion: \"1\"\n");
         RuleSetRegistryTest.write(dir, "451031/rules/calendar.drl", """
                 import org.approvalrules.api.calendar.DayKind;
@@ -52,7 +53,7 @@ class CompiledRuleSetTest {
                             "short week ahead");
                 end
                 """);
-        return RuleSetRegistry.directory(dir);
+        return RuleSets.directory(dir, new DroolsRuleEngineProvider());
     }
 
     static CaseFacts accepted(String id, String at) {
@@ -65,7 +66,7 @@ class CompiledRuleSetTest {
 
     @Test
     void aRuleCallingTheCalendarFiresOnTheLocalHolidayOfTheBundledCalendarOfTheLocality() throws IOException {
-        try (RuleSetRegistry reg = countyWithCalendarRules()) {
+        try (RuleSets reg = countyWithCalendarRules()) {
             List<CaseFacts> cases = List.of(accepted("SAN", "2024-04-11T10:00"), accepted("EVE", "2024-04-10T10:00"),
                     accepted("NAT", "2024-10-01T10:00"), accepted("ORD", "2024-05-14T10:00"));
             List<String> expected = List.of(
@@ -77,13 +78,13 @@ class CompiledRuleSetTest {
                     // (4/11, 4/16]: 4/15, 4/16
                     "SAN local.short-week 未来5日工作日 2");
             assertThat(found(reg.ruleSet(COUNTY).evaluate(cases, AS_OF))).isEqualTo(expected);
-            assertThat(found(reg.evaluate(COUNTY, cases, AS_OF))).isEqualTo(expected);
+            assertThat(found(reg.ruleSet(COUNTY).evaluate(cases, AS_OF))).isEqualTo(expected);
         }
     }
 
     @Test
     void theCalendarGivenIsTheOneTheRulesSee() throws IOException {
-        try (RuleSetRegistry reg = countyWithCalendarRules()) {
+        try (RuleSets reg = countyWithCalendarRules()) {
             List<CaseFacts> cases = List.of(accepted("SAN", "2024-04-11T10:00"), accepted("EVE", "2024-04-10T10:00"));
             // nationally 4/11 and 4/12 are working days: no local holiday, no short week
             assertThat(reg.ruleSet(COUNTY).evaluate(cases, AS_OF, NATIONAL_CALENDAR)).isEmpty();
@@ -94,7 +95,7 @@ class CompiledRuleSetTest {
 
     @Test
     void aDateOutsideAStrictCalendarFailsTheEvaluationWithTheCoverageMessage() throws IOException {
-        try (RuleSetRegistry reg = countyWithCalendarRules()) {
+        try (RuleSets reg = countyWithCalendarRules()) {
             Instant later = Instant.parse("2031-05-01T01:00:00Z");
             assertThatThrownBy(() -> reg.ruleSet(COUNTY).evaluate(List.of(accepted("F", "2031-04-11T10:00")), later))
                     .hasMessageContaining("2031").hasMessageContaining("PROVISIONAL");
@@ -103,7 +104,7 @@ class CompiledRuleSetTest {
 
     @Test
     void rulesThatDoNotCallTheCalendarNeverLoadIt() {
-        try (RuleSetRegistry reg = RuleSetRegistry.bundled()) {
+        try (RuleSets reg = RuleSets.bundled(new DroolsRuleEngineProvider())) {
             // a calendar that fails whatever it is asked: the national rules never ask it
             WorkingCalendar refusing = (WorkingCalendar) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {WorkingCalendar.class}, (proxy, method, args) -> {

@@ -1,5 +1,9 @@
 package org.approvalrules.drools;
 
+import org.approvalrules.core.rules.ScenarioRunner;
+import org.approvalrules.core.rules.Scenario;
+import org.approvalrules.core.rules.ScenarioTests;
+import org.approvalrules.core.rules.RuleSets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -18,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class NationalPackTest {
-    static final RuleSetRegistry NATIONAL = RuleSetRegistry.bundled();
+    static final RuleSets NATIONAL = RuleSets.bundled(new DroolsRuleEngineProvider());
 
     @TestFactory
     Stream<DynamicTest> nationalScenarios() {
@@ -29,7 +33,7 @@ class NationalPackTest {
     void findingsCarryRuleLayerReferenceParametersAndVersion() {
         CaseFacts c = CaseFacts.onTrack("2024-0001", DivisionCode.parse("451031"), LocalDateTime.parse("2024-09-27T10:30"),
                 TimeLimit.workingDays(20), TimeLimit.workingDays(10), 2, 12);
-        List<Finding> f = NATIONAL.evaluate(DivisionCode.parse("451031"), List.of(c), Instant.parse("2024-10-10T01:00:00Z"));
+        List<Finding> f = NATIONAL.ruleSet(DivisionCode.parse("451031")).evaluate(List.of(c), Instant.parse("2024-10-10T01:00:00Z"));
         assertThat(f).hasSize(1);
         Finding y = f.get(0);
         assertThat(y.ruleId()).isEqualTo("deadline.yellow.promised");
@@ -37,15 +41,15 @@ class NationalPackTest {
         assertThat(y.layer()).isEqualTo("000000");
         assertThat(y.parameters()).containsEntry("deadline.yellow.remaining-working-days", "3");
         assertThat(y.legalReference()).contains("108号");
-        assertThat(y.ruleSetVersion()).isEqualTo(NATIONAL.version(DivisionCode.NATIONAL)).hasSize(16);
+        assertThat(y.ruleSetVersion()).isEqualTo(NATIONAL.ruleSet(DivisionCode.NATIONAL).version()).hasSize(16);
         assertThat(y.message().zh()).contains("剩余2个工作日");
         assertThat(y.subject()).isEqualTo("2024-0001");
     }
 
     @Test
     void localitiesWithTheSameEffectivePathShareOneKieBase() {
-        assertThat(NATIONAL.ruleSet(DivisionCode.parse("451031")).kieBase())
-                .isSameAs(NATIONAL.ruleSet(DivisionCode.parse("110101")).kieBase());
+        assertThat(((CompiledRuleSet) NATIONAL.ruleSet(DivisionCode.parse("451031")).rules()).kieBase())
+                .isSameAs(((CompiledRuleSet) NATIONAL.ruleSet(DivisionCode.parse("110101")).rules()).kieBase());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.approvalrules.drools;
 
+import org.approvalrules.core.rules.RuleSets;
 import static org.approvalrules.drools.RuleSetRegistryTest.ids;
 import static org.approvalrules.drools.RuleSetRegistryTest.late;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class PrebuiltNationalPackTest {
 
     @Test
     void theBuildShipsTheNationalRulesPrebuiltUnderTheirContentHash() throws IOException {
-        String version = rulesVersion(RuleSetRegistry.bundled().repository(), DivisionCode.NATIONAL);
+        String version = rulesVersion(RuleSets.bundled(new DroolsRuleEngineProvider()).repository(), DivisionCode.NATIONAL);
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(RuleSetCompiler.prebuiltResource(version))) {
             assertThat(in).as("prebuilt module for national rules " + version).isNotNull();
         }
@@ -66,44 +67,44 @@ class PrebuiltNationalPackTest {
     void nationalRulesComeFromThePrebuiltModuleInSequentialModeAndAreReleased() {
         KieServices ks = KieServices.get();
         ReleaseId id;
-        try (RuleSetRegistry registry = RuleSetRegistry.bundled()) {
-            CompiledRuleSet national = registry.ruleSet(DivisionCode.NATIONAL);
+        try (RuleSets registry = RuleSets.bundled(new DroolsRuleEngineProvider())) {
+            CompiledRuleSet national = (CompiledRuleSet) registry.ruleSet(DivisionCode.NATIONAL).rules();
             assertThat(national.prebuilt()).isTrue();
             assertThat(sequential(national)).isTrue();
             assertThat(ruleNames(national)).containsExactlyElementsOf(
-                    national.pack().rules().stream().map(r -> r.id()).sorted().toList());
+                    national.spec().rules().stream().map(r -> r.id()).sorted().toList());
             assertThat(ids(national.evaluate(List.of(late(3)), AS_OF))).contains("deadline.red.promised");
             id = national.releaseId();
             assertThat(ks.getRepository().getKieModule(id)).isNotNull();
         }
         // other test classes in this JVM (NationalPackTest) may still hold the national rules
         boolean heldElsewhere = RuleSetCompiler.isShared(
-                rulesVersion(RuleSetRegistry.bundled().repository(), DivisionCode.NATIONAL));
+                rulesVersion(RuleSets.bundled(new DroolsRuleEngineProvider()).repository(), DivisionCode.NATIONAL));
         assertThat(ks.getRepository().getKieModule(id) != null).isEqualTo(heldElsewhere);
     }
 
     @Test
     void aCountyWithItsOwnRulesIsCompiledAndOneWithOnlyParametersUsesThePrebuiltRules() throws IOException {
         countyRule(5);
-        try (RuleSetRegistry registry = RuleSetRegistry.directory(dir)) {
-            CompiledRuleSet county = registry.ruleSet(COUNTY);
+        try (RuleSets registry = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            CompiledRuleSet county = (CompiledRuleSet) registry.ruleSet(COUNTY).rules();
             assertThat(county.prebuilt()).isFalse();
             assertThat(sequential(county)).isTrue();
             assertThat(ids(county.evaluate(List.of(late(6)), AS_OF))).contains("local.very-late", "deadline.red.promised");
         }
         Files.delete(dir.resolve("451031/rules/local.drl"));
-        try (RuleSetRegistry registry = RuleSetRegistry.directory(dir)) {
-            assertThat(registry.ruleSet(COUNTY).prebuilt()).isTrue();
+        try (RuleSets registry = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            assertThat(((CompiledRuleSet) registry.ruleSet(COUNTY).rules()).prebuilt()).isTrue();
         }
     }
 
     /** With {@code bytes} planted as the prebuilt module of the county's rules, the county compiles. */
     private void compilesDespitePlanted(int overdueBy, byte[] bytes) throws Exception {
         countyRule(overdueBy);
-        String version = rulesVersion(RuleSetRegistry.directory(dir).repository(), COUNTY);
+        String version = rulesVersion(RuleSets.directory(dir, new DroolsRuleEngineProvider()).repository(), COUNTY);
         Path planted = plantPrebuilt(version, bytes);
-        try (RuleSetRegistry registry = RuleSetRegistry.directory(dir)) {
-            CompiledRuleSet county = registry.ruleSet(COUNTY);
+        try (RuleSets registry = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            CompiledRuleSet county = (CompiledRuleSet) registry.ruleSet(COUNTY).rules();
             assertThat(county.prebuilt()).isFalse();
             assertThat(ids(county.evaluate(List.of(late(overdueBy + 1)), AS_OF))).contains("local.very-late");
         } finally {
@@ -117,7 +118,7 @@ class PrebuiltNationalPackTest {
         // a valid module of other rules (the national one) under this hash: wrong release id
         byte[] national;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(RuleSetCompiler.prebuiltResource(
-                rulesVersion(RuleSetRegistry.bundled().repository(), DivisionCode.NATIONAL)))) {
+                rulesVersion(RuleSets.bundled(new DroolsRuleEngineProvider()).repository(), DivisionCode.NATIONAL)))) {
             national = in.readAllBytes();
         }
         compilesDespitePlanted(9, national);

@@ -1,5 +1,6 @@
 package org.approvalrules.drools;
 
+import org.approvalrules.core.rules.RuleSets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -72,9 +73,9 @@ class RuleSetRegistryTest {
     @Test
     void aBrokenEditLeavesTheRunningRuleSetAndReturnsErrorsWithFileAndLine() throws IOException {
         county(5);
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
-            String before = reg.version(COUNTY);
-            assertThat(ids(reg.evaluate(COUNTY, List.of(late(6)), AS_OF))).contains("local.very-late");
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            String before = reg.ruleSet(COUNTY).version();
+            assertThat(ids(reg.ruleSet(COUNTY).evaluate(List.of(late(6)), AS_OF))).contains("local.very-late");
             write("451031/rules/local.drl", """
                     rule "local.very-late" @id("local.very-late") @reference("县规定") @severity(RED)
                     when
@@ -83,36 +84,36 @@ class RuleSetRegistryTest {
                         out.report(kcontext, $c, "严重超期", "very late");
                     end
                     """);
-            RuleSetRegistry.ReloadResult r = reg.reloadAsync(COUNTY).join();
+            RuleSets.ReloadResult r = reg.reloadAsync(COUNTY).join();
             assertThat(r.swapped()).isFalse();
             assertThat(r.problems()).isNotEmpty();
             assertThat(r.problems().get(0).file()).endsWith("451031/rules/local.drl");
             assertThat(r.problems().get(0).line()).as(r.problems().toString()).isBetween(1, 3);
-            assertThat(reg.version(COUNTY)).isEqualTo(before);
-            assertThat(ids(reg.evaluate(COUNTY, List.of(late(6)), AS_OF))).contains("local.very-late");
+            assertThat(reg.ruleSet(COUNTY).version()).isEqualTo(before);
+            assertThat(ids(reg.ruleSet(COUNTY).evaluate(List.of(late(6)), AS_OF))).contains("local.very-late");
 
             write("451031/rules/local.drl", "import java.io.File;\n");
-            RuleSetRegistry.ReloadResult lint = reg.reload(COUNTY);
+            RuleSets.ReloadResult lint = reg.reload(COUNTY);
             assertThat(lint.swapped()).isFalse();
             assertThat(lint.problems().get(0).toString()).contains("local.drl:1").contains("import not allowed");
-            assertThat(reg.version(COUNTY)).isEqualTo(before);
+            assertThat(reg.ruleSet(COUNTY).version()).isEqualTo(before);
         }
     }
 
     @Test
     void aGoodEditIsSwappedInAndAnInFlightEvaluationFinishesOnItsVersion() throws IOException {
         county(5);
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
-            CompiledRuleSet inFlight = reg.ruleSet(COUNTY);
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            CompiledRuleSet inFlight = (CompiledRuleSet) reg.ruleSet(COUNTY).rules();
             county(10);
-            RuleSetRegistry.ReloadResult r = reg.reload(COUNTY);
+            RuleSets.ReloadResult r = reg.reload(COUNTY);
             assertThat(r.swapped()).isTrue();
-            assertThat(reg.version(COUNTY)).isNotEqualTo(inFlight.version()).isEqualTo(r.versions().get(COUNTY));
+            assertThat(reg.ruleSet(COUNTY).version()).isNotEqualTo(inFlight.version()).isEqualTo(r.versions().get(COUNTY));
             // the old rule set still evaluates, on its own version, after its KieModule was released
             List<Finding> old = inFlight.evaluate(List.of(late(6)), AS_OF);
             assertThat(old).filteredOn(f -> f.ruleId().equals("local.very-late")).singleElement()
                     .satisfies(f -> assertThat(f.ruleSetVersion()).isEqualTo(inFlight.version()));
-            assertThat(ids(reg.evaluate(COUNTY, List.of(late(6)), AS_OF))).doesNotContain("local.very-late");
+            assertThat(ids(reg.ruleSet(COUNTY).evaluate(List.of(late(6)), AS_OF))).doesNotContain("local.very-late");
         }
     }
 
@@ -120,18 +121,18 @@ class RuleSetRegistryTest {
     void registriesInOneJvmShareCompiledRulesUntilTheLastReleasesThem() throws IOException {
         county(4);
         KieServices ks = KieServices.get();
-        RuleSetRegistry first = RuleSetRegistry.directory(dir);
-        CompiledRuleSet a = first.ruleSet(COUNTY);
+        RuleSets first = RuleSets.directory(dir, new DroolsRuleEngineProvider());
+        CompiledRuleSet a = (CompiledRuleSet) first.ruleSet(COUNTY).rules();
         org.kie.api.builder.ReleaseId id = a.releaseId();
-        try (RuleSetRegistry second = RuleSetRegistry.directory(dir)) {
-            CompiledRuleSet b = second.ruleSet(COUNTY);
+        try (RuleSets second = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            CompiledRuleSet b = (CompiledRuleSet) second.ruleSet(COUNTY).rules();
             assertThat(b.kieBase()).isSameAs(a.kieBase());
             first.close();
             assertThat(ks.getRepository().getKieModule(id)).isNotNull();
-            assertThat(ids(second.evaluate(COUNTY, List.of(late(6)), AS_OF))).contains("local.very-late");
+            assertThat(ids(second.ruleSet(COUNTY).evaluate(List.of(late(6)), AS_OF))).contains("local.very-late");
         }
         assertThat(ks.getRepository().getKieModule(id)).isNull();
-        assertThat(RuleSetCompiler.isShared(a.pack().rulesVersion())).isFalse();
+        assertThat(RuleSetCompiler.isShared(a.spec().rulesVersion())).isFalse();
     }
 
     /**
@@ -157,8 +158,8 @@ class RuleSetRegistryTest {
                     insert($c.caseId() + "#late");
                 end
                 """);
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
-            assertThat(ids(reg.evaluate(COUNTY, List.of(late(3), late(1)), AS_OF))).containsOnlyOnce("local.marked");
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            assertThat(ids(reg.ruleSet(COUNTY).evaluate(List.of(late(3), late(1)), AS_OF))).containsOnlyOnce("local.marked");
         }
     }
 
@@ -166,7 +167,7 @@ class RuleSetRegistryTest {
     void compileErrorsNameTheSourceFileAndLine() throws IOException {
         write("451031/manifest.yaml", "pack: t\nlayer: \"451031\"\nversion: \"1\"\n");
         write("451031/rules/bad.drl", "\n\nrule \"b\" @id(\"b\") @reference(\"r\")\nwhen\n    $c : CaseFacts( promisedRemainingWorkingDays > \"x\" + )\nthen\nend\n");
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
             RulePackException e = org.junit.jupiter.api.Assertions.assertThrows(RulePackException.class,
                     () -> reg.ruleSet(COUNTY));
             assertThat(e.file()).endsWith("451031/rules/bad.drl");
@@ -177,14 +178,14 @@ class RuleSetRegistryTest {
     @Test
     void parameterOnlyEditsShareTheCompiledRules() throws IOException {
         county(5, 3);
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
-            CompiledRuleSet a = reg.ruleSet(COUNTY);
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            CompiledRuleSet a = (CompiledRuleSet) reg.ruleSet(COUNTY).rules();
             county(5, 1);
             assertThat(reg.reload(COUNTY).swapped()).isTrue();
-            CompiledRuleSet b = reg.ruleSet(COUNTY);
+            CompiledRuleSet b = (CompiledRuleSet) reg.ruleSet(COUNTY).rules();
             assertThat(b.version()).isNotEqualTo(a.version());
             assertThat(b.kieBase()).isSameAs(a.kieBase());
-            assertThat(b.parameters().intAt("deadline.yellow.remaining-working-days", java.time.LocalDate.of(2024, 1, 1)))
+            assertThat(b.spec().parameters().intAt("deadline.yellow.remaining-working-days", java.time.LocalDate.of(2024, 1, 1)))
                     .isEqualTo(1);
         }
     }
@@ -197,23 +198,23 @@ class RuleSetRegistryTest {
     void thousandReloadsReleaseOldKieModules() throws Exception {
         county(0);
         KieServices ks = KieServices.get();
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
             List<WeakReference<KieBase>> old = new ArrayList<>();
             List<org.kie.api.builder.ReleaseId> ids = new ArrayList<>();
             for (int i = 1; i <= 1000; i++) {
-                CompiledRuleSet before = reg.ruleSet(COUNTY);
+                CompiledRuleSet before = (CompiledRuleSet) reg.ruleSet(COUNTY).rules();
                 old.add(new WeakReference<>(before.kieBase()));
                 ids.add(before.releaseId());
                 county(i, 1 + i % 10);
                 assertThat(reg.reload(COUNTY).swapped()).isTrue();
             }
             assertThat(reg.cachedRuleSets()).isEqualTo(1);
-            org.kie.api.builder.ReleaseId live = reg.ruleSet(COUNTY).releaseId();
+            org.kie.api.builder.ReleaseId live = ((CompiledRuleSet) reg.ruleSet(COUNTY).rules()).releaseId();
             assertThat(ids.stream().filter(id -> !id.equals(live)).distinct().count()).isGreaterThanOrEqualTo(999);
             assertThat(ids).filteredOn(id -> !id.equals(live))
                     .allSatisfy(id -> assertThat(ks.getRepository().getKieModule(id)).isNull());
-            assertThat(ks.getRepository().getKieModule(reg.ruleSet(COUNTY).releaseId())).isNotNull();
-            KieBase current = reg.ruleSet(COUNTY).kieBase();
+            assertThat(ks.getRepository().getKieModule(((CompiledRuleSet) reg.ruleSet(COUNTY).rules()).releaseId())).isNotNull();
+            KieBase current = ((CompiledRuleSet) reg.ruleSet(COUNTY).rules()).kieBase();
             for (int i = 0; i < 20 && old.stream().anyMatch(w -> w.get() != null && w.get() != current); i++) {
                 System.gc();
                 Thread.sleep(50);

@@ -1,5 +1,6 @@
 package org.approvalrules.drools;
 
+import org.approvalrules.core.rules.RuleSets;
 import static org.approvalrules.drools.RuleSetRegistryTest.AS_OF;
 import static org.approvalrules.drools.RuleSetRegistryTest.COUNTY;
 import static org.approvalrules.drools.RuleSetRegistryTest.ids;
@@ -95,8 +96,8 @@ class SpreadsheetDecisionTablesTest {
         county("late.drl." + format, build(rules(VERY_LATE, withParameter), format));
         // the owner file Excel keeps beside an open workbook is not part of the pack
         Files.write(dir.resolve("451031/rules/~$late.drl." + format), new byte[] {8, 'o', 'w', 'n', 'e', 'r'});
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
-            List<Finding> findings = reg.evaluate(COUNTY, List.of(late(6), late(3)), AS_OF);
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            List<Finding> findings = reg.ruleSet(COUNTY).evaluate(List.of(late(6), late(3)), AS_OF);
             assertThat(findings).filteredOn(f -> f.ruleId().equals("local.very-late")).singleElement().satisfies(f -> {
                 assertThat(f.subject()).isEqualTo("C6");
                 assertThat(f.severity()).isEqualTo(Severity.RED);
@@ -120,8 +121,8 @@ class SpreadsheetDecisionTablesTest {
                 overrides:
                   - {rule: deadline.red.promised, action: replace, reason: 县宽限, reference: 县文件}
                 """);
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
-            List<Finding> findings = reg.evaluate(COUNTY, List.of(late(2), late(4)), AS_OF);
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            List<Finding> findings = reg.ruleSet(COUNTY).evaluate(List.of(late(2), late(4)), AS_OF);
             assertThat(findings).filteredOn(f -> f.ruleId().equals("deadline.red.promised")).singleElement()
                     .satisfies(f -> {
                         assertThat(f.subject()).isEqualTo("C4");
@@ -132,7 +133,7 @@ class SpreadsheetDecisionTablesTest {
         }
         // without the override the same row is a duplicate id, named with both files
         Files.delete(dir.resolve("451031/overrides.yaml"));
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
             assertThatThrownBy(() -> reg.ruleSet(COUNTY)).isInstanceOf(RulePackException.class)
                     .hasMessageContaining("red.drl.xlsx:2").hasMessageContaining("deadline.drl");
         }
@@ -141,12 +142,12 @@ class SpreadsheetDecisionTablesTest {
     @Test
     void lintAndCompileErrorsNameTheFileAndTheSpreadsheetRow() throws IOException {
         county("late.drl.xlsx", rules(VERY_LATE).xlsx());
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
-            String before = reg.version(COUNTY);
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            String before = reg.ruleSet(COUNTY).version();
             Object[] noSuchField = VERY_LATE.clone();
             noSuchField[4] = "noSuchField < 1";
             Files.write(dir.resolve("451031/rules/late.drl.xlsx"), Workbooks.of(table(VERY_LATE, null, noSuchField)).xlsx());
-            RuleSetRegistry.ReloadResult compile = reg.reload(COUNTY);
+            RuleSets.ReloadResult compile = reg.reload(COUNTY);
             assertThat(compile.swapped()).isFalse();
             assertThat(compile.problems()).first().satisfies(p -> {
                 assertThat(p.file()).endsWith("451031/rules/late.drl.xlsx");
@@ -156,22 +157,22 @@ class SpreadsheetDecisionTablesTest {
             Object[] forbidden = VERY_LATE.clone();
             forbidden[4] = "System.currentTimeMillis() > 0";
             Files.write(dir.resolve("451031/rules/late.drl.xlsx"), rules(VERY_LATE, forbidden).xlsx());
-            RuleSetRegistry.ReloadResult lint = reg.reload(COUNTY);
+            RuleSets.ReloadResult lint = reg.reload(COUNTY);
             assertThat(lint.swapped()).isFalse();
             assertThat(lint.problems().toString()).contains("late.drl.xlsx:3").contains("System");
 
-            assertThat(reg.version(COUNTY)).isEqualTo(before);
-            assertThat(ids(reg.evaluate(COUNTY, List.of(late(6)), AS_OF))).contains("local.very-late");
+            assertThat(reg.ruleSet(COUNTY).version()).isEqualTo(before);
+            assertThat(ids(reg.ruleSet(COUNTY).evaluate(List.of(late(6)), AS_OF))).contains("local.very-late");
         }
     }
 
     @Test
     void aBadSpreadsheetOnReloadLeavesThePreviousRuleSetInService() throws IOException {
         county("late.drl.xlsx", rules(VERY_LATE).xlsx());
-        try (RuleSetRegistry reg = RuleSetRegistry.directory(dir)) {
-            String before = reg.version(COUNTY);
+        try (RuleSets reg = RuleSets.directory(dir, new DroolsRuleEngineProvider())) {
+            String before = reg.ruleSet(COUNTY).version();
             Files.write(dir.resolve("451031/rules/late.drl.xlsx"), rules(VERY_LATE).encryptedXlsx("密码"));
-            RuleSetRegistry.ReloadResult r = reg.reload(COUNTY);
+            RuleSets.ReloadResult r = reg.reload(COUNTY);
             assertThat(r.swapped()).isFalse();
             assertThat(r.problems()).singleElement().satisfies(p -> {
                 assertThat(p.file()).endsWith("late.drl.xlsx");
@@ -179,8 +180,8 @@ class SpreadsheetDecisionTablesTest {
             });
             Files.write(dir.resolve("451031/rules/late.drl.xlsx"), "<html><table></table></html>".getBytes(StandardCharsets.UTF_8));
             assertThat(reg.reload(COUNTY).problems().toString()).contains("late.drl.xlsx").contains("HTML");
-            assertThat(reg.version(COUNTY)).isEqualTo(before);
-            assertThat(ids(reg.evaluate(COUNTY, List.of(late(6)), AS_OF))).contains("local.very-late");
+            assertThat(reg.ruleSet(COUNTY).version()).isEqualTo(before);
+            assertThat(ids(reg.ruleSet(COUNTY).evaluate(List.of(late(6)), AS_OF))).contains("local.very-late");
         }
     }
 

@@ -47,7 +47,7 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
         TimeLimit promisedLimit, int promisedRemainingWorkingDays, int statutoryRemainingWorkingDays,
         boolean completed, int correctionNoticeWorkingDays, int deliveryWorkingDays,
         int proceduresRecordedAfterDue, int backDatedProcedures, int proceduresAtAcceptance, int unrecognisedProcedures,
-        Optional<DeadlineResult> deadline) {
+        Optional<DeadlineResult> deadline) implements RuleFact {
 
     public CaseFacts {
         InvalidValueException.requireNonNull(caseId, "caseId");
@@ -184,5 +184,17 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
                 promisedRemainingWorkingDays, statutoryRemainingWorkingDays, completed, correctionNoticeWorkingDays,
                 deliveryWorkingDays, proceduresRecordedAfterDue, backDatedProcedures, proceduresAtAcceptance,
                 unrecognisedProcedures, Optional.of(result));
+    }
+
+    /** The case number: findings about this case have it as subject. */
+    @Override
+    public String subject() {
+        return caseId;
+    }
+
+    /** The acceptance date: parameter values reported with a finding are those in force that day. */
+    @Override
+    public LocalDate factDate() {
+        return acceptedOn();
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The global {@code params} every rule pack's DRL reads parameters from. A value is chosen by the
@@ -29,4 +30,10 @@ public interface ParameterLookup {
 
     /** Whether {@code time} lies inside a time-range parameter ({@code HH:mm-HH:mm}, or a list of them) in force on {@code date}. */
     boolean withinTimeRanges(String id, LocalDate date, LocalTime time);
+
+    /**
+     * The display values of the parameters {@code ids} in force on {@code date}, by id (what a finding
+     * reports as the parameters it used); an id without a value that day is left out.
+     */
+    Map<String, String> displayValues(List<String> ids, LocalDate date);
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.core.rules.Evidence;
 import org.approvalrules.api.authorization.AuthorizedPerson;
 import org.approvalrules.api.authorization.ChiefRepresentative;
 import org.approvalrules.api.authorization.Power;
@@ -183,8 +184,9 @@ public final class AuthorizationChecker {
         BilingualText msg = BilingualText.of(
                 "“" + department + "”" + p.chineseName() + "授权率 " + ratio + " 低于目标 " + pct + "（" + on + "）",
                 department + ": " + p.englishName() + " delegation rate " + ratio + " is below the target " + pct + " (" + on + ")");
-        return new Finding(RATE_BELOW_TARGET, Severity.YELLOW, msg, department, v.reference(), ruleSetVersion,
-                layerOf(id), params.displayValues(List.of(id), on));
+        return new Finding(RATE_BELOW_TARGET, Severity.YELLOW, department, msg, v.reference(), layerOf(id),
+                ruleSetVersion, "", params.displayValues(List.of(id), on), Evidence.of("power", p.name(),
+                        "delegated", ratio.numerator(), "items", ratio.denominator(), "rate", ratio, "on", on));
     }
 
     /** Chief representative checks for every department with items in the centre on {@code on}. */
@@ -195,7 +197,7 @@ public final class AuthorizationChecker {
             if (chief.isEmpty()) {
                 out.add(plain(CHIEF_MISSING, Severity.RED, d, CHIEF_REFERENCE, BilingualText.of(
                         "“" + d + "”有进驻事项，但 " + on + " 无在任首席代表",
-                        d + " has items in the centre but no chief representative on " + on)));
+                        d + " has items in the centre but no chief representative on " + on), Evidence.of("on", on)));
                 continue;
             }
             ChiefRepresentative c = chief.get();
@@ -203,12 +205,14 @@ public final class AuthorizationChecker {
                 out.add(plain(CHIEF_WITHOUT_APPROVAL, Severity.YELLOW, d, CHIEF_REFERENCE, BilingualText.of(
                         "“" + d + "”首席代表" + c.name() + "（" + c.appointmentDocument() + "）未被授予审批决定权",
                         d + ": chief representative " + c.name() + " (" + c.appointmentDocument()
-                                + ") does not hold the approval decision power")));
+                                + ") does not hold the approval decision power"),
+                        Evidence.of("chief", c.name(), "appointment", c.appointmentDocument(), "on", on)));
             }
             if (!c.fullTime()) {
                 out.add(plain(CHIEF_NOT_FULL_TIME, Severity.YELLOW, d, CHIEF_REFERENCE, BilingualText.of(
                         "“" + d + "”首席代表" + c.name() + "未全职进驻中心",
-                        d + ": chief representative " + c.name() + " is not in the centre full time")));
+                        d + ": chief representative " + c.name() + " is not in the centre full time"),
+                        Evidence.of("chief", c.name(), "on", on)));
             }
         }
         return out;
@@ -258,10 +262,10 @@ public final class AuthorizationChecker {
                             + "（日历 " + calendar.id() + "）",
                     dep + "'s window was " + String.join(" and ", en) + " of the " + working + " working days from " + from
                             + " to " + to + " (calendar " + calendar.id() + ")");
-            Map<String, String> used = new LinkedHashMap<>();
-            used.put("calendar", calendar.id() + "@" + calendar.version());
-            findings.add(new Finding(WINDOW_NOT_OPEN, closed.isEmpty() ? Severity.YELLOW : Severity.RED, msg, dep,
-                    OPENING_REFERENCE, ruleSetVersion, NATIONAL, used));
+            findings.add(new Finding(WINDOW_NOT_OPEN, closed.isEmpty() ? Severity.YELLOW : Severity.RED, dep, msg,
+                    OPENING_REFERENCE, NATIONAL, ruleSetVersion, calendar.version(), Map.of(), Evidence.of(
+                            "calendar", calendar.id(), "from", from, "to", to, "workingDays", working,
+                            "closedDays", closed.size(), "halfDays", half.size())));
         }
         return new WindowOpening(schedule.department(), from, to, working, closed, half, unknown, findings);
     }
@@ -322,10 +326,10 @@ public final class AuthorizationChecker {
                     "办件 " + c.caseNumber() + " 环节“" + s.name() + "”由 " + s.handler() + " 于 " + day + " 签批，" + whyZh + "（回局签批）",
                     "case " + c.caseNumber() + " step '" + s.name() + "' signed by " + s.handler() + " on " + day + ": " + whyEn
                             + " (signed back at the department)");
-            Map<String, String> used = new LinkedHashMap<>(params.displayValues(List.of(SIGNED_POWERS), day));
-            used.put("step", "steps[" + i + "]");
-            out.add(new Finding(SIGNED_OUTSIDE, Severity.RED, msg, c.caseNumber(), SIGNED_REFERENCE, ruleSetVersion,
-                    layerOf(SIGNED_POWERS), used));
+            out.add(new Finding(SIGNED_OUTSIDE, Severity.RED, c.caseNumber(), msg, SIGNED_REFERENCE,
+                    layerOf(SIGNED_POWERS), ruleSetVersion, "", params.displayValues(List.of(SIGNED_POWERS), day),
+                    Evidence.of("step", "steps[" + i + "]", "stepName", s.name(), "handler", s.handler(), "signedOn", day,
+                            "power", p.name(), "delegated", delegated)));
         }
         return out;
     }
@@ -355,7 +359,8 @@ public final class AuthorizationChecker {
         return params.get(id).map(p -> p.layer()).orElse(NATIONAL);
     }
 
-    private Finding plain(String rule, Severity sev, String subject, String reference, BilingualText msg) {
-        return new Finding(rule, sev, msg, subject, reference, ruleSetVersion, NATIONAL, Map.of());
+    private Finding plain(String rule, Severity sev, String subject, String reference, BilingualText msg,
+            Map<String, String> evidence) {
+        return new Finding(rule, sev, subject, msg, reference, NATIONAL, ruleSetVersion, "", Map.of(), evidence);
     }
 }

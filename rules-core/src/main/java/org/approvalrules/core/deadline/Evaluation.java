@@ -659,12 +659,13 @@ final class Evaluation {
         return due.atTime(cal.officeHours(due).close());
     }
 
+    /** A finding of the engine's own checks; {@code evidence} holds the dates its message states. */
     private void finding(String ruleId, Severity severity, BilingualText message, String legalReference,
-            Map<String, String> params) {
+            Map<String, String> evidence) {
         if (findings == null) {
             findings = new ArrayList<>(2);
         }
-        findings.add(new Finding(ruleId, severity, message, in.caseId(), legalReference,
-                DeadlineEngine.ruleSetVersion(cal), "000000", params));
+        findings.add(new Finding(ruleId, severity, in.caseId(), message, legalReference, "000000",
+                DeadlineEngine.ruleSetVersion(cal), cal.version(), Map.of(), evidence));
     }
 }

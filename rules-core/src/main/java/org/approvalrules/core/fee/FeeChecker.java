@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.core.rules.Evidence;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.fee.FeeAssessment;
 import org.approvalrules.api.fee.FeeCheck;
@@ -75,11 +76,12 @@ public final class FeeChecker {
         Map<String, String> params = standard.map(FeeStandard::parameters).orElse(Map.of());
         if (charged.isPositive() && check.collectedThrough() == AcceptanceChannel.DEPARTMENT
                 && check.item().inCentreOn(check.request().date())) {
-            out.add(new Finding(CHARGED_OUTSIDE_CENTRE, Severity.RED, BilingualText.of(
+            out.add(new Finding(CHARGED_OUTSIDE_CENTRE, Severity.RED, check.subject(), BilingualText.of(
                     "事项" + check.item().implementationCode() + "已进驻中心，收费" + charged + "元却在部门收取，未经中心收费窗口",
                     "item " + check.item().implementationCode() + " is in the centre but the fee of " + charged
                             + " was collected at the department, not the centre's fee window"),
-                    check.subject(), LAW_CENTRE, version, layer, params));
+                    LAW_CENTRE, layer, version, "", params, Evidence.of("charged", charged, "collectedThrough",
+                            check.collectedThrough(), "item", check.item().implementationCode())));
         }
         if (charged.isPositive() && (!check.item().feeCharged() || standard.isEmpty())) {
             String why = !check.item().feeCharged()
@@ -88,9 +90,10 @@ public final class FeeChecker {
             String whyEn = !check.item().feeCharged()
                     ? "item " + check.item().implementationCode() + " charges no fee in the catalogue (是否收费 = 0)"
                     : "fee standard '" + check.request().standardId() + "' is unknown or not in force on " + check.request().date();
-            out.add(new Finding(NO_LEGAL_BASIS, Severity.RED, BilingualText.of(why + "，却收取" + charged + "元，无收费依据",
-                    whyEn + ", yet " + charged + " was charged: no legal basis"), check.subject(), LAW_NO_FEE, version,
-                    layer, params));
+            out.add(new Finding(NO_LEGAL_BASIS, Severity.RED, check.subject(), BilingualText.of(why + "，却收取" + charged + "元，无收费依据",
+                    whyEn + ", yet " + charged + " was charged: no legal basis"), LAW_NO_FEE, layer, version, "",
+                    params, Evidence.of("charged", charged, "standard", check.request().standardId(), "date",
+                            check.request().date(), "itemCharges", check.item().feeCharged())));
             return List.copyOf(out);
         }
         if (standard.isEmpty()) {
@@ -103,30 +106,33 @@ public final class FeeChecker {
         FeeStandard s = standard.get();
         if (charged.compareTo(due) > 0) {
             if (s.isFree()) {
-                out.add(new Finding(FREE_ITEM_CHARGED, Severity.RED, BilingualText.of(
+                out.add(new Finding(FREE_ITEM_CHARGED, Severity.RED, check.subject(), BilingualText.of(
                         s.name().zh() + "不收费，却收取" + charged + "元",
                         s.name().en() + " is free, yet " + charged + " was charged"),
-                        check.subject(), s.legalBasis(), version, layer, used));
+                        s.legalBasis(), layer, version, "", used, Evidence.of("charged", charged, "due", due)));
             } else if (a.exemption().isPresent() && charged.compareTo(a.gross()) <= 0) {
                 var e = a.exemption().get();
-                out.add(new Finding(EXEMPTION_NOT_APPLIED, Severity.RED, BilingualText.of(
+                out.add(new Finding(EXEMPTION_NOT_APPLIED, Severity.RED, check.subject(), BilingualText.of(
                         "申请人为" + check.request().applicant().chineseName() + "，符合“" + e.name().zh() + "”（" + e.basis()
                                 + "），应收" + due + "元，实收" + charged + "元，未落实减免",
                         "the applicant (" + check.request().applicant().englishName() + ") qualifies for exemption " + e.code()
                                 + " (" + e.basis() + "): " + due + " due, " + charged + " charged"),
-                        check.subject(), e.basis(), version, e.layer(), used));
+                        e.basis(), e.layer(), version, "", used, Evidence.of("charged", charged, "due", due,
+                                "gross", a.gross(), "exemption", e.code())));
             } else {
-                out.add(new Finding(OVER_STANDARD, Severity.RED, BilingualText.of(
+                out.add(new Finding(OVER_STANDARD, Severity.RED, check.subject(), BilingualText.of(
                         s.name().zh() + "按标准应收" + due + "元，实收" + charged + "元，超标准收费" + charged.minus(due) + "元",
                         s.name().en() + ": " + due + " due by the standard, " + charged + " charged, "
                                 + charged.minus(due) + " over the standard"),
-                        check.subject(), s.legalBasis() + "；行政许可法第五十九条", version, layer, used));
+                        s.legalBasis() + "；行政许可法第五十九条", layer, version, "", used,
+                        Evidence.of("charged", charged, "due", due, "over", charged.minus(due))));
             }
         } else if (charged.compareTo(due) < 0) {
-            out.add(new Finding(UNDER_STANDARD, Severity.INFO, BilingualText.of(
+            out.add(new Finding(UNDER_STANDARD, Severity.INFO, check.subject(), BilingualText.of(
                     s.name().zh() + "按标准应收" + due + "元，实收" + charged + "元，少收" + due.minus(charged) + "元",
                     s.name().en() + ": " + due + " due, " + charged + " charged, " + due.minus(charged) + " short"),
-                    check.subject(), s.legalBasis(), version, layer, used));
+                    s.legalBasis(), layer, version, "", used,
+                    Evidence.of("charged", charged, "due", due, "short", due.minus(charged))));
         }
         return List.copyOf(out);
     }
@@ -148,11 +154,12 @@ public final class FeeChecker {
             }
             FeeStandard first = groups.putIfAbsent(s.get().exclusiveGroup().get(), s.get());
             if (first != null) {
-                out.add(new Finding(OVER_STANDARD, Severity.RED, BilingualText.of(
+                out.add(new Finding(OVER_STANDARD, Severity.RED, c.subject(), BilingualText.of(
                         "同一申请已按“" + first.name().zh() + "”收费，又按“" + s.get().name().zh() + "”收费，不得同时按两种方式计收",
                         "one request charged both as " + first.id() + " and as " + s.get().id() + ": never both"),
-                        c.subject(), s.get().legalBasis(), calculator.schedule().version(), s.get().layer(),
-                        s.get().parameters()));
+                        s.get().legalBasis(), s.get().layer(), calculator.schedule().version(), "",
+                        s.get().parameters(), Evidence.of("chargedAs", first.id(), "alsoChargedAs", s.get().id(),
+                                "group", s.get().exclusiveGroup().get())));
             }
         }
         return List.copyOf(out);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.core.rules.Evidence;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
@@ -190,18 +191,16 @@ public final class IntakeDetector {
 
         private Finding afterMoveIn(IntakeRecord r, ItemMove m) {
             LocalDate day = r.acceptedAt().toLocalDate();
-            Map<String, String> used = new LinkedHashMap<>();
-            used.put("movedIn", m.movedIn().toString());
-            used.put("channel", r.channel().name());
-            if (r.channel() == AcceptanceChannel.BRANCH_CENTRE) {
-                used.put(BRANCH_CENTRES, params.valueOn(BRANCH_CENTRES, day).display());
-            }
-            return new Finding(DEPARTMENT_AFTER_MOVE_IN, Severity.RED,
+            Map<String, String> used = r.channel() == AcceptanceChannel.BRANCH_CENTRE
+                    ? Map.of(BRANCH_CENTRES, params.valueOn(BRANCH_CENTRES, day).display()) : Map.of();
+            return new Finding(DEPARTMENT_AFTER_MOVE_IN, Severity.RED, r.caseNumber(),
                     BilingualText.of("事项 " + r.itemCode() + " 已于 " + m.movedIn() + " 进驻中心，" + day + " 仍在"
                                     + endName(r) + "受理（办件 " + r.caseNumber() + "，明进暗不进）",
                             "item " + r.itemCode() + " moved into the centre on " + m.movedIn() + " but was accepted at "
                                     + r.channel().label().en() + " on " + day + " (case " + r.caseNumber() + ")"),
-                    r.caseNumber(), MOVE_IN_REFERENCE, ruleSetVersion, layerOf(BRANCH_CENTRES), used);
+                    MOVE_IN_REFERENCE, layerOf(BRANCH_CENTRES), ruleSetVersion, "", used,
+                    Evidence.of("movedIn", m.movedIn(), "channel", r.channel().name(), "acceptedOn", day,
+                            "item", r.itemCode()));
         }
 
         private Finding twoEnd(String departmentCase, long departmentDay, int window, String centreCase,
@@ -209,18 +208,16 @@ public final class IntakeDetector {
             long gap = Math.abs(centreDay - departmentDay);
             LocalDate dDay = LocalDate.ofEpochDay(departmentDay);
             LocalDate cDay = LocalDate.ofEpochDay(centreDay);
-            Map<String, String> used = new LinkedHashMap<>();
-            used.put(WINDOW_DAYS, Integer.toString(window));
-            used.put("centreCase", centreCase);
-            used.put("gapDays", Long.toString(gap));
-            return new Finding(TWO_END, Severity.RED,
+            return new Finding(TWO_END, Severity.RED, departmentCase,
                     BilingualText.of("申请人 " + maskedApplicant + " 的事项 " + itemCode + "：部门端受理（办件 " + departmentCase
                                     + "，" + dDay + "）与中心受理（办件 " + centreCase + "，" + cDay + "）相隔 " + gap
                                     + " 天，不超过 " + window + " 天：两头受理",
                             "applicant " + maskedApplicant + ", item " + itemCode + ": accepted at the department end on "
                                     + dDay + " (case " + departmentCase + ") and at the centre on " + cDay + " (case "
                                     + centreCase + "), " + gap + " day(s) apart, within " + window + ": two-end intake"),
-                    departmentCase, TWO_END_REFERENCE, ruleSetVersion, layerOf(WINDOW_DAYS), used);
+                    TWO_END_REFERENCE, layerOf(WINDOW_DAYS), ruleSetVersion, "",
+                    Map.of(WINDOW_DAYS, Integer.toString(window)), Evidence.of("centreCase", centreCase, "gapDays", gap,
+                            "departmentAcceptedOn", dDay, "centreAcceptedOn", cDay, "item", itemCode));
         }
 
         private String layerOf(String id) {

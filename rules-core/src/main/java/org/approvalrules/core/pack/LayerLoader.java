@@ -1,5 +1,6 @@
 package org.approvalrules.core.pack;
 
+import org.approvalrules.api.spi.DecisionTableConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -215,7 +215,8 @@ class AuthorizationCheckerTest {
             assertThat(x.severity()).isEqualTo(Severity.RED);
             assertThat(x.subject()).isEqualTo("C-1");
             assertThat(x.message().zh()).contains("局长王某").contains("回局签批").contains("不是该事项审批权的窗口授权人员");
-            assertThat(x.parameters()).containsEntry("step", "steps[0]").containsKey(AuthorizationChecker.SIGNED_POWERS);
+            assertThat(x.evidence()).containsEntry("step", "steps[0]");
+            assertThat(x.parameters()).containsKey(AuthorizationChecker.SIGNED_POWERS);
         });
         // the grant starts on 09-30: the day before, 张三 was not yet authorised
         assertThat(checker.signedOutsideWindow(caseWithStep("张三", Power.APPROVAL, signed.minusDays(1)), t)).hasSize(1);

@@ -216,7 +216,7 @@ class DeadlineEngineTest {
         assertThat(f.legalReference()).isEqualTo("行政许可法第三十二条");
         assertThat(f.layer()).isEqualTo("000000");
         assertThat(f.ruleSetVersion()).isEqualTo("engine-" + DeadlineEngine.VERSION + "+" + CAL.version());
-        assertThat(f.parameters()).containsEntry("lastAllowedDay", "2024-10-10");
+        assertThat(f.evidence()).containsEntry("lastAllowedDay", "2024-10-10");
         // on the fifth working day it is in time
         DeadlineInput ok = in.toBuilder().correctionNotice(t("2024-10-10T16:00")).build();
         assertThat(eval(ok, "2024-10-22T10:00").findings()).isEmpty();

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.core.pack.DecisionTableConverter;
+import org.approvalrules.api.spi.DecisionTableConverter;
 import org.approvalrules.core.pack.PackRepository;
 import org.approvalrules.core.parameter.ParameterSet;
 

@@ -71,7 +71,7 @@ class IntakeDetectorTest {
         assertThat(f.severity()).isEqualTo(Severity.RED);
         assertThat(f.message().zh()).contains("2024-03-01", "明进暗不进", "D2");
         assertThat(f.ruleSetVersion()).isEqualTo("test-1");
-        assertThat(f.parameters()).containsEntry("movedIn", "2024-03-01");
+        assertThat(f.evidence()).containsEntry("movedIn", "2024-03-01");
     }
 
     @Test
@@ -106,7 +106,8 @@ class IntakeDetectorTest {
         List<Finding> fs = detect(rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2025-03-11T09:00"),
                 rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2025-03-01T09:00"));
         Finding two = fs.stream().filter(f -> f.ruleId().equals(IntakeDetector.TWO_END)).findFirst().orElseThrow();
-        assertThat(two.parameters()).containsEntry(IntakeDetector.WINDOW_DAYS, "10").containsEntry("centreCase", "W1")
+        assertThat(two.parameters()).containsEntry(IntakeDetector.WINDOW_DAYS, "10");
+        assertThat(two.evidence()).containsEntry("centreCase", "W1")
                 .containsEntry("gapDays", "10");
         assertThat(two.layer()).isEqualTo("451031");
         assertThat(two.message().zh()).doesNotContain(FIRM.value()).contains(FIRM.masked());
@@ -137,7 +138,7 @@ class IntakeDetectorTest {
                 rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-02-05T09:00"),
                 rec("W5", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-02-25T09:00"),
                 rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-02-10T09:00"));
-        assertThat(fs).singleElement().satisfies(f -> assertThat(f.parameters()).containsEntry("centreCase", "W1")
+        assertThat(fs).singleElement().satisfies(f -> assertThat(f.evidence()).containsEntry("centreCase", "W1")
                 .containsEntry("gapDays", "5"));
     }
 

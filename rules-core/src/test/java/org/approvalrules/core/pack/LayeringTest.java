@@ -1,5 +1,6 @@
 package org.approvalrules.core.pack;
 
+import org.approvalrules.api.spi.DecisionTableConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.approvalrules.core.pack;
 
+import org.approvalrules.api.spi.DecisionTableConverter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.approvalrules.drools;
+package org.approvalrules.core.rules;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,31 +20,31 @@ import org.approvalrules.core.pack.Layer;
 import org.approvalrules.core.pack.RuleSource;
 
 /**
- * Runs the scenarios of a pack's layers against the rule sets of a {@link RuleSetRegistry} and reports
+ * Runs the scenarios of a pack's layers against the rule sets of a {@link RuleSets} and reports
  * which rules no scenario exercises. Used by {@code approval-rules rules test} and from JUnit through
  * {@link ScenarioTests}. The rules' global {@code calendar} is the working calendar of the scenario's
  * locality (or of the locality its {@code calendar:} field names).
  */
 public final class ScenarioRunner {
-    private final RuleSetRegistry registry;
+    private final RuleSets registry;
     private final Function<DivisionCode, ? extends WorkingCalendar> calendars;
 
     /**
      * A runner over the rule sets of {@code registry}, with the bundled calendars (STRICT) plus the
-     * calendar layers of the registry's pack directory, if it has one (as {@link ApprovalRules} composes
+     * calendar layers of the registry's pack directory, if it has one (as {@code ApprovalRules} composes
      * them).
      */
-    public ScenarioRunner(RuleSetRegistry registry) {
+    public ScenarioRunner(RuleSets registry) {
         this(registry, calendars(registry));
     }
 
     /** A runner over the rule sets of {@code registry}, with the calendars {@code calendars} gives by locality. */
-    public ScenarioRunner(RuleSetRegistry registry, Function<DivisionCode, ? extends WorkingCalendar> calendars) {
+    public ScenarioRunner(RuleSets registry, Function<DivisionCode, ? extends WorkingCalendar> calendars) {
         this.registry = InvalidValueException.requireNonNull(registry, "registry");
         this.calendars = InvalidValueException.requireNonNull(calendars, "calendars");
     }
 
-    private static Function<DivisionCode, WorkingCalendar> calendars(RuleSetRegistry registry) {
+    private static Function<DivisionCode, WorkingCalendar> calendars(RuleSets registry) {
         InvalidValueException.requireNonNull(registry, "registry");
         CalendarRepository repo = registry.repository().directory()
                 .map(CalendarRepository.bundled()::withLayersFrom).orElse(CalendarRepository.bundled());
@@ -101,7 +101,7 @@ public final class ScenarioRunner {
     /** Runs one scenario. */
     public Result run(Scenario s) {
         try {
-            CompiledRuleSet set = registry.ruleSet(s.locality());
+            RuleSets.RuleSet set = registry.ruleSet(s.locality());
             List<Finding> findings = set.evaluate(s.cases(), s.asOf(), calendars.apply(s.calendar()));
             List<Scenario.Expected> got = findings.stream()
                     .map(f -> new Scenario.Expected(f.subject(), f.ruleId(), f.severity())).toList();

@@ -1,4 +1,4 @@
-package org.approvalrules.core.pack;
+package org.approvalrules.api.spi;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ public interface DecisionTableConverter {
 
     /**
      * @param file the display name, for messages; ends with one of {@link #SUFFIXES}
-     * @param content the file's bytes (at most {@link PackFiles#MAX_BYTES})
+     * @param content the file's bytes (at most the pack loader's limit per file)
      * @return the DRL it denotes
      * @throws org.approvalrules.api.rules.RulePackException when the table cannot be read or has the wrong
      *     shape, naming the file and the line or row

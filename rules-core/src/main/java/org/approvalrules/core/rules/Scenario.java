@@ -1,4 +1,4 @@
-package org.approvalrules.drools;
+package org.approvalrules.core.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

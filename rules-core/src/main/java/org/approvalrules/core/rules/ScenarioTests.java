@@ -1,4 +1,4 @@
-package org.approvalrules.drools;
+package org.approvalrules.core.rules;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,16 +21,16 @@ public final class ScenarioTests {
 
     /** The scenarios of every layer of {@code dir} (plus the bundled national layer). */
     public static Stream<DynamicTest> forPacks(Path dir) {
-        return of(RuleSetRegistry.directory(dir), Optional.empty());
+        return of(RuleSets.directory(dir, RuleEngines.load()), Optional.empty());
     }
 
     /** The scenarios of the bundled national pack. */
     public static Stream<DynamicTest> bundled() {
-        return of(RuleSetRegistry.bundled(), Optional.empty());
+        return of(RuleSets.bundled(RuleEngines.load()), Optional.empty());
     }
 
     /** The scenarios of the layers of {@code registry} that apply to {@code locality} (all when empty). */
-    public static Stream<DynamicTest> of(RuleSetRegistry registry, Optional<org.approvalrules.api.division.DivisionCode> locality) {
+    public static Stream<DynamicTest> of(RuleSets registry, Optional<org.approvalrules.api.division.DivisionCode> locality) {
         ScenarioRunner runner = new ScenarioRunner(registry);
         ScenarioRunner.Report report = runner.runAll(locality);
         Stream<DynamicTest> each = report.results().stream().map(r -> DynamicTest.dynamicTest(

@@ -1,0 +1,482 @@
+package org.approvalrules;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.approvalrules.api.DataFormatException;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.calendar.CalendarProvider;
+import org.approvalrules.api.calendar.CoveragePolicy;
+import org.approvalrules.api.calendar.WorkingCalendar;
+import org.approvalrules.api.cases.ApprovalCase;
+import org.approvalrules.api.deadline.DeadlineInput;
+import org.approvalrules.api.deadline.DeadlinePolicy;
+import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.item.ServiceItem;
+import org.approvalrules.api.rules.CaseEvaluation;
+import org.approvalrules.api.rules.RulePackException;
+import org.approvalrules.api.spi.RuleEngineProvider;
+import org.approvalrules.core.calendar.CalendarProviders;
+import org.approvalrules.core.calendar.CalendarRepository;
+import org.approvalrules.core.deadline.CaseDeadlineInputs;
+import org.approvalrules.core.rules.EntryPointAccess;
+import org.approvalrules.core.rules.LocalitySnapshot;
+import org.approvalrules.core.rules.RuleEngines;
+import org.approvalrules.core.rules.RuleSets;
+
+/**
+ * The one entry point of the library: a case in, its deadlines and its locality's findings out. An
+ * embedder touches only this class, its nested types and {@code org.approvalrules.api} types.
+ *
+ * <pre>{@code
+ * try (ApprovalRules rules = ApprovalRules.builder().packs(Path.of("/etc/approval-rules/packs")).build()) {
+ *     CaseEvaluation e = rules.evaluate(approvalCase, serviceItem);   // as of the clock
+ *     e.deadline().governing().dueDate(); e.status(); e.findings();
+ * }
+ * }</pre>
+ *
+ * <p>Each locality is served from one immutable snapshot ({@link Locality}): its calendar (bundled
+ * national data + local layers, including the packs' {@code <code>/calendar/} layers) and that calendar's
+ * version, its effective parameters (every domain's values checked when the snapshot is built), its rules
+ * compiled by the rule engine found on the class path (the {@link RuleEngineProvider} SPI; the artifact
+ * {@code rules-drools} supplies Drools) and their rule-set version. For each case: parameters at the
+ * case's <b>acceptance date</b> → deadline policy → deadline engine → facts → the locality's rules →
+ * findings, every one carrying the snapshot's rule-set and calendar versions. A locality disables or
+ * replaces any rule by id. (The engine's built-in findings stay in {@code deadline().findings()} for
+ * comparison.)
+ *
+ * <p>{@link #reload(DivisionCode)} re-reads a pack layer and the packs' calendar layers, checks and
+ * compiles everything affected, and swaps new snapshots in together — or, on any error, nothing (the
+ * running snapshots keep serving). An evaluation uses one snapshot from start to end. Thread-safe; build
+ * once and share; close it to release the compiled rules.
+ */
+/**
+ * The one entry point: a case in, its deadlines and its locality's findings out.
+ *
+ * <pre>{@code
+ * ApprovalRules rules = ApprovalRules.builder().packs(Path.of("/etc/approval-rules/packs")).build();
+ * CaseEvaluation e = rules.evaluate(approvalCase, serviceItem);   // as of the clock
+ * e.deadline().governing().dueDate(); e.status(); e.findings();
+ * }</pre>
+ *
+ * <p>For each case: the calendar of its locality (bundled national data + local layers, including the
+ * packs' {@code <code>/calendar/} layers) → the locality's effective parameters at the case's
+ * <b>acceptance date</b> → {@link DeadlinePolicies} → {@link DeadlineEngine} → {@link DeadlineFacts} →
+ * the locality's compiled rules ({@link RuleSetRegistry}), which see the facts (with the engine's result,
+ * {@link CaseFacts#deadline()}) and the locality's calendar as the global {@code calendar} → findings, each
+ * with rule id, layer, legal reference and rule-set version. The findings are the rule pack's: a
+ * locality disables or replaces them by id. (The engine's built-in findings stay in {@code deadline().findings()} for comparison.)
+ *
+ * <p>{@link #reload(DivisionCode)} re-reads a pack layer and the packs' calendar layers and swaps both in,
+ * or neither. An evaluation uses one consistent snapshot (calendar and rule set) from start to end.
+ * Thread-safe; close it to release the compiled rules.
+ */
+public final class ApprovalRules implements AutoCloseable {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final Optional<Path> packs;
+    private final CoveragePolicy coverage;
+    private final Clock clock;
+    private final RuleSets ruleSets;
+    /** Base of the calendar repository when the calendars come from layers (null with providers). */
+    private final CalendarRepository calendarBase;
+    private final CalendarProviders providers;
+    private volatile Snapshots snapshots;
+
+    static {
+        EntryPointAccess.register(new EntryPointAccess.Accessor() {
+            @Override
+            public LocalitySnapshot snapshot(Locality locality) {
+                return locality.snapshot;
+            }
+
+            @Override
+            public RuleSets ruleSets(ApprovalRules rules) {
+                return rules.ruleSets;
+            }
+        });
+    }
+
+    /** The snapshots in service: calendars and one snapshot per locality, all taken together. */
+    private record Snapshots(CalendarRepository calendars, ConcurrentHashMap<DivisionCode, Locality> localities) {
+    }
+
+    /**
+     * The outcome of a {@link #reload}.
+     *
+     * @param layer the layer reloaded
+     * @param swapped whether the new rules and calendar layers went into service (both, or neither)
+     * @param ruleSetVersions the rule-set versions in service afterwards, by locality
+     * @param calendarVersion the calendar repository version in service afterwards (empty with providers)
+     * @param problems why nothing was swapped (file, line), empty on success
+     */
+    public record Reload(DivisionCode layer, boolean swapped, Map<DivisionCode, String> ruleSetVersions,
+            Optional<String> calendarVersion, List<RulePackException.Problem> problems) {
+    }
+
+    private ApprovalRules(Builder b) {
+        this.packs = Optional.ofNullable(b.packs);
+        this.coverage = b.coverage;
+        this.clock = b.clock;
+        this.providers = b.providers;
+        this.calendarBase = b.providers != null ? null
+                : b.calendarLayers != null ? CalendarRepository.fromDirectory(b.calendarLayers) : CalendarRepository.bundled();
+        CalendarRepository calendars = calendarBase == null ? null
+                : packs.map(calendarBase::withLayersFrom).orElse(calendarBase);
+        RuleEngineProvider engine = b.engine != null ? b.engine : RuleEngines.load();
+        this.ruleSets = packs.map(p -> RuleSets.directory(p, engine)).orElseGet(() -> RuleSets.bundled(engine));
+        this.snapshots = new Snapshots(calendars, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A new builder: bundled national pack and calendars, STRICT coverage, the system clock in Asia/Shanghai,
+     * the rule engine found on the class path.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    /** Evaluates a case as of now (the clock). */
+    public CaseEvaluation evaluate(ApprovalCase approvalCase, ServiceItem item) {
+        return evaluate(approvalCase, item, clock.instant());
+    }
+
+    /** Evaluates a case as of {@code asOf} (replay history by passing a past instant). */
+    public CaseEvaluation evaluate(ApprovalCase approvalCase, ServiceItem item, Instant asOf) {
+        InvalidValueException.requireNonNull(approvalCase, "case");
+        return locality(approvalCase.locality()).evaluate(approvalCase, item, asOf);
+    }
+
+    /**
+     * Evaluates a batch of cases of one locality as of {@code asOf}: one snapshot (calendar and rule set)
+     * for the whole batch, parameters chosen per case by its acceptance date. Results are in input order.
+     *
+     * @throws InvalidValueException when a case names another locality, or two cases share an id
+     * @throws RulePackException when the locality's parameters are invalid or its rules do not compile
+     */
+    public List<CaseEvaluation> evaluate(DivisionCode locality, List<DeadlineInput> cases, Instant asOf) {
+        return locality(locality).evaluate(cases, asOf);
+    }
+
+    /** Evaluates one case given as a deadline input (its locality, or {@code locality}). */
+    public CaseEvaluation evaluate(DivisionCode locality, DeadlineInput input, Instant asOf) {
+        return evaluate(locality, List.of(input), asOf).get(0);
+    }
+
+    // ---------------------------------------------------------------- what is in service
+
+    /**
+     * The snapshot in service for {@code locality} (built on first use: calendar, parameters checked for
+     * every domain, rules compiled). A later {@link #reload} does not change a snapshot already taken.
+     *
+     * @throws RulePackException when the locality's parameters are invalid or its rules do not compile
+     */
+    public Locality locality(DivisionCode locality) {
+        InvalidValueException.requireNonNull(locality, "locality");
+        Snapshots s = snapshots;
+        Locality l = s.localities().get(locality);
+        if (l != null) {
+            return l;
+        }
+        synchronized (this) {
+            Snapshots current = snapshots;
+            return current.localities().computeIfAbsent(locality, c -> newLocality(current, c));
+        }
+    }
+
+    private Locality newLocality(Snapshots s, DivisionCode code) {
+        WorkingCalendar calendar = s.calendars() != null ? s.calendars().calendarFor(code, coverage)
+                : providers.calendarFor(code, coverage);
+        return new Locality(new LocalitySnapshot(code, calendar, ruleSets.ruleSet(code)));
+    }
+
+    /** The deadline policy a case of {@code locality} accepted on {@code acceptedOn} is computed with. */
+    public DeadlinePolicy policy(DivisionCode locality, LocalDate acceptedOn) {
+        return locality(locality).policy(acceptedOn);
+    }
+
+    /** The calendar of {@code locality} in service (before any office-hours parameter of its pack). */
+    public WorkingCalendar calendar(DivisionCode locality) {
+        return locality(locality).calendar();
+    }
+
+    /** The pack directory, empty when only the bundled national pack is used. */
+    public Optional<Path> packs() {
+        return packs;
+    }
+
+    /** The clock used when no instant is given. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The name of the rule engine in use (e.g. {@code "drools"}). */
+    public String ruleEngine() {
+        return ruleSets.provider().name();
+    }
+
+    // ---------------------------------------------------------------- reload
+
+    /**
+     * Re-reads pack layer {@code layer} and the calendar layers of the pack directory, recompiles every
+     * locality in service at or below it, and swaps rules and calendars in together — or, on any error,
+     * neither (the running ones stay, the problems are returned). Evaluations already running finish on
+     * what they started with.
+     */
+    public synchronized Reload reload(DivisionCode layer) {
+        InvalidValueException.requireNonNull(layer, "layer");
+        Snapshots s = snapshots;
+        CalendarRepository calendars = s.calendars();
+        if (calendarBase != null && packs.isPresent()) {
+            try {
+                calendars = calendarBase.withLayersFrom(packs.get());
+            } catch (DataFormatException e) {
+                return new Reload(layer, false, versions(s), version(s.calendars()),
+                        List.of(new RulePackException.Problem(e.file(), e.line(), e.getMessage())));
+            }
+        }
+        RuleSets.ReloadResult r = ruleSets.reload(layer);
+        if (!r.swapped()) {
+            return new Reload(layer, false, versions(s), version(s.calendars()), r.problems());
+        }
+        Snapshots next = new Snapshots(calendars, new ConcurrentHashMap<>());
+        for (DivisionCode c : s.localities().keySet()) {
+            next.localities().put(c, newLocality(next, c));
+        }
+        snapshots = next;
+        return new Reload(layer, true, versions(next), version(calendars), List.of());
+    }
+
+    private static Map<DivisionCode, String> versions(Snapshots s) {
+        Map<DivisionCode, String> m = new HashMap<>();
+        s.localities().forEach((k, v) -> m.put(k, v.ruleSetVersion()));
+        return Map.copyOf(m);
+    }
+
+    private static Optional<String> version(CalendarRepository r) {
+        return Optional.ofNullable(r).map(CalendarRepository::version);
+    }
+
+    @Override
+    public void close() {
+        ruleSets.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ApprovalRules[packs " + packs.map(Path::toString).orElse("<bundled national>") + ", calendars "
+                + (providers != null ? providers : snapshots.calendars()) + ", coverage " + coverage + ", engine "
+                + ruleSets.provider().name() + "]";
+    }
+
+    // ---------------------------------------------------------------- locality snapshot
+
+    /**
+     * One locality as it is in service: its calendar and calendar version, its effective parameters, its
+     * compiled rules and rule-set version, taken together and never changed (a reload makes a new one).
+     * Every finding of an evaluation through it carries {@link #ruleSetVersion()} and
+     * {@link #calendarVersion()}. Immutable and thread-safe.
+     */
+    public static final class Locality {
+        private final LocalitySnapshot snapshot;
+
+        private Locality(LocalitySnapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        /** The locality's division code. */
+        public DivisionCode code() {
+            return snapshot.code();
+        }
+
+        /** The rule-set version (content hash of effective rules and parameters). */
+        public String ruleSetVersion() {
+            return snapshot.ruleSetVersion();
+        }
+
+        /** The version of {@link #calendar()}. */
+        public String calendarVersion() {
+            return snapshot.calendarVersion();
+        }
+
+        /** The working calendar (local layers included; before any office-hours parameter of the pack). */
+        public WorkingCalendar calendar() {
+            return snapshot.calendar();
+        }
+
+        /** The deadline policy of a case accepted on {@code acceptedOn}. */
+        public DeadlinePolicy policy(LocalDate acceptedOn) {
+            return snapshot.policy(acceptedOn);
+        }
+
+        /**
+         * Evaluates a batch of this locality's cases as of {@code asOf}; results in input order.
+         *
+         * @throws InvalidValueException when a case names another locality, or two cases share an id
+         */
+        public List<CaseEvaluation> evaluate(List<DeadlineInput> cases, Instant asOf) {
+            return snapshot.evaluateCases(cases, asOf);
+        }
+
+        /** Evaluates one case as of {@code asOf}. */
+        public CaseEvaluation evaluate(ApprovalCase approvalCase, ServiceItem item, Instant asOf) {
+            InvalidValueException.requireNonNull(approvalCase, "case");
+            return evaluate(List.of(CaseDeadlineInputs.of(approvalCase, item)), asOf).get(0);
+        }
+
+        @Override
+        public String toString() {
+            return "Locality[" + code() + ", rules " + ruleSetVersion() + ", calendar " + calendarVersion() + "]";
+        }
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /**
+     * Settings of an {@link ApprovalRules}; every mistake is reported by {@link #build()} with the name of
+     * the setting. Not thread-safe.
+     */
+    public static final class Builder {
+        private Path packs;
+        private CalendarProviders providers;
+        private Path calendarLayers;
+        private CoveragePolicy coverage = CoveragePolicy.STRICT;
+        private Clock clock = Clock.system(SHANGHAI);
+        private RuleEngineProvider engine;
+        private final List<Mistake> mistakes = new ArrayList<>();
+
+        private record Mistake(String setting, Object value, String reason) {
+        }
+
+        private Builder() {
+        }
+
+        /**
+         * The rule-pack directory (one sub-directory per layer, named by division code; see
+         * docs/RULE-PACKS.md). Without it: the bundled national pack only. Its {@code <code>/calendar/}
+         * folders are calendar layers added to the calendars.
+         */
+        public Builder packs(Path dir) {
+            if (dir == null) {
+                mistakes.add(new Mistake("packs", null, "不能为 null / must not be null"));
+            }
+            this.packs = dir;
+            return this;
+        }
+
+        /**
+         * Calendars from these providers (the {@link CalendarProvider} SPI, e.g. an embedder's database, in
+         * order of precedence) instead of the calendar layers; a pack directory with calendar layers is
+         * then a mistake (two sources of truth).
+         */
+        public Builder calendars(List<? extends CalendarProvider> providers) {
+            if (providers == null || providers.contains(null)) {
+                mistakes.add(new Mistake("calendars", providers, "不能为 null / must not be null"));
+            }
+            if (this.calendarLayers != null || this.providers != null) {
+                mistakes.add(new Mistake("calendars", null, "只能设置一次（日历提供者或日历层目录） / set more than once (providers or calendar layers)"));
+            }
+            this.providers = providers == null || providers.contains(null) ? null
+                    : CalendarProviders.of(providers.toArray(CalendarProvider[]::new));
+            return this;
+        }
+
+        /**
+         * Calendars from the calendar layers under {@code dir} alone (it must hold {@code 000000}; layout in
+         * docs/CALENDAR-DATA.md) instead of the bundled data, plus the packs' calendar layers. A malformed
+         * layer is reported by {@link #build()} with file and line.
+         */
+        public Builder calendarLayers(Path dir) {
+            if (dir == null) {
+                mistakes.add(new Mistake("calendarLayers", null, "不能为 null / must not be null"));
+            }
+            if (this.calendarLayers != null || this.providers != null) {
+                mistakes.add(new Mistake("calendarLayers", dir, "只能设置一次（日历提供者或日历层目录） / set more than once (providers or calendar layers)"));
+            }
+            this.calendarLayers = dir;
+            return this;
+        }
+
+        /** STRICT (default: a date outside the published years is an error) or PROVISIONAL. */
+        public Builder coverage(CoveragePolicy policy) {
+            if (policy == null) {
+                mistakes.add(new Mistake("coverage", null, "不能为 null / must not be null"));
+            }
+            this.coverage = policy;
+            return this;
+        }
+
+        /** The clock for evaluations without an explicit instant (default: system clock, Asia/Shanghai). */
+        public Builder clock(Clock clock) {
+            if (clock == null) {
+                mistakes.add(new Mistake("clock", null, "不能为 null / must not be null"));
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * The rule engine to compile the packs with (default: the {@link RuleEngineProvider} of highest
+         * priority found by {@link java.util.ServiceLoader}, e.g. the Drools one of {@code rules-drools}).
+         */
+        public Builder ruleEngine(RuleEngineProvider provider) {
+            if (provider == null) {
+                mistakes.add(new Mistake("ruleEngine", null, "不能为 null / must not be null"));
+            }
+            this.engine = provider;
+            return this;
+        }
+
+        /**
+         * Loads the packs and calendar layers (all-or-nothing) and returns the facade.
+         *
+         * @throws InvalidValueException naming the setting when a setting is wrong
+         * @throws RulePackException when a pack layer is malformed (file, line), or no rule engine is on the
+         *     class path (add {@code rules-drools})
+         * @throws DataFormatException when a calendar layer is malformed (file, line)
+         */
+        public ApprovalRules build() {
+            if (mistakes.isEmpty() && calendarLayers != null && !Files.isDirectory(calendarLayers)) {
+                mistakes.add(new Mistake("calendarLayers", calendarLayers, "日历层目录不存在 / not a directory"));
+            }
+            if (mistakes.isEmpty() && packs != null && !Files.isDirectory(packs)) {
+                mistakes.add(new Mistake("packs", packs, "规则包目录不存在 / not a directory"));
+            }
+            if (mistakes.isEmpty() && packs != null && providers != null) {
+                List<String> layers = calendarLayersIn(packs);
+                if (!layers.isEmpty()) {
+                    mistakes.add(new Mistake("calendars", layers, "已指定日历提供者，但规则包目录含日历层"
+                            + "（两个来源）；请改用 calendarLayers(Path) / calendar providers were given but the pack "
+                            + "directory holds calendar layers (two sources of truth); use calendarLayers(Path)"));
+                }
+            }
+            if (!mistakes.isEmpty()) {
+                Mistake m = mistakes.get(0);
+                String more = mistakes.size() == 1 ? "" : "；另有 / also: " + mistakes.subList(1, mistakes.size()).stream()
+                        .map(x -> x.setting() + ": " + x.reason()).toList();
+                throw new InvalidValueException("ApprovalRules.builder()." + m.setting(), m.value(), m.reason() + more);
+            }
+            return new ApprovalRules(this);
+        }
+
+        private static List<String> calendarLayersIn(Path dir) {
+            try (var s = Files.list(dir)) {
+                return s.filter(p -> Files.isDirectory(p.resolve("calendar"))).map(p -> p.getFileName().toString())
+                        .sorted().toList();
+            } catch (java.io.IOException e) {
+                throw new InvalidValueException("packs", dir, "无法读取目录 / cannot list the directory: " + e.getMessage());
+            }
+        }
+    }
+}
