@@ -9,8 +9,8 @@ import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.deadline.DeadlineResult;
 import org.approvalrules.api.deadline.LimitResult;
-import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.CaseEvaluation;
+import org.approvalrules.core.json.FindingsJson;
 import org.approvalrules.spring.boot.autoconfigure.MeteredApprovalRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /cases}: a case ({@link CaseRequest}) in; its deadline and its locality's findings out, each
- * finding in the common findings shape. A bad request is 400 with the field and the reason (Chinese first,
+ * finding in the common findings shape ({@link FindingsJson}, docs/FINDINGS.md, docs/findings.schema.json). A bad request is 400 with the field and the reason (Chinese first,
  * English alongside).
  */
 @RestController
@@ -84,10 +84,7 @@ public class CaseController {
         o.put("dueDate", r.governing().dueDate().toString());
         o.put("ruleSetVersion", e.ruleSetVersion());
         o.put("calendarVersion", e.calendarVersion());
-        var findings = o.putArray("findings");
-        for (Finding f : e.findings()) {
-            findings.add(finding(f, e.calendarVersion()));
-        }
+        o.set("findings", FindingsJson.toJson(e.findings()));
         return o;
     }
 
@@ -96,23 +93,5 @@ public class CaseController {
         o.put("dueDate", l.dueDate().toString());
         o.put("dueInstant", l.dueInstant().toString());
         o.put("remainingWorkingDays", l.remainingWorkingDays());
-    }
-
-    /** A finding in the common findings shape (docs/FINDINGS.md). */
-    static ObjectNode finding(Finding f, String calendarVersion) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("ruleId", f.ruleId());
-        o.put("severity", f.severity().name());
-        o.put("subject", f.subject());
-        o.put("messageZh", f.message().zh());
-        o.put("messageEn", f.message().en());
-        o.put("legalReference", f.legalReference());
-        o.put("layer", f.layer());
-        o.put("ruleSetVersion", f.ruleSetVersion());
-        o.put("calendarVersion", calendarVersion);
-        ObjectNode p = o.putObject("parameters");
-        new java.util.TreeMap<>(f.parameters()).forEach(p::put);
-        o.putObject("evidence");
-        return o;
     }
 }

@@ -3,8 +3,7 @@ package org.approvalrules.spring.boot.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.core.calendar.CalendarRepository;
-import org.approvalrules.drools.ApprovalRules;
+import org.approvalrules.ApprovalRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,13 +44,12 @@ public class ApprovalRulesAutoConfiguration {
             b.packs(properties.getPacks());
         }
         if (properties.getCalendars() != null) {
-            b.calendars(CalendarRepository.bundled().withLayersFrom(properties.getCalendars()));
+            b.calendarLayers(properties.getCalendars());
         }
         ApprovalRules rules = b.build();
         try {
             for (DivisionCode l : properties.startLocalities()) {
-                rules.ruleSet(l);
-                rules.calendar(l);
+                rules.locality(l); // calendar, parameters of every domain checked, rules compiled
             }
         } catch (RuntimeException e) {
             rules.close();

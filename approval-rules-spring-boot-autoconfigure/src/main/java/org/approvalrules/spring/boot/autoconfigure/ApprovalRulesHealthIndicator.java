@@ -11,7 +11,7 @@ import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.drools.ApprovalRules;
+import org.approvalrules.ApprovalRules;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -63,9 +63,10 @@ public class ApprovalRulesHealthIndicator implements HealthIndicator {
             Map<String, Object> d = new LinkedHashMap<>();
             localities.put(l.value(), d);
             try {
-                WorkingCalendar cal = rules.calendar(l);
-                d.put("ruleSetVersion", rules.ruleSet(l).version());
-                d.put("calendarVersion", cal.version());
+                ApprovalRules.Locality locality = rules.locality(l);
+                WorkingCalendar cal = locality.calendar();
+                d.put("ruleSetVersion", locality.ruleSetVersion());
+                d.put("calendarVersion", locality.calendarVersion());
                 d.put("calendarCoverage", cal.coverage().toString());
                 boolean coversToday = cal.covers(today);
                 d.put("calendarCoversToday", coversToday);
@@ -115,7 +116,7 @@ public class ApprovalRulesHealthIndicator implements HealthIndicator {
                     + " was refused, the previous rules serve: " + String.join("; ", o.problemLines()));
         }
         Health.Builder b = !down.isEmpty() ? Health.down() : !warnings.isEmpty() ? Health.status(WARNING) : Health.up();
-        b.withDetail("coverage", coverage.name()).withDetail("today", today.toString())
+        b.withDetail("ruleEngine", rules.ruleEngine()).withDetail("coverage", coverage.name()).withDetail("today", today.toString())
                 .withDetail("localities", localities).withDetail("nationalCalendar", national);
         if (!refused.isEmpty()) {
             b.withDetail("refusedReloads", refused);

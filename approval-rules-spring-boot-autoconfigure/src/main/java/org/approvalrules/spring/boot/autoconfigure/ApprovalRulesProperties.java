@@ -39,9 +39,9 @@ public class ApprovalRulesProperties implements Validator {
     private Path packs;
 
     /**
-     * Calendar-layer directory (one sub-directory per layer, named by its division code, with layer.properties
-     * and YYYY.csv files): layers added to the bundled calendars, a layer of the same code replacing the bundled
-     * one. Read at start.
+     * Calendar-layer directory used instead of the bundled calendar data (one sub-directory per layer, named by
+     * its division code, with layer.properties and YYYY.csv files; it must hold 000000, docs/CALENDAR-DATA.md).
+     * Read at start; the packs' calendar layers are added on top and reloaded with the packs.
      */
     private Path calendars;
 

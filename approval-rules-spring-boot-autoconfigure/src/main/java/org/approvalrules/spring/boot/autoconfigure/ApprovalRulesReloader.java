@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.drools.ApprovalRules;
+import org.approvalrules.ApprovalRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
 import org.approvalrules.api.rules.RulePackException;
-import org.approvalrules.drools.ApprovalRules;
+import org.approvalrules.ApprovalRules;
 
 /**
  * The evaluations of the {@link ApprovalRules} bean, told to every {@link ApprovalRulesListener} (the

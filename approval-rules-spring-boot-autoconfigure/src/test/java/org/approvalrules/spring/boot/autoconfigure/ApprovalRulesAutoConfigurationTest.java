@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.rules.CaseEvaluation;
-import org.approvalrules.drools.ApprovalRules;
+import org.approvalrules.ApprovalRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,7 +130,7 @@ class ApprovalRulesAutoConfigurationTest {
             metadata = new ObjectMapper().readTree(in);
         }
         Path packs = TestPacks.copyTo(dir.resolve("packs"));
-        Path calendars = Files.createDirectories(dir.resolve("calendars"));
+        Path calendars = TestPacks.calendarLayers(dir.resolve("calendars"), false);
         Map<String, String> valid = Map.of("approval-rules.packs", packs.toString(),
                 "approval-rules.calendars", calendars.toString(), "approval-rules.coverage", "PROVISIONAL",
                 "approval-rules.default-locality", "450000", "approval-rules.localities", "450000,451031",

@@ -2,12 +2,14 @@ package org.approvalrules.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -58,6 +60,22 @@ class ApprovalRulesHealthIndicatorTest {
                         List<String> reasons = (List<String>) d.get(status.equals("DOWN") ? "down" : "warnings");
                         assertThat(String.join("\n", reasons)).contains(why);
                     }
+                });
+    }
+
+    /** The fix for the warning: a calendar directory that holds next year (here a one-day test year 2027). */
+    @ParameterizedTest(name = "2027 loaded: {0} → {1}")
+    @CsvSource({"true, UP", "false, WARNING"})
+    void nextYearInTheCalendarDirectoryClearsTheWarning(boolean with2027, String status, @TempDir Path dir) {
+        Instant now = LocalDateTime.parse("2026-10-08T09:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        runner.withPropertyValues("approval-rules.calendars=" + TestPacks.calendarLayers(dir, with2027))
+                .withBean(Clock.class, () -> Clock.fixed(now, ZoneId.of("UTC")))
+                .run(context -> {
+                    Health h = context.getBean(ApprovalRulesHealthIndicator.class).health();
+                    assertThat(h.getStatus()).isEqualTo(new Status(status));
+                    assertThat(h.getDetails().get("nationalCalendar").toString())
+                            .contains("coverage=2026-01-01/" + (with2027 ? "2027" : "2026") + "-12-31")
+                            .contains("nextYearLoaded=" + with2027);
                 });
     }
 }

@@ -1,8 +1,10 @@
 package org.approvalrules.spring.boot.autoconfigure;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,6 +31,29 @@ final class TestPacks {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A calendar-layer directory for {@code approval-rules.calendars}: the national layer with the bundled 2026
+     * notice and, if {@code withTestYear2027}, a 2027 file of ONE test day (not a real notice) so that 2027 counts
+     * as loaded.
+     */
+    static Path calendarLayers(Path dir, boolean withTestYear2027) {
+        try {
+            Path national = Files.createDirectories(dir.resolve("000000"));
+            Files.writeString(national.resolve("layer.properties"), "name = 全国（测试）\nname.en = national (test)\n"
+                    + "office-hours = 09:00-17:00\nzone = Asia/Shanghai\n");
+            try (InputStream in = TestPacks.class.getResourceAsStream("/org/approvalrules/calendar/000000/2026.csv")) {
+                Files.copy(in, national.resolve("2026.csv"));
+            }
+            if (withTestYear2027) {
+                Files.writeString(national.resolve("2027.csv"), "date,kind,name,source\n"
+                        + "2027-01-01,HOLIDAY,元旦,测试数据（非真实通知） / test data (not a real notice)\n");
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
