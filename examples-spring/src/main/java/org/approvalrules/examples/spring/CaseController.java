@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.deadline.DeadlineResult;
@@ -44,10 +45,11 @@ public class CaseController {
             return error(HttpStatus.BAD_REQUEST, "body", "请求体不是有效的办件 JSON / the body is not a valid case: "
                     + e.getOriginalMessage());
         }
-        Instant asOf = request.asOfInstant(rules.rules().clock().getZone());
+        ZoneId zone = rules.rules().clock().getZone();
+        Instant asOf = request.asOfInstant(zone);
         CaseEvaluation e = rules.evaluate(request.localityCode(), request.input(),
                 asOf != null ? asOf : rules.rules().clock().instant());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(json(e)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(json(e, zone)));
     }
 
     @ExceptionHandler(InvalidValueException.class)
@@ -71,16 +73,17 @@ public class CaseController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(o));
     }
 
-    static ObjectNode json(CaseEvaluation e) {
+    /** The answer: the deadline (instants with the clock zone's offset) and the findings. */
+    static ObjectNode json(CaseEvaluation e, ZoneId zone) {
         ObjectNode o = JSON.createObjectNode();
         DeadlineResult r = e.deadline();
         o.put("caseId", e.caseId());
         o.put("locality", e.locality().value());
         o.put("status", e.status().name());
         o.put("provisional", r.provisional());
-        o.put("asOf", r.asOf().toString());
-        limit(o.putObject("statutory"), r.statutory());
-        r.promised().ifPresent(p -> limit(o.putObject("promised"), p));
+        o.put("asOf", instant(r.asOf(), zone));
+        limit(o.putObject("statutory"), r.statutory(), zone);
+        r.promised().ifPresent(p -> limit(o.putObject("promised"), p, zone));
         o.put("dueDate", r.governing().dueDate().toString());
         o.put("ruleSetVersion", e.ruleSetVersion());
         o.put("calendarVersion", e.calendarVersion());
@@ -88,10 +91,14 @@ public class CaseController {
         return o;
     }
 
-    private static void limit(ObjectNode o, LimitResult l) {
+    private static void limit(ObjectNode o, LimitResult l, ZoneId zone) {
         o.put("limit", l.limit().toString());
         o.put("dueDate", l.dueDate().toString());
-        o.put("dueInstant", l.dueInstant().toString());
+        o.put("dueInstant", instant(l.dueInstant(), zone));
         o.put("remainingWorkingDays", l.remainingWorkingDays());
+    }
+
+    private static String instant(Instant i, ZoneId zone) {
+        return i.atZone(zone).toOffsetDateTime().toString();
     }
 }

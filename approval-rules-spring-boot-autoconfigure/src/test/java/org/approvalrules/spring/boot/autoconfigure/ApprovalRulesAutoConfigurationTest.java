@@ -86,6 +86,10 @@ class ApprovalRulesAutoConfigurationTest {
             assertThat(context).hasFailed();
             String messages = messages(context.getStartupFailure());
             assertThat(messages).contains("approval-rules.pakcs").contains("approval-rules.reload.debounse").contains("unbound");
+            FailureAnalysis a = new UnknownPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(a.getDescription()).contains("Property: approval-rules.pakcs")
+                    .contains("did you mean approval-rules.packs?").contains("did you mean approval-rules.reload.debounce?");
+            assertThat(a.getAction()).contains("approval-rules.clock-zone");
         });
     }
 
@@ -105,6 +109,8 @@ class ApprovalRulesAutoConfigurationTest {
         runner.withPropertyValues(setting).run(context -> {
             assertThat(context).hasFailed();
             assertThat(messages(context.getStartupFailure())).contains(property).contains(reason);
+            // Spring Boot's analysis of the binding names property, value and reason; ours stays out of its way
+            assertThat(new ApprovalRulesFailureAnalyzer().analyze(context.getStartupFailure())).isNull();
         });
     }
 
