@@ -381,13 +381,14 @@ public final class ApprovalRules implements AutoCloseable {
          * then a mistake (two sources of truth).
          */
         public Builder calendars(List<? extends CalendarProvider> providers) {
-            if (providers == null || providers.contains(null)) {
+            boolean nulls = providers == null || providers.stream().anyMatch(java.util.Objects::isNull);
+            if (nulls) {
                 mistakes.add(new Mistake("calendars", providers, "不能为 null / must not be null"));
             }
             if (this.calendarLayers != null || this.providers != null) {
                 mistakes.add(new Mistake("calendars", null, "只能设置一次（日历提供者或日历层目录） / set more than once (providers or calendar layers)"));
             }
-            this.providers = providers == null || providers.contains(null) ? null
+            this.providers = nulls ? null
                     : CalendarProviders.of(providers.toArray(CalendarProvider[]::new));
             return this;
         }

@@ -3,6 +3,7 @@ package org.approvalrules.examples;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.TimeLimit;
@@ -23,9 +24,11 @@ public final class CountyRulesExample {
         try (ApprovalRules rules = ApprovalRules.builder().packs(packs).build()) {   // build once, share
             DeadlineInput c = DeadlineInput.builder("451031-2024-000123", LocalDateTime.parse("2024-04-08T10:00"),
                     TimeLimit.workingDays(20)).promised(TimeLimit.workingDays(8)).build();   // or rules.evaluate(approvalCase, item)
-            CaseEvaluation e = rules.evaluate(DivisionCode.parse("451031"), c, Instant.parse("2024-04-18T02:00:00Z"));
+            ApprovalRules.Locality county = rules.locality(DivisionCode.parse("451031"));   // the snapshot in service
+            CaseEvaluation e = county.evaluate(List.of(c), Instant.parse("2024-04-18T02:00:00Z")).get(0);
             System.out.println(e.deadline().governing().dueDate() + " " + e.status());   // 三月三 days are not counted
-            e.findings().forEach(System.out::println);   // rule id, layer, reference, parameters, rule-set version
+            System.out.println("rules " + county.ruleSetVersion() + ", calendar " + county.calendarVersion());
+            e.findings().forEach(System.out::println);   // rule id, layer, reference, versions, parameters, evidence
         }
     }
 }

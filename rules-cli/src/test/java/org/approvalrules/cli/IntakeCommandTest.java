@@ -59,7 +59,8 @@ class IntakeCommandTest {
         assertThat(two.get("parameters").get("intake.two-end.window-days").asText()).isEqualTo("30");
         assertThat(two.get("evidence").get("centreCase").asText()).isEqualTo("GX-2024-0001");
         assertThat(two.get("layer").asText()).isEqualTo("000000");
-        assertThat(two.get("message").asText()).contains("两头受理").contains("two-end intake");
+        assertThat(two.get("messageZh").asText()).contains("两头受理");
+        assertThat(two.get("messageEn").asText()).contains("two-end intake");
     }
 
     @Test

@@ -105,15 +105,22 @@ class CompiledRuleSetTest {
     @Test
     void rulesThatDoNotCallTheCalendarNeverLoadIt() {
         try (RuleSets reg = RuleSets.bundled(new DroolsRuleEngineProvider())) {
-            // a calendar that fails whatever it is asked: the national rules never ask it
+            // a calendar that fails whatever it is asked but its version (which every finding carries):
+            // the national rules never ask it
             WorkingCalendar refusing = (WorkingCalendar) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {WorkingCalendar.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("version")) {
+                            return "refusing-1";
+                        }
                         throw new AssertionError("the national rules asked the calendar: " + method.getName());
                     });
             CaseFacts late = CaseFacts.onTrack("L", DivisionCode.NATIONAL, LocalDateTime.parse("2024-09-02T10:00"),
                     TimeLimit.workingDays(20), TimeLimit.workingDays(10), -2, 8);
             assertThat(reg.ruleSet(DivisionCode.NATIONAL).evaluate(List.of(late), AS_OF, refusing))
-                    .extracting(Finding::ruleId).containsExactly("deadline.red.promised");
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.ruleId()).isEqualTo("deadline.red.promised");
+                        assertThat(f.calendarVersion()).isEqualTo("refusing-1");
+                    });
         }
     }
 }

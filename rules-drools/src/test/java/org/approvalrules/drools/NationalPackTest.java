@@ -1,7 +1,5 @@
 package org.approvalrules.drools;
 
-import org.approvalrules.core.rules.ScenarioRunner;
-import org.approvalrules.core.rules.Scenario;
 import org.approvalrules.core.rules.ScenarioTests;
 import org.approvalrules.core.rules.RuleSets;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.TreeMap;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
-import org.approvalrules.core.rules.Evidence;
 import org.approvalrules.api.authorization.AuthorizedPerson;
 import org.approvalrules.api.authorization.ChiefRepresentative;
 import org.approvalrules.api.authorization.Power;
@@ -32,6 +30,7 @@ import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.core.kpi.Ratio;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.ParameterSet;
+import org.approvalrules.core.rules.Evidence;
 
 /**
  * The window authorization checks (窗口授权): delegation rates against dated targets, chief

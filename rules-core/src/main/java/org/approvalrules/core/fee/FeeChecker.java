@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
-import org.approvalrules.core.rules.Evidence;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.fee.FeeAssessment;
 import org.approvalrules.api.fee.FeeCheck;
@@ -15,6 +14,7 @@ import org.approvalrules.api.fee.FeeStandard;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.money.Money;
+import org.approvalrules.core.rules.Evidence;
 
 /**
  * Compares recorded charges ({@link org.approvalrules.api.cases.FeeCharge}) with what is due and reports

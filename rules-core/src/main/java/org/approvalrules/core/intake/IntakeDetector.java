@@ -6,12 +6,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
-import org.approvalrules.core.rules.Evidence;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
@@ -20,6 +18,7 @@ import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.parameter.ParameterType;
+import org.approvalrules.core.rules.Evidence;
 
 /**
  * Finds two-end intake (两头受理) in intake logs of any size and order:

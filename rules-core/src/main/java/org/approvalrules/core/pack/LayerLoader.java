@@ -1,6 +1,5 @@
 package org.approvalrules.core.pack;
 
-import org.approvalrules.api.spi.DecisionTableConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,6 +14,7 @@ import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.rules.RulePackException.Problem;
+import org.approvalrules.api.spi.DecisionTableConverter;
 import org.approvalrules.core.parameter.ParameterType;
 
 /**

@@ -1,6 +1,5 @@
 package org.approvalrules.core.pack;
 
-import org.approvalrules.api.spi.DecisionTableConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.rules.RulePackException.Problem;
+import org.approvalrules.api.spi.DecisionTableConverter;
 
 /**
  * The layers of a rule pack, by division code, loaded all or nothing: the bundled national layer and

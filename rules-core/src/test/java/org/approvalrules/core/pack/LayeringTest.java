@@ -1,6 +1,5 @@
 package org.approvalrules.core.pack;
 
-import org.approvalrules.api.spi.DecisionTableConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.rules.RulePackException;
+import org.approvalrules.api.spi.DecisionTableConverter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

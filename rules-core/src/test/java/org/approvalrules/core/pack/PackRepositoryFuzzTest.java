@@ -1,6 +1,5 @@
 package org.approvalrules.core.pack;
 
-import org.approvalrules.api.spi.DecisionTableConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.spi.DecisionTableConverter;
 import org.approvalrules.core.LoaderErrors;
 import org.approvalrules.core.parameter.Parameter;
 import org.junit.jupiter.api.io.TempDir;

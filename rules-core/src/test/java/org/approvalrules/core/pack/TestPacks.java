@@ -1,10 +1,10 @@
 package org.approvalrules.core.pack;
 
-import org.approvalrules.api.spi.DecisionTableConverter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.approvalrules.api.spi.DecisionTableConverter;
 
 /** Writes small rule-pack layers into a temporary directory for tests. */
 final class TestPacks {
