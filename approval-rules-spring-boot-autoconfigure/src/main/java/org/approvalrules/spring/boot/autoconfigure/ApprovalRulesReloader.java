@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.ApprovalRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +39,23 @@ public class ApprovalRulesReloader {
 
     /**
      * Re-reads pack layer {@code layer} (and the packs' calendar layers) and swaps it in, or keeps the rules in
-     * service and returns why. Never throws for a broken pack.
+     * service and returns why. Never throws for a broken pack; an unexpected error of the library is returned
+     * as a refused reload naming it.
      */
     public synchronized ReloadOutcome reload(DivisionCode layer, ReloadOutcome.Trigger trigger) {
         InvalidValueException.requireNonNull(layer, "layer");
-        ApprovalRules.Reload r = rules.reload(layer);
-        ReloadOutcome o = new ReloadOutcome(layer, trigger, clock.instant(), r.swapped(), r.ruleSetVersions(), r.problems());
-        seen.addAll(r.ruleSetVersions().keySet());
+        ReloadOutcome outcome;
+        try {
+            ApprovalRules.Reload r = rules.reload(layer);
+            outcome = new ReloadOutcome(layer, trigger, clock.instant(), r.swapped(), r.ruleSetVersions(), r.problems());
+        } catch (RuntimeException e) {
+            // the library swaps all or nothing: whatever went wrong, the rules in service stay; say why
+            LOG.error("reload of pack layer {} failed", layer, e);
+            outcome = new ReloadOutcome(layer, trigger, clock.instant(), false, Map.of(), List.of(new RulePackException.Problem(
+                    layer.value(), 0, "重新加载失败 / reload failed: " + e)));
+        }
+        ReloadOutcome o = outcome;
+        seen.addAll(o.ruleSetVersions().keySet());
         lastByLayer.put(layer, o);
         last = o;
         if (o.swapped()) {

@@ -95,7 +95,11 @@ public class PacksWatcher implements SmartLifecycle {
                 if (key == null) {
                     // quiet for the debounce time: reload what changed, parents first
                     for (DivisionCode layer : pending) {
-                        reloader.reload(layer, ReloadOutcome.Trigger.WATCH);
+                        try {
+                            reloader.reload(layer, ReloadOutcome.Trigger.WATCH);
+                        } catch (RuntimeException e) {
+                            LOG.error("重新加载 {} 失败 / reload of {} failed; watching goes on", layer, layer, e);
+                        }
                     }
                     pending.clear();
                     continue;

@@ -37,9 +37,9 @@ public record ReloadOutcome(DivisionCode layer, Trigger trigger, Instant at, boo
         Objects.requireNonNull(at, "at");
         ruleSetVersions = java.util.Collections.unmodifiableMap(new TreeMap<>(ruleSetVersions));
         problems = List.copyOf(problems);
-        if (swapped != problems.isEmpty()) {
-            throw new IllegalArgumentException("reload of " + layer + ": swapped=" + swapped + " with problems " + problems
-                    + " / 换入与问题列表不一致");
+        if (swapped && !problems.isEmpty()) {
+            throw new IllegalArgumentException("重新加载 " + layer + " 已换入却有问题 / reload of " + layer
+                    + " swapped with problems " + problems);
         }
     }
 
