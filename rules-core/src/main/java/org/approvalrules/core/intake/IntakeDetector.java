@@ -167,7 +167,7 @@ public final class IntakeDetector {
             }
             groups.clear();
             findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::subject)
-                    .thenComparing(f -> f.parameters().getOrDefault("centreCase", "")));
+                    .thenComparing(f -> f.evidence().getOrDefault("centreCase", "")));
             return List.copyOf(findings);
         }
 

@@ -102,7 +102,7 @@ class IntakePropertiesTest {
     static Set<String> keys(List<Finding> fs) {
         Set<String> out = new TreeSet<>();
         for (Finding f : fs) {
-            String centre = f.parameters().get("centreCase");
+            String centre = f.evidence().get("centreCase");
             out.add(f.ruleId() + " " + f.subject() + (centre != null ? " " + centre : ""));
         }
         return out;
