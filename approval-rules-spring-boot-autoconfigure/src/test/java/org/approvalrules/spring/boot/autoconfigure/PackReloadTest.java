@@ -1,0 +1,132 @@
+package org.approvalrules.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.approvalrules.api.rules.CaseEvaluation;
+import org.approvalrules.api.rules.RulePackException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * Reload through the watched packs directory and the endpoint: a broken edit is refused, the old rules keep
+ * serving and health says why (file and line); a good edit goes into service.
+ */
+class PackReloadTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ApprovalRulesAutoConfiguration.class))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(Clock.class, () -> Clock.fixed(TestPacks.AS_OF, ZoneId.of("Asia/Shanghai")));
+
+    @Test
+    void aBrokenEditIsRefusedAndTheOldRulesServe(@TempDir Path dir) throws IOException {
+        Path packs = TestPacks.copyTo(dir);
+        Path drl = packs.resolve(TestPacks.DRL);
+        String good = Files.readString(drl);
+        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=450000",
+                "approval-rules.reload.debounce=200ms").run(context -> {
+            MeteredApprovalRules metered = context.getBean(MeteredApprovalRules.class);
+            ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
+            ApprovalRulesHealthIndicator health = context.getBean(ApprovalRulesHealthIndicator.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            CaseEvaluation before = metered.evaluate(null, TestPacks.openCase("C-1"), TestPacks.AS_OF);
+            assertThat(before.hasFinding(TestPacks.RULE)).isTrue();
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+            // a syntax error saved into the watched directory
+            Files.writeString(drl, good.replace("> 5 )", "> )"));
+            await().atMost(WAIT).until(() -> reloader.last().isPresent());
+            ReloadOutcome refused = reloader.last().orElseThrow();
+            assertThat(refused.swapped()).isFalse();
+            assertThat(refused.trigger()).isEqualTo(ReloadOutcome.Trigger.WATCH);
+            assertThat(refused.problemLines()).anySatisfy(p -> assertThat(p).contains("remaining.drl:"));
+
+            Health h = health.health();
+            assertThat(h.getStatus()).isEqualTo(ApprovalRulesHealthIndicator.WARNING);
+            assertThat(h.getDetails().get("warnings").toString()).contains("450000").contains("remaining.drl");
+            CaseEvaluation during = metered.evaluate(null, TestPacks.openCase("C-1"), TestPacks.AS_OF);
+            assertThat(during.hasFinding(TestPacks.RULE)).as("old rules serve").isTrue();
+            assertThat(during.ruleSetVersion()).isEqualTo(before.ruleSetVersion());
+
+            // the fixed edit (a higher threshold: the case no longer qualifies) goes into service
+            Files.writeString(drl, good.replace("> 5 )", "> 50 )"));
+            await().atMost(WAIT).until(() -> reloader.last().orElseThrow().swapped());
+            CaseEvaluation after = metered.evaluate(null, TestPacks.openCase("C-1"), TestPacks.AS_OF);
+            assertThat(after.hasFinding(TestPacks.RULE)).isFalse();
+            assertThat(after.ruleSetVersion()).isNotEqualTo(before.ruleSetVersion());
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(meters.get("approval.rules.reloads").tags("trigger", "watch", "outcome", "refused").counter().count())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("approval.rules.reloads").tags("trigger", "watch", "outcome", "swapped").counter().count())
+                    .isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    @Test
+    void theEndpointReloadsALayer(@TempDir Path dir) throws IOException {
+        Path packs = TestPacks.copyTo(dir);
+        Path drl = packs.resolve(TestPacks.DRL);
+        String good = Files.readString(drl);
+        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=450000",
+                "approval-rules.reload.watch=false").run(context -> {
+            ApprovalRulesEndpoint endpoint = context.getBean(ApprovalRulesEndpoint.class);
+            assertThat(endpoint.state()).containsEntry("localities", List.of("450000")).containsEntry("lastReload", null);
+            assertThatThrownBy(() -> endpoint.reload("4500")).isInstanceOf(InvalidEndpointRequestException.class)
+                    .hasMessageContaining("6 digits");
+            assertThatThrownBy(() -> endpoint.reload(null)).isInstanceOf(InvalidEndpointRequestException.class);
+
+            Files.writeString(drl, good.replace("> 5 )", "> )"));
+            Map<String, Object> refused = endpoint.reload("450000");
+            assertThat(refused).containsEntry("swapped", false).containsEntry("trigger", "ENDPOINT");
+            assertThat(refused.get("problems").toString()).contains("remaining.drl");
+            assertThat(context.getBean(ApprovalRulesHealthIndicator.class).health().getStatus())
+                    .isEqualTo(ApprovalRulesHealthIndicator.WARNING);
+
+            Files.writeString(drl, good);
+            Map<String, Object> swapped = endpoint.reload("450000");
+            assertThat(swapped).containsEntry("swapped", true).containsEntry("problems", List.of());
+            assertThat(((Map<?, ?>) swapped.get("ruleSetVersions")).keySet()).asString().contains("450000");
+            assertThat(endpoint.state().get("refusedReloads")).isEqualTo(List.of());
+            assertThat(context.getBean(MeterRegistry.class).get("approval.rules.reloads")
+                    .tags("trigger", "endpoint", "outcome", "refused").counter().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aLocalityWhosePackDoesNotCompileIsDown(@TempDir Path dir) throws IOException {
+        Path packs = TestPacks.copyTo(dir);
+        Path county = Files.createDirectories(packs.resolve("451031/rules"));
+        Files.writeString(packs.resolve("451031/manifest.yaml"),
+                "pack: test.county\nlayer: \"451031\"\nversion: \"1\"\nparent: \"450000\"\n");
+        Files.writeString(county.resolve("broken.drl"), "rule \"451031.x\" @id(\"451031.x\") @severity(INFO) @reference(\"r\")\n"
+                + "when\n    $c : CaseFacts( statutoryRemainingWorkingDays > )\nthen\nend\n");
+        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.reload.watch=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            MeteredApprovalRules metered = context.getBean(MeteredApprovalRules.class);
+            assertThatThrownBy(() -> metered.evaluate(org.approvalrules.api.division.DivisionCode.of("451031"),
+                    TestPacks.openCase("C-1"), TestPacks.AS_OF)).isInstanceOf(RulePackException.class);
+            Health h = context.getBean(ApprovalRulesHealthIndicator.class).health();
+            assertThat(h.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(h.getDetails().get("down").toString()).contains("451031").contains("broken.drl");
+        });
+    }
+}
