@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code approval-rules} command: the project's main job. Each concern is a subcommand in its
- * own class; register new ones in {@code subcommands} below.
+ * own class; register new ones in {@code subcommands} below. {@code --help} and {@code --version} are inherited
+ * by every command and subcommand; the converters are {@link Converters}, the error handlers {@link ErrorHandlers}.
  */
-@Command(name = "approval-rules", mixinStandardHelpOptions = true,
+@Command(name = "approval-rules", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = ApprovalRulesCommand.Version.class,
         description = {"政务服务办件规则工具 / Rules for administrative-approval cases:",
                 "working-day calendar, deadlines, locality rule packs."},
@@ -45,10 +46,16 @@ public final class ApprovalRulesCommand implements Runnable {
 
     /** The command line of {@link #commandLine()} writing to {@code out} and {@code err} (masked). */
     static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
-        CommandLine cl = new CommandLine(new ApprovalRulesCommand());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** The command line of {@link #commandLine(java.io.Writer, java.io.Writer)} creating commands with {@code factory}. */
+    static CommandLine commandLine(java.io.Writer out, java.io.Writer err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(ApprovalRulesCommand.class, factory);
         cl.setOut(new PrintWriter(new MaskingWriter(out), true));
         cl.setErr(new PrintWriter(new MaskingWriter(err), true));
-        cl.setExecutionExceptionHandler(new Errors());
+        Converters.register(cl);
+        ErrorHandlers.install(cl);
         return cl;
     }
 
@@ -88,17 +95,13 @@ public final class ApprovalRulesCommand implements Runnable {
         return v != null ? v : "0.1.0-SNAPSHOT";
     }
 
-    /** Library exceptions become one clear line on stderr and exit code 2; anything else is a bug (3). */
+    /** The execution exception handler of {@link ErrorHandlers}, for tests that build their own command line. */
     static final class Errors implements CommandLine.IExecutionExceptionHandler {
+        private final ErrorHandlers.Execution delegate = new ErrorHandlers.Execution();
+
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-            if (ex instanceof org.approvalrules.api.ApprovalRulesException) {
-                cl.getErr().println("错误 / error: " + ex.getMessage());
-                return 2;
-            }
-            cl.getErr().println("内部错误 / internal error: " + ex);
-            ex.printStackTrace(cl.getErr());
-            return 3;
+            return delegate.handleExecutionException(ex, cl, parseResult);
         }
     }
 }

@@ -23,7 +23,6 @@ import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.deadline.DeadlineInput;
-import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.deadline.DeadlineResult;
 import org.approvalrules.api.deadline.Extension;
 import org.approvalrules.api.deadline.LimitResult;
@@ -32,13 +31,11 @@ import org.approvalrules.api.deadline.ProcedureKind;
 import org.approvalrules.api.deadline.SpecialProcedure;
 import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.csv.CsvColumn;
 import org.approvalrules.core.csv.CsvHeader;
 import org.approvalrules.core.csv.CsvReader;
 import org.approvalrules.core.csv.CsvRow;
 import org.approvalrules.api.rules.CaseEvaluation;
-import org.approvalrules.core.deadline.DeadlineEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,8 +74,9 @@ final class DeadlineCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "UNIT", description = "WORKING_DAYS | CALENDAR_DAYS | IMMEDIATE")
     String unit;
 
-    @Option(names = "--locality", paramLabel = "CODE", defaultValue = "000000", description = "行政区划代码 / division code (default ${DEFAULT-VALUE})")
-    String locality;
+    @Option(names = "--locality", paramLabel = "CODE", defaultValue = "000000", converter = Converters.Division.class,
+            description = "行政区划代码 / division code (default ${DEFAULT-VALUE})")
+    DivisionCode locality;
 
     @Option(names = "--promised", paramLabel = "N", description = "承诺时限（同单位）/ promised limit, same unit")
     Integer promised;
@@ -98,8 +96,8 @@ final class DeadlineCommand implements Callable<Integer> {
     CoveragePolicy coverage;
 
     @Option(names = "--packs", paramLabel = "DIR",
-            description = "规则包目录：按受理日的地方参数计算，发现来自规则包 / rule packs: compute with the locality's parameters "
-                    + "on the acceptance date; findings come from the pack's rules")
+            description = "规则包目录（省略则用内置全国包）：按受理日的地方参数计算，发现来自规则包 / rule packs (bundled national "
+                    + "pack if absent): compute with the locality's parameters on the acceptance date; findings come from the rules")
     Path packs;
 
     @Option(names = "--calendars", paramLabel = "DIR",
@@ -134,36 +132,34 @@ final class DeadlineCommand implements Callable<Integer> {
         if (!List.of("text", "json", "jsonl").contains(format)) {
             throw new ParameterException(spec.commandLine(), "--format: text, json 或 jsonl / expected text, json or jsonl, was " + format);
         }
-        DivisionCode code = DivisionCode.parse(locality);
-        try (ApprovalRules rules = packs == null ? null : calendars == null
-                ? ApprovalRules.builder().packs(packs).coverage(coverage).clock(clock).build()
-                : ApprovalRules.builder().packs(packs).calendarDirectory(calendars).coverage(coverage).clock(clock).build()) {
-            Evaluator evaluator = rules == null ? engineAlone(code) : (in, at) -> rules.evaluate(code, in, at);
-            WorkingCalendar calendar = rules == null ? repository().calendarFor(code, coverage)
-                    : rules.calendar(code);
-            return run(evaluator, calendar);
+        // one path: the entry point over the bundled national pack, or over --packs; the calendar layers of
+        // --calendars on top of either
+        ApprovalRules.Builder builder = ApprovalRules.builder().coverage(coverage).clock(clock);
+        if (packs != null) {
+            builder.packs(packs);
+        }
+        if (calendars != null) {
+            builder.calendarDirectory(calendars);
+        }
+        try (ApprovalRules rules = builder.build()) {
+            WorkingCalendar calendar = rules.calendar(locality);
+            return run((in, at) -> rules.evaluate(locality, in, requireNotBeforeAcceptance(in, at, calendar.zone())), calendar);
         }
     }
 
-    /** The bundled calendars, with the layers of {@code --calendars} when given. */
-    private CalendarRepository repository() {
-        return calendars == null ? CalendarRepository.bundled() : CalendarRepository.bundled().withLayersFrom(calendars);
+    /** {@code at}, unless it lies before the case's acceptance: a deadline cannot be assessed before the case exists. */
+    static Instant requireNotBeforeAcceptance(DeadlineInput in, Instant at, ZoneId zone) {
+        if (at.isBefore(in.accepted().atZone(zone).toInstant())) {
+            throw new InvalidValueException("as-of", DeadlineJson.instant(at, zone),
+                    "评估时点早于受理时间 " + in.accepted() + " / the as-of instant is before the acceptance " + in.accepted());
+        }
+        return at;
     }
 
-    /** One case's deadline and findings: from the engine alone, or through the locality's rule packs. */
+    /** One case's deadline and findings, through the entry point. */
     @FunctionalInterface
     private interface Evaluator {
         CaseEvaluation evaluate(DeadlineInput input, Instant asOf);
-    }
-
-    /** Without {@code --packs}: the engine with {@link DeadlinePolicy#DEFAULT} and its built-in findings. */
-    private Evaluator engineAlone(DivisionCode code) {
-        WorkingCalendar calendar = repository().calendarFor(code, coverage);
-        return (in, at) -> {
-            DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, calendar, DeadlinePolicy.DEFAULT, at);
-            return new CaseEvaluation(r.caseId(), code, r, r.findings(), DeadlinePolicy.DEFAULT, r.calendarVersion(),
-                    DeadlineEngine.ruleSetVersion(calendar));
-        };
     }
 
     private Integer run(Evaluator evaluator, WorkingCalendar calendar) throws IOException {

@@ -25,6 +25,13 @@ class DeadlineCommandTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Clock CLOCK = Clock.fixed(LocalDateTime.parse("2024-10-21T12:00").atZone(SHANGHAI).toInstant(), SHANGHAI);
     private static final String VERSION = CalendarRepository.bundled().calendarFor(DivisionCode.NATIONAL, CoveragePolicy.STRICT).version();
+    private static final String RULES = rulesVersion();
+
+    private static String rulesVersion() {
+        try (org.approvalrules.ApprovalRules rules = org.approvalrules.ApprovalRules.builder().build()) {
+            return rules.locality(DivisionCode.NATIONAL).ruleSetVersion();
+        }
+    }
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -68,16 +75,21 @@ class DeadlineCommandTest {
                 "--as-of", "2024-10-08T12:00");
         assertThat(code).isZero();
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.subList(0, 5)).containsExactly(
+        assertThat(lines.subList(0, 6)).containsExactly(
                 "办件 / case CLI：受理 / accepted 2024-09-30T16:00，日历 / calendar CN-000000@" + VERSION
                         + "，截至 / as of 2024-10-08T12:00:00+08:00",
                 "法定 / statutory 3 WORKING_DAYS: 截止 / due 2024-10-10T17:00:00+08:00，已用 / used 1，剩余 / remaining 2 → YELLOW",
                 "状态 / status: YELLOW",
+                // no promised limit: the national yellow rule speaks of the statutory due date (through the entry
+                // point, as with --packs)
+                "发现 / finding: [YELLOW] deadline.yellow.promised CLI: 临近法定办结时限（未设承诺时限），剩余2个工作日 / statutory due "
+                        + "date near (no promised limit): 2 working days left (国办发〔2016〕108号 电子监察预警; layer 000000; rules "
+                        + RULES + "; calendar " + VERSION + "; {deadline.yellow.remaining-working-days=3})",
                 "依据 / trace:",
                 "  START              2024-09-30             2024-09-30T16:00 在办公时间（09:00-17:00）内受理；次日起算，受理当日不计入 / "
                         + "accepted 2024-09-30T16:00 within office hours 09:00-17:00; counting starts the next day "
                         + "(the acceptance day is not counted) 〔民法典第二百零一条；行政许可法第八十二条〕");
-        assertThat(lines.get(5)).startsWith("  SKIPPED_DAYS       2024-10-01..2024-10-07 国庆节");
+        assertThat(lines.get(6)).startsWith("  SKIPPED_DAYS       2024-10-01..2024-10-07 国庆节");
     }
 
     @Test
