@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.authorization.AuthorizationReport;
+import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.calendar.CalendarProvider;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
@@ -21,6 +24,14 @@ import org.approvalrules.api.cases.ApprovalCase;
 import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.fee.FeeAssessment;
+import org.approvalrules.api.fee.FeeCheck;
+import org.approvalrules.api.fee.FeeRequest;
+import org.approvalrules.api.fee.FeeStandard;
+import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.api.intake.IntakeScan;
+import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
 import org.approvalrules.api.rules.RulePackException;
@@ -28,6 +39,7 @@ import org.approvalrules.api.spi.RuleEngineProvider;
 import org.approvalrules.core.calendar.CalendarProviders;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.deadline.CaseDeadlineInputs;
+import org.approvalrules.core.rules.DomainChecks;
 import org.approvalrules.core.rules.EntryPointAccess;
 import org.approvalrules.core.rules.LocalitySnapshot;
 import org.approvalrules.core.rules.RuleEngines;
@@ -199,7 +211,7 @@ public final class ApprovalRules implements AutoCloseable {
     private Locality newLocality(Snapshots s, DivisionCode code) {
         WorkingCalendar calendar = s.calendars() != null ? s.calendars().calendarFor(code, coverage)
                 : providers.calendarFor(code, coverage);
-        return new Locality(new LocalitySnapshot(code, calendar, ruleSets.ruleSet(code)));
+        return new Locality(new LocalitySnapshot(code, calendar, ruleSets.ruleSet(code)), clock);
     }
 
     /** The deadline policy a case of {@code locality} accepted on {@code acceptedOn} is computed with. */
@@ -291,9 +303,13 @@ public final class ApprovalRules implements AutoCloseable {
      */
     public static final class Locality {
         private final LocalitySnapshot snapshot;
+        private final DomainChecks domains;
 
-        private Locality(LocalitySnapshot snapshot) {
+        private Locality(LocalitySnapshot snapshot, Clock clock) {
             this.snapshot = snapshot;
+            // the rules judge these facts by their own dates; the instant only stamps the evaluation
+            this.domains = new DomainChecks(snapshot.parameters(), snapshot.ruleSetVersion(), snapshot.calendar(),
+                    facts -> snapshot.evaluate(facts, clock.instant()));
         }
 
         /** The locality's division code. */
@@ -334,6 +350,72 @@ public final class ApprovalRules implements AutoCloseable {
         public CaseEvaluation evaluate(ApprovalCase approvalCase, ServiceItem item, Instant asOf) {
             InvalidValueException.requireNonNull(approvalCase, "case");
             return evaluate(List.of(CaseDeadlineInputs.of(approvalCase, item)), asOf).get(0);
+        }
+
+        /**
+         * The window-authorization checks (窗口授权) of [from, to] on this locality's calendar and rules:
+         * delegation rates and chief representatives on {@code to}, window opening of every scheduled
+         * department over the period.
+         *
+         * @throws org.approvalrules.api.calendar.CalendarCoverageException when a strict calendar does not cover the period
+         */
+        public AuthorizationReport checkAuthorization(AuthorizationTables tables, LocalDate from, LocalDate to) {
+            return domains.checkAuthorization(tables, from, to, true);
+        }
+
+        /**
+         * As {@link #checkAuthorization(AuthorizationTables, LocalDate, LocalDate)}; with
+         * {@code chiefRepresentatives} false the chief representatives are not judged (the tables do not list
+         * them, rather than "no department has one").
+         */
+        public AuthorizationReport checkAuthorization(AuthorizationTables tables, LocalDate from, LocalDate to,
+                boolean chiefRepresentatives) {
+            return domains.checkAuthorization(tables, from, to, chiefRepresentatives);
+        }
+
+        /** The steps of {@code approvalCase} signed outside the window's authorization (回局签批). */
+        public List<Finding> checkSignatures(ApprovalCase approvalCase, AuthorizationTables tables) {
+            return domains.checkSignatures(approvalCase, tables);
+        }
+
+        /** The fee standard {@code id} in force on {@code date}, with this locality's amounts. */
+        public Optional<FeeStandard> feeStandard(String id, LocalDate date) {
+            return domains.feeStandard(id, date);
+        }
+
+        /** The ids of the fee standards known. */
+        public List<String> feeStandardIds() {
+            return domains.feeStandardIds();
+        }
+
+        /**
+         * What is due for {@code request} on its date, line by line, with the exemption that applies.
+         *
+         * @throws InvalidValueException when no such standard is in force on the request's date, or the
+         *     quantities do not fit it
+         */
+        public FeeAssessment quoteFee(FeeRequest request) {
+            return domains.quoteFee(request);
+        }
+
+        /** The findings of this locality's fee rules on the recorded charges of one case. */
+        public List<Finding> checkFees(List<FeeCheck> charges) {
+            return domains.checkFees(charges);
+        }
+
+        /**
+         * A scan of one intake log (两头受理) against the move-in register {@code moves}: feed it records in
+         * any order ({@link IntakeScan#add}), then {@link IntakeScan#finish()}. For one thread.
+         */
+        public IntakeScan scanIntake(Collection<ItemMove> moves) {
+            return domains.scanIntake(moves);
+        }
+
+        /** The findings of this locality's intake rules on {@code records} against {@code moves}. */
+        public List<Finding> scanIntake(Iterable<IntakeRecord> records, Collection<ItemMove> moves) {
+            IntakeScan scan = scanIntake(moves);
+            InvalidValueException.requireNonNull(records, "records").forEach(scan::add);
+            return scan.finish();
         }
 
         @Override

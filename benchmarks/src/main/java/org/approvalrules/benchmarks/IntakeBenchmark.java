@@ -1,5 +1,6 @@
 package org.approvalrules.benchmarks;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -7,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.cases.AcceptanceChannel;
+import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
@@ -18,6 +21,9 @@ import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.parameter.ParameterType;
+import org.approvalrules.core.rules.EntryPointAccess;
+import org.approvalrules.core.rules.FactJudge;
+import org.approvalrules.core.rules.LocalitySnapshot;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -29,7 +35,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Two-end intake over a one-million-record log in random order: 200,000 applicants × 50 items, two years,
  * 70 % centre window, 10 % online, 15 % department, 5 % branch centres (half approved); 40 items moved in.
- * Measures one whole {@link IntakeDetector#detect} (grouping, pairing, findings built and sorted).
+ * Measures one whole {@link IntakeDetector#detect} (grouping, pairing, facts judged by the bundled national
+ * rules, findings sorted).
  */
 @State(Scope.Benchmark)
 public class IntakeBenchmark {
@@ -37,6 +44,7 @@ public class IntakeBenchmark {
     static final int RECORDS = 1_000_000;
 
     private IntakeDetector detector;
+    private FactJudge rules;
     private List<IntakeRecord> log;
     private List<ItemMove> moves;
 
@@ -48,7 +56,10 @@ public class IntakeBenchmark {
                         BilingualText.of("窗口", "window"), List.of(new DatedValue(from, 30, "bench", "-", 1)), "000000"),
                 IntakeDetector.BRANCH_CENTRES, new Parameter(IntakeDetector.BRANCH_CENTRES, ParameterType.LIST,
                         BilingualText.of("分中心", "branches"), List.of(new DatedValue(from, List.of("公安分中心"), "bench", "-", 2)),
-                        "000000"))), "bench");
+                        "000000"))));
+        LocalitySnapshot national = EntryPointAccess.snapshot(ApprovalRules.builder().build(), DivisionCode.NATIONAL);
+        Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
+        rules = facts -> national.evaluate(facts, asOf);
         Random r = new Random(42);
         List<ApplicantId> who = new ArrayList<>();
         for (int i = 0; i < 200_000; i++) {
@@ -81,6 +92,6 @@ public class IntakeBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public List<Finding> detectOneMillion() {
-        return detector.detect(log, moves);
+        return detector.detect(log, moves, rules);
     }
 }

@@ -1,8 +1,5 @@
 package org.approvalrules.cli;
 
-import org.approvalrules.ApprovalRules;
-import org.approvalrules.core.json.FindingsJson;
-import org.approvalrules.core.rules.EntryPointAccess;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -10,22 +7,26 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.api.authorization.AuthorizationReport;
+import org.approvalrules.api.authorization.AuthorizationTables;
+import org.approvalrules.api.authorization.DelegationRateFact;
 import org.approvalrules.api.authorization.Power;
+import org.approvalrules.api.authorization.WindowOpeningFact;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
-import org.approvalrules.core.authorization.AuthorizationChecker;
 import org.approvalrules.core.authorization.AuthorizationCsv;
-import org.approvalrules.core.authorization.AuthorizationReport;
-import org.approvalrules.core.authorization.AuthorizationTables;
-import org.approvalrules.core.authorization.WindowOpening;
+import org.approvalrules.core.json.FindingsJson;
 import org.approvalrules.core.kpi.Ratio;
-import org.approvalrules.core.pack.EffectivePack;
+import org.approvalrules.core.rules.EntryPointAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -103,18 +104,17 @@ final class AuthorizationCommand implements Callable<Integer> {
         }
         try (ApprovalRules rules = b.build()) {
             EntryPointAccess.ruleSets(rules).repository().requireKnown(code);
-            EffectivePack pack = EntryPointAccess.snapshot(rules, code).ruleSet().pack();
-            WorkingCalendar calendar = rules.calendar(code);
-            AuthorizationChecker checker = new AuthorizationChecker(pack.parameters(), pack.version());
-            AuthorizationReport r = checker.check(tables, calendar, first, last);
+            ApprovalRules.Locality here = rules.locality(code);
+            WorkingCalendar calendar = here.calendar();
             // without a chiefs file there is nothing to judge: every department would be "missing" one
-            List<Finding> findings = chiefs != null ? r.findings()
-                    : r.findings().stream().filter(f -> !r.chiefFindings().contains(f)).toList();
+            AuthorizationReport r = here.checkAuthorization(tables, first, last, chiefs != null);
+            List<Finding> findings = r.findings();
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {
-                out.println(DeadlineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(code, pack, calendar, r, findings)));
+                out.println(DeadlineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        json(code, here.ruleSetVersion(), calendar, r, findings)));
             } else {
-                printText(out, code, pack.version(), calendar, r, findings, chiefs != null, schedule != null);
+                printText(out, code, here.ruleSetVersion(), calendar, r, findings, chiefs != null, schedule != null);
             }
             out.flush();
         }
@@ -132,20 +132,21 @@ final class AuthorizationCommand implements Callable<Integer> {
             head.append(pad(p.chineseName().replace("办理结果", ""), 12));
         }
         out.println(head);
-        r.delegation().rates().forEach((dep, rates) -> {
+        byDepartment(r).forEach((dep, rates) -> {
             StringBuilder row = new StringBuilder("  " + pad(dep, 14));
             for (Power p : Power.values()) {
-                Ratio x = rates.get(p);
+                DelegationRateFact x = rates.get(p);
                 row.append(pad(x.numerator() + "/" + x.denominator(), 12));
             }
             out.println(row.toString().stripTrailing());
         });
         if (openingChecked) {
             out.println("对外办公（全天开放的工作日/工作日，含调休上班日）/ window opening (working days staffed all day / working days, incl. 调休):");
-            for (WindowOpening o : r.opening()) {
-                out.println("  " + o.department() + "  " + o.fullyStaffed() + (o.closed().isEmpty() ? "" : "  未开放/closed " + o.closed())
-                        + (o.halfDay().isEmpty() ? "" : "  半天/half-day " + o.halfDay())
-                        + (o.unknown().isEmpty() ? "" : "  无安排/no schedule " + o.unknown().size()));
+            for (WindowOpeningFact o : r.opening()) {
+                out.println("  " + o.department() + "  " + new Ratio(o.staffedAllDay(), o.judgedDays())
+                        + (o.closedDays().isEmpty() ? "" : "  未开放/closed " + o.closedDays())
+                        + (o.halfDays().isEmpty() ? "" : "  半天/half-day " + o.halfDays())
+                        + (o.unknownDays().isEmpty() ? "" : "  无安排/no schedule " + o.unknownDays().size()));
             }
         } else {
             out.println("未提供 --schedule，未检查对外办公 / no --schedule: window opening not checked");
@@ -163,42 +164,49 @@ final class AuthorizationCommand implements Callable<Integer> {
         }
     }
 
+    /** The delegation rates by department (sorted), then power. */
+    static Map<String, Map<Power, DelegationRateFact>> byDepartment(AuthorizationReport r) {
+        Map<String, Map<Power, DelegationRateFact>> out = new TreeMap<>();
+        r.rates().forEach(f -> out.computeIfAbsent(f.department(), d -> new EnumMap<>(Power.class)).put(f.power(), f));
+        return out;
+    }
+
     /** {@code s} padded with spaces to {@code width} terminal columns (a CJK character takes two). */
     static String pad(String s, int width) {
         int w = s.codePoints().map(c -> c >= 0x1100 && Character.isIdeographic(c) || c >= 0xFF00 && c <= 0xFFEF ? 2 : 1).sum();
         return s + " ".repeat(Math.max(1, width - w));
     }
 
-    private static ObjectNode json(DivisionCode code, EffectivePack pack, WorkingCalendar calendar, AuthorizationReport r,
+    private static ObjectNode json(DivisionCode code, String version, WorkingCalendar calendar, AuthorizationReport r,
             List<Finding> findings) {
         ObjectNode o = DeadlineJson.MAPPER.createObjectNode();
         o.put("locality", code.toString());
         o.put("from", r.from().toString());
         o.put("to", r.to().toString());
-        o.put("ruleSetVersion", pack.version());
+        o.put("ruleSetVersion", version);
         ObjectNode cal = o.putObject("calendar");
         cal.put("id", calendar.id());
         cal.put("version", calendar.version());
         ObjectNode rates = o.putObject("rates");
-        r.delegation().rates().forEach((dep, byPower) -> {
+        byDepartment(r).forEach((dep, byPower) -> {
             ObjectNode d = rates.putObject(dep);
-            for (Map.Entry<Power, Ratio> e : byPower.entrySet()) {
+            for (Map.Entry<Power, DelegationRateFact> e : byPower.entrySet()) {
                 ObjectNode x = d.putObject(e.getKey().name());
                 x.put("numerator", e.getValue().numerator());
                 x.put("denominator", e.getValue().denominator());
             }
         });
         ArrayNode opening = o.putArray("opening");
-        for (WindowOpening w : r.opening()) {
+        for (WindowOpeningFact w : r.opening()) {
             ObjectNode x = opening.addObject();
             x.put("department", w.department());
             x.put("workingDays", w.workingDays());
             ArrayNode closed = x.putArray("closed");
-            w.closed().forEach(d -> closed.add(d.toString()));
+            w.closedDays().forEach(d -> closed.add(d.toString()));
             ArrayNode half = x.putArray("halfDay");
-            w.halfDay().forEach(d -> half.add(d.toString()));
+            w.halfDays().forEach(d -> half.add(d.toString()));
             ArrayNode unknown = x.putArray("unknown");
-            w.unknown().forEach(d -> unknown.add(d.toString()));
+            w.unknownDays().forEach(d -> unknown.add(d.toString()));
         }
         o.set("findings", FindingsJson.toJson(findings));
         return o;

@@ -1,7 +1,5 @@
 package org.approvalrules.cli;
 
-import org.approvalrules.core.rules.RuleEngines;
-import org.approvalrules.core.rules.RuleSets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -9,8 +7,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.authorization.AuthorizationReport;
+import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
@@ -18,12 +19,7 @@ import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.cases.ApprovalCase;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
-import org.approvalrules.core.authorization.AuthorizationChecker;
 import org.approvalrules.core.authorization.AuthorizationCsv;
-import org.approvalrules.core.authorization.AuthorizationReport;
-import org.approvalrules.core.authorization.AuthorizationTables;
-import org.approvalrules.core.calendar.CalendarRepository;
-import org.approvalrules.core.pack.EffectivePack;
 
 /**
  * Demo: a county centre's sample tables (bundled under {@code org/approvalrules/cli/authorization/}) over
@@ -74,21 +70,22 @@ final class AuthorizationDemo implements DemoSection {
     @Override
     public void run(PrintWriter out) {
         AuthorizationTables tables = sample();
-        EffectivePack pack;
-        try (RuleSets sets = RuleSets.bundled(RuleEngines.load())) {
-            pack = sets.repository().effective(COUNTY);
+        try (ApprovalRules rules = ApprovalRules.builder().coverage(CoveragePolicy.STRICT).build()) {
+            run(out, rules.locality(COUNTY), tables);
         }
-        WorkingCalendar cal = CalendarRepository.bundled().calendarFor(COUNTY, CoveragePolicy.STRICT);
-        AuthorizationChecker checker = new AuthorizationChecker(pack.parameters(), pack.version());
-        AuthorizationReport r = checker.check(tables, cal, LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 20));
+    }
+
+    private static void run(PrintWriter out, ApprovalRules.Locality county, AuthorizationTables tables) {
+        WorkingCalendar cal = county.calendar();
+        AuthorizationReport r = county.checkAuthorization(tables, LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 20));
         List<Finding> findings = new ArrayList<>(r.findings());
-        findings.addAll(checker.signedOutsideWindow(signedAtTheBureau(), tables));
+        findings.addAll(county.checkSignatures(signedAtTheBureau(), tables));
         out.println("   示例授权表、首席代表、授权人员、办公安排（3个部门8个事项），期间含 2024-09-14（周六，中秋节调休上班）；");
         out.println("   办件 DEMO-2024-0910 的审批环节由局长签批（回局签批）");
         out.println("   sample tables of 3 departments and 8 items; the period has the working Saturday 2024-09-14;");
         out.println("   case DEMO-2024-0910's approval was signed by the bureau director, not a window person");
         java.io.StringWriter buf = new java.io.StringWriter();
-        AuthorizationCommand.printText(new PrintWriter(buf, true), COUNTY, pack.version(), cal, r, findings, true, true);
+        AuthorizationCommand.printText(new PrintWriter(buf, true), COUNTY, county.ruleSetVersion(), cal, r, findings, true, true);
         for (String line : buf.toString().split("\n")) {
             out.println("   " + line);
         }

@@ -1,8 +1,5 @@
 package org.approvalrules.cli;
 
-import org.approvalrules.ApprovalRules;
-import org.approvalrules.core.json.FindingsJson;
-import org.approvalrules.core.rules.EntryPointAccess;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -17,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.cases.FeeCharge;
@@ -33,11 +31,8 @@ import org.approvalrules.api.fee.QuantityKind;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.money.Money;
-import org.approvalrules.core.fee.FeeCalculator;
-import org.approvalrules.core.fee.FeeCatalog;
-import org.approvalrules.core.fee.FeeChecker;
-import org.approvalrules.core.fee.FeeParameters;
-import org.approvalrules.core.pack.EffectivePack;
+import org.approvalrules.core.json.FindingsJson;
+import org.approvalrules.core.rules.EntryPointAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -128,23 +123,21 @@ final class FeeCommand implements Callable<Integer> {
         }
         try (ApprovalRules rules = b.build()) {
             EntryPointAccess.ruleSets(rules).repository().requireKnown(code);
-            EffectivePack pack = EntryPointAccess.snapshot(rules, code).ruleSet().pack();
-            FeeParameters schedule = new FeeParameters(pack.parameters(), FeeCatalog.national(), pack.version());
-            FeeStandard s = schedule.standard(standard, on).orElseThrow(() -> new InvalidValueException("--standard", standard,
+            ApprovalRules.Locality here = rules.locality(code);
+            FeeStandard s = here.feeStandard(standard, on).orElseThrow(() -> new InvalidValueException("--standard", standard,
                     "该日期（" + on + "）没有生效的收费标准，可选 / no fee standard in force on " + on + " with this id; known: "
-                            + String.join(", ", schedule.catalog().standards().stream().map(d -> d.id()).toList())));
+                            + String.join(", ", here.feeStandardIds())));
             Map<QuantityKind, Integer> quantities = new HashMap<>();
             if (quantity != null) {
                 quantities.put(s.primaryQuantity(), quantity);
             }
             FeeRequest request = new FeeRequest(standard, quantities, applicant, onFile, on);
-            FeeCalculator calculator = new FeeCalculator(schedule);
-            FeeAssessment a = calculator.assess(s, request);
+            FeeAssessment a = here.quoteFee(request);
             List<Finding> findings = List.of();
             if (chargedAmount != null) {
                 ServiceItem item = item(s, on);
-                findings = new FeeChecker(calculator).check(new FeeCheck("命令行 / command line", item,
-                        FeeCharge.of(standard, chargedAmount), request, channel));
+                findings = here.checkFees(List.of(new FeeCheck("命令行 / command line", item,
+                        FeeCharge.of(standard, chargedAmount), request, channel)));
             }
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {

@@ -1,18 +1,16 @@
 package org.approvalrules.cli;
 
-import org.approvalrules.ApprovalRules;
-import org.approvalrules.core.json.FindingsJson;
-import org.approvalrules.core.rules.LocalitySnapshot;
-import org.approvalrules.core.rules.EntryPointAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.intake.IntakeLogReader;
+import org.approvalrules.core.json.FindingsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,8 +59,8 @@ final class IntakeCommand implements Callable<Integer> {
         DivisionCode code = DivisionCode.parse(locality);
         List<ItemMove> register = IntakeLogReader.readMoves(moves);
         try (ApprovalRules rules = packs.rules(); RecordRun.Session run = records.start(log, spec.commandLine().getErr())) {
-            LocalitySnapshot set = EntryPointAccess.snapshot(rules, code);
-            IntakeDetector.Session session = new IntakeDetector(set.parameters(), set.ruleSetVersion()).session(register);
+            ApprovalRules.Locality set = rules.locality(code);
+            IntakeScan session = set.scanIntake(register);
             IntakeLogReader.read(log, r -> {
                 run.read();
                 session.add(r);

@@ -1,8 +1,5 @@
 package org.approvalrules.cli;
 
-import org.approvalrules.ApprovalRules;
-import org.approvalrules.core.rules.LocalitySnapshot;
-import org.approvalrules.core.rules.EntryPointAccess;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -11,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.intake.IntakeLogReader;
 
 /**
@@ -45,8 +43,7 @@ final class IntakeDemo implements DemoSection {
             moves = IntakeLogReader.readMoves(r, MOVES);
         }
         try (ApprovalRules rules = b.build(); Reader log = resource(LOG)) {
-            LocalitySnapshot set = EntryPointAccess.snapshot(rules, COUNTY);
-            IntakeDetector.Session s = new IntakeDetector(set.parameters(), set.ruleSetVersion()).session(moves);
+            IntakeScan s = rules.locality(COUNTY).scanIntake(moves);
             IntakeLogReader.read(log, LOG, s::add);
             List<Finding> findings = s.finish();
             out.println("   " + s.records() + " 条受理记录、" + moves.size() + " 个进驻事项，参数来自"

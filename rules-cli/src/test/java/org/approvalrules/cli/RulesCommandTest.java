@@ -42,6 +42,12 @@ class RulesCommandTest {
                 .containsPattern("451031.intake.after-hours +INFO +层/layer 451031")
                 .contains("已停用 / disabled  deadline.procedure.starts-at-acceptance")
                 .contains("自/from 2024-07-01: 2");
+        // the authorization, fee and intake checks are national rules like any other: listed, replaceable, disableable
+        assertThat(r.out()).containsPattern("authorization.power-rate-below-target +YELLOW +层/layer 000000")
+                .containsPattern("intake.two-end +RED +层/layer 000000")
+                .containsPattern("fee.under-standard +YELLOW +层/layer 451031")
+                .contains("已替换 / replaced  fee.under-standard (层/layer 000000 → 451031)")
+                .contains("已停用 / disabled  authorization.chief-representative.not-full-time");
     }
 
     @Test

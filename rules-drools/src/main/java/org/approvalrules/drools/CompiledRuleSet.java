@@ -18,6 +18,7 @@ import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.rules.CalendarFunctions;
 import org.approvalrules.api.rules.CaseFacts;
 import org.approvalrules.api.rules.FindingSink;
@@ -177,15 +178,32 @@ final class CompiledRuleSet implements CompiledRules {
             // displayValues is cached per period in which the parameters keep their values
             Map<String, String> used = r.parameters().isEmpty() ? Map.of()
                     : spec.parameters().displayValues(r.parameters(), subject.factDate());
-            Map<String, String> ev = Map.of();
-            if (evidence != null && !evidence.isEmpty()) {
-                ev = new LinkedHashMap<>();
-                for (Map.Entry<String, ?> e : evidence.entrySet()) {
-                    ev.put(e.getKey(), String.valueOf(e.getValue()));
-                }
-            }
             findings.add(new Finding(r.id(), r.severity(), subject.subject(), BilingualText.of(zh, en), r.reference(),
-                    r.layer(), spec.version(), calendarVersion, used, ev));
+                    r.layer(), spec.version(), calendarVersion, used, strings(evidence)));
+        }
+
+        @Override
+        public void cite(Object ruleContext, RuleFact subject, Severity severity, String reference,
+                Map<String, String> parameters, String zh, String en, Map<String, ?> evidence) {
+            RuleSpec r = rulesByName.get(((RuleContext) ruleContext).getRule().getName());
+            Map<String, String> used = new LinkedHashMap<>();
+            if (!r.parameters().isEmpty()) {
+                used.putAll(spec.parameters().displayValues(r.parameters(), subject.factDate()));
+            }
+            used.putAll(parameters);
+            findings.add(new Finding(r.id(), severity, subject.subject(), BilingualText.of(zh, en), reference,
+                    r.layer(), spec.version(), calendarVersion, used, strings(evidence)));
+        }
+
+        private static Map<String, String> strings(Map<String, ?> evidence) {
+            if (evidence == null || evidence.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> ev = new LinkedHashMap<>();
+            for (Map.Entry<String, ?> e : evidence.entrySet()) {
+                ev.put(e.getKey(), String.valueOf(e.getValue()));
+            }
+            return ev;
         }
     }
 

@@ -18,7 +18,7 @@ class AuthorizationParametersTest {
     @Test
     void nationalTargetsAreTheSeedValuesWithTheirReference() {
         EffectivePack p = RuleSets.bundled(new DroolsRuleEngineProvider()).repository().effective(DivisionCode.parse("451031"));
-        AuthorizationChecker c = new AuthorizationChecker(p.parameters(), p.version());
+        AuthorizationChecker c = new AuthorizationChecker(p.parameters());
         LocalDate d = LocalDate.of(2024, 9, 30);
         for (Power power : Power.values()) {
             BigDecimal expected = power == Power.APPROVAL || power == Power.CERTIFICATION ? new BigDecimal("0.8") : BigDecimal.ONE;

@@ -1,6 +1,7 @@
 package org.approvalrules.api.rules;
 
 import java.util.Map;
+import org.approvalrules.api.finding.Severity;
 
 /**
  * The global {@code out} every rule pack's DRL reports to. The rule's id, severity, legal reference,
@@ -34,4 +35,24 @@ public interface FindingSink {
      * @param evidence the figures the rule relied on, by name (may be empty)
      */
     void report(Object ruleContext, RuleFact subject, String zh, String en, Map<String, ?> evidence);
+
+    /**
+     * Records a finding whose severity, legal reference and parameter values depend on the fact rather
+     * than on the rule alone: a window closed on some day (RED) or only half-staffed (YELLOW), the document
+     * of the fee standard charged, the dated target of one power. {@code severity} replaces the rule's
+     * {@code @severity} (which states the highest the rule reports), {@code reference} its
+     * {@code @reference}; {@code parameters} (parameter id → value shown) are added to those the rule
+     * declares.
+     *
+     * @param ruleContext the rule's {@code kcontext}
+     * @param subject the fact the finding is about
+     * @param severity the finding's severity
+     * @param reference the finding's legal reference
+     * @param parameters parameter values the finding rests on besides the rule's declared ones, by id
+     * @param zh the message in Chinese
+     * @param en the message in English
+     * @param evidence the figures the rule relied on, by name (may be empty)
+     */
+    void cite(Object ruleContext, RuleFact subject, Severity severity, String reference, Map<String, String> parameters,
+            String zh, String en, Map<String, ?> evidence);
 }

@@ -39,4 +39,7 @@ public interface ParameterLookup {
      * reports as the parameters it used); an id without a value that day is left out.
      */
     Map<String, String> displayValues(List<String> ids, LocalDate date);
+
+    /** The legal reference (document) of the value of {@code id} in force on {@code date}. */
+    String referenceAt(String id, LocalDate date);
 }

@@ -3,48 +3,50 @@ package org.approvalrules.core.authorization;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
-import org.approvalrules.api.authorization.AuthorizedPerson;
-import org.approvalrules.api.authorization.ChiefRepresentative;
+import org.approvalrules.api.authorization.AuthorizationReport;
+import org.approvalrules.api.authorization.AuthorizationTables;
+import org.approvalrules.api.authorization.ChiefRepresentativeFact;
+import org.approvalrules.api.authorization.DelegationRateFact;
 import org.approvalrules.api.authorization.Power;
+import org.approvalrules.api.authorization.SignatureFact;
 import org.approvalrules.api.authorization.WindowAuthorization;
+import org.approvalrules.api.authorization.WindowOpeningFact;
 import org.approvalrules.api.authorization.WindowSchedule;
 import org.approvalrules.api.authorization.WindowStaffing;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.cases.ApprovalCase;
 import org.approvalrules.api.cases.CaseStep;
-import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
-import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.rules.RulePackException;
-import org.approvalrules.core.kpi.Ratio;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.ParameterSet;
-import org.approvalrules.core.rules.Evidence;
+import org.approvalrules.core.rules.FactJudge;
 
 /**
- * The window authorization checks (窗口授权): delegation rates against dated targets, chief
- * representatives, window opening on every working day, and steps signed outside the window (回局签批).
- * Every value is chosen by the record's own date (the assessed date, the step's date), never by the clock.
- * Immutable and thread-safe.
+ * The window authorization engine (窗口授权): computes the facts the national rules
+ * ({@code rules/authorization.drl} of the bundled pack) judge — delegation rates per department and power
+ * ({@link DelegationRateFact}, judged against dated targets), chief representatives
+ * ({@link ChiefRepresentativeFact}), window opening on every working day ({@link WindowOpeningFact}) and
+ * steps signed by someone ({@link SignatureFact}, 回局签批). Every value is chosen by the record's own
+ * date (the assessed date, the step's date), never by the clock. It makes no finding itself: a
+ * {@link FactJudge} (a locality's compiled rules) does. Immutable and thread-safe.
  *
  * <table>
  *   <caption>parameters read (national values in the bundled pack, parameters/authorization.yaml)</caption>
  *   <tr><th>parameter</th><th>meaning</th></tr>
  *   <tr><td>{@code authorization.target.<power>} (decimal 0..1; power = acceptance, review, approval,
- *       coordination, certification, delivery, litigation)</td><td>the least delegation rate of that power</td></tr>
- *   <tr><td>{@value #SIGNED_POWERS} (list of {@link Power} names)</td><td>the powers whose steps must be
- *       signed by an authorised window person</td></tr>
+ *       coordination, certification, delivery, litigation)</td><td>the least delegation rate of that power
+ *       (read by the rule {@value #RATE_BELOW_TARGET})</td></tr>
+ *   <tr><td>{@value #SIGNED_POWERS} (list of {@link Power} names)</td><td>the powers whose steps are facts
+ *       for {@value #SIGNED_OUTSIDE}</td></tr>
  * </table>
  */
 public final class AuthorizationChecker {
@@ -71,24 +73,16 @@ public final class AuthorizationChecker {
     /** Reference of the 回局签批 check. */
     public static final String SIGNED_REFERENCE = "“两集中、两到位”：部门对窗口授权到位，杜绝回局签批";
 
-    private static final String NATIONAL = DivisionCode.NATIONAL.toString();
-    private static final int LISTED_DAYS = 10;
-
     private final ParameterSet params;
-    private final String ruleSetVersion;
 
-    /**
-     * @param params the locality's effective parameters (targets, checked powers)
-     * @param ruleSetVersion the version stamped on findings (e.g. the effective pack's content hash)
-     */
-    public AuthorizationChecker(ParameterSet params, String ruleSetVersion) {
+    /** An engine reading the targets and checked powers from {@code params} (a locality's effective parameters). */
+    public AuthorizationChecker(ParameterSet params) {
         this.params = InvalidValueException.requireNonNull(params, "params");
-        this.ruleSetVersion = InvalidValueException.requireNonNull(ruleSetVersion, "ruleSetVersion");
     }
 
     /** The id of the target parameter of {@code power}, e.g. {@code authorization.target.approval}. */
     public static String targetParameter(Power power) {
-        return "authorization.target." + power.name().toLowerCase(Locale.ROOT);
+        return DelegationRateFact.targetParameter(power);
     }
 
     /** The target rate of {@code power} in force on {@code date}, checked to lie in 0..1. */
@@ -136,20 +130,37 @@ public final class AuthorizationChecker {
         }
     }
 
-    /** Every check on {@code tables}: rates and chief representatives on {@code to}, window opening over [from, to]. */
-    public AuthorizationReport check(AuthorizationTables tables, WorkingCalendar calendar, LocalDate from, LocalDate to) {
+    /**
+     * Every check on {@code tables}: rates and (when {@code judgeChiefs}) chief representatives on {@code to},
+     * window opening over [from, to]; the facts are judged by {@code rules}, rates first, then chief
+     * representatives, then window opening.
+     *
+     * @param judgeChiefs whether the tables list the chief representatives (false: not judged, as when no
+     *     chief-representative table was given, rather than "every department lacks one")
+     */
+    public AuthorizationReport check(AuthorizationTables tables, WorkingCalendar calendar, LocalDate from, LocalDate to,
+            boolean judgeChiefs, FactJudge rules) {
         requirePeriod(from, to);
-        DelegationReport rates = delegation(tables, to);
-        List<Finding> chiefs = chiefRepresentatives(tables, to);
-        List<WindowOpening> opening = new ArrayList<>();
+        InvalidValueException.requireNonNull(rules, "rules");
+        List<DelegationRateFact> rates = rates(tables, to);
+        List<ChiefRepresentativeFact> chiefs = judgeChiefs ? chiefRepresentatives(tables, to) : List.of();
+        List<WindowOpeningFact> opening = new ArrayList<>();
         for (WindowSchedule s : tables.schedules()) {
             opening.add(windowOpening(s, calendar, from, to));
         }
-        return new AuthorizationReport(from, to, rates, chiefs, opening);
+        List<Finding> findings = new ArrayList<>(rules.judge(rates));
+        findings.addAll(rules.judge(chiefs));
+        findings.addAll(rules.judge(opening));
+        return new AuthorizationReport(from, to, rates, chiefs, opening, findings);
     }
 
-    /** Delegation rates per department and power on {@code on}, with findings where below the target that day. */
-    public DelegationReport delegation(AuthorizationTables tables, LocalDate on) {
+    /**
+     * Delegation rates per department (sorted) and power on {@code on}, for departments with items in the
+     * centre; the targets in force that day are checked to lie in 0..1 (the rules compare with them).
+     *
+     * @throws DataFormatException naming the parameter file and line of a target outside 0..1
+     */
+    public List<DelegationRateFact> rates(AuthorizationTables tables, LocalDate on) {
         Map<String, int[]> counts = new TreeMap<>(); // department -> [items, per power...]
         for (WindowAuthorization a : tables.inForceOn(on)) {
             int[] c = counts.computeIfAbsent(a.department(), d -> new int[1 + Power.values().length]);
@@ -158,72 +169,37 @@ public final class AuthorizationChecker {
                 c[1 + p.ordinal()]++;
             }
         }
-        Map<String, Map<Power, Ratio>> rates = new TreeMap<>();
-        List<Finding> findings = new ArrayList<>();
+        List<DelegationRateFact> out = new ArrayList<>();
+        if (!counts.isEmpty()) {
+            for (Power p : Power.values()) {
+                target(p, on);
+            }
+        }
         for (Map.Entry<String, int[]> e : counts.entrySet()) {
-            Map<Power, Ratio> r = new EnumMap<>(Power.class);
             int[] c = e.getValue();
             for (Power p : Power.values()) {
-                Ratio ratio = new Ratio(c[1 + p.ordinal()], c[0]);
-                r.put(p, ratio);
-                BigDecimal target = target(p, on);
-                if (BigDecimal.valueOf(ratio.numerator()).compareTo(target.multiply(BigDecimal.valueOf(ratio.denominator()))) < 0) {
-                    findings.add(rateFinding(e.getKey(), p, ratio, target, on));
-                }
+                out.add(new DelegationRateFact(e.getKey(), p, c[1 + p.ordinal()], c[0], on));
             }
-            rates.put(e.getKey(), r);
         }
-        return new DelegationReport(on, rates, findings);
+        return out;
     }
 
-    private Finding rateFinding(String department, Power p, Ratio ratio, BigDecimal target, LocalDate on) {
-        String id = targetParameter(p);
-        DatedValue v = params.valueOn(id, on);
-        String pct = target.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-        BilingualText msg = BilingualText.of(
-                "“" + department + "”" + p.chineseName() + "授权率 " + ratio + " 低于目标 " + pct + "（" + on + "）",
-                department + ": " + p.englishName() + " delegation rate " + ratio + " is below the target " + pct + " (" + on + ")");
-        return new Finding(RATE_BELOW_TARGET, Severity.YELLOW, department, msg, v.reference(), layerOf(id),
-                ruleSetVersion, "", params.displayValues(List.of(id), on), Evidence.of("power", p.name(),
-                        "delegated", ratio.numerator(), "items", ratio.denominator(), "rate", ratio, "on", on));
-    }
-
-    /** Chief representative checks for every department with items in the centre on {@code on}. */
-    public List<Finding> chiefRepresentatives(AuthorizationTables tables, LocalDate on) {
-        List<Finding> out = new ArrayList<>();
+    /** The chief representative (or none) of every department with items in the centre on {@code on}. */
+    public List<ChiefRepresentativeFact> chiefRepresentatives(AuthorizationTables tables, LocalDate on) {
+        List<ChiefRepresentativeFact> out = new ArrayList<>();
         for (String d : tables.departmentsOn(on)) {
-            Optional<ChiefRepresentative> chief = tables.chiefOn(d, on);
-            if (chief.isEmpty()) {
-                out.add(plain(CHIEF_MISSING, Severity.RED, d, CHIEF_REFERENCE, BilingualText.of(
-                        "“" + d + "”有进驻事项，但 " + on + " 无在任首席代表",
-                        d + " has items in the centre but no chief representative on " + on), Evidence.of("on", on)));
-                continue;
-            }
-            ChiefRepresentative c = chief.get();
-            if (!c.holdsApprovalPower()) {
-                out.add(plain(CHIEF_WITHOUT_APPROVAL, Severity.YELLOW, d, CHIEF_REFERENCE, BilingualText.of(
-                        "“" + d + "”首席代表" + c.name() + "（" + c.appointmentDocument() + "）未被授予审批决定权",
-                        d + ": chief representative " + c.name() + " (" + c.appointmentDocument()
-                                + ") does not hold the approval decision power"),
-                        Evidence.of("chief", c.name(), "appointment", c.appointmentDocument(), "on", on)));
-            }
-            if (!c.fullTime()) {
-                out.add(plain(CHIEF_NOT_FULL_TIME, Severity.YELLOW, d, CHIEF_REFERENCE, BilingualText.of(
-                        "“" + d + "”首席代表" + c.name() + "未全职进驻中心",
-                        d + ": chief representative " + c.name() + " is not in the centre full time"),
-                        Evidence.of("chief", c.name(), "on", on)));
-            }
+            out.add(new ChiefRepresentativeFact(d, on, tables.chiefOn(d, on)));
         }
         return out;
     }
 
     /**
      * The working days of [from, to] on {@code calendar} (including 调休 working weekends) the window was
-     * closed or only half-staffed, with one finding for the department when there are any.
+     * closed or only half-staffed.
      *
      * @throws org.approvalrules.api.calendar.CalendarCoverageException when a strict calendar does not cover the period
      */
-    public WindowOpening windowOpening(WindowSchedule schedule, WorkingCalendar calendar, LocalDate from, LocalDate to) {
+    public WindowOpeningFact windowOpening(WindowSchedule schedule, WorkingCalendar calendar, LocalDate from, LocalDate to) {
         requirePeriod(from, to);
         int working = 0;
         List<LocalDate> closed = new ArrayList<>();
@@ -243,30 +219,8 @@ public final class AuthorizationChecker {
                 half.add(d);
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        if (!closed.isEmpty() || !half.isEmpty()) {
-            String dep = schedule.department();
-            List<String> zh = new ArrayList<>();
-            List<String> en = new ArrayList<>();
-            if (!closed.isEmpty()) {
-                zh.add(closed.size() + " 天未对外办公" + listed(closed, "："));
-                en.add("closed on " + closed.size());
-            }
-            if (!half.isEmpty()) {
-                zh.add(half.size() + " 天仅半天办公" + listed(half, "："));
-                en.add("open only a half-day on " + half.size());
-            }
-            BilingualText msg = BilingualText.of(
-                    "“" + dep + "”窗口在 " + from + " 至 " + to + " 的 " + working + " 个工作日中，" + String.join("；", zh)
-                            + "（日历 " + calendar.id() + "）",
-                    dep + "'s window was " + String.join(" and ", en) + " of the " + working + " working days from " + from
-                            + " to " + to + " (calendar " + calendar.id() + ")");
-            findings.add(new Finding(WINDOW_NOT_OPEN, closed.isEmpty() ? Severity.YELLOW : Severity.RED, dep, msg,
-                    OPENING_REFERENCE, NATIONAL, ruleSetVersion, calendar.version(), Map.of(), Evidence.of(
-                            "calendar", calendar.id(), "from", from, "to", to, "workingDays", working,
-                            "closedDays", closed.size(), "halfDays", half.size())));
-        }
-        return new WindowOpening(schedule.department(), from, to, working, closed, half, unknown, findings);
+        return new WindowOpeningFact(schedule.department(), from, to, working, closed, half, unknown, calendar.id(),
+                calendar.version());
     }
 
     private static void requirePeriod(LocalDate from, LocalDate to) {
@@ -277,25 +231,14 @@ public final class AuthorizationChecker {
         }
     }
 
-    private static String listed(List<LocalDate> days, String prefix) {
-        if (days.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(prefix);
-        for (int i = 0; i < Math.min(days.size(), LISTED_DAYS); i++) {
-            sb.append(i == 0 ? "" : "、").append(days.get(i));
-        }
-        return days.size() > LISTED_DAYS ? sb.append("等").toString() : sb.toString();
-    }
-
     /**
      * The steps of {@code c} that exercise a checked power ({@value #SIGNED_POWERS}, in force on the step's
-     * date) and were signed by someone who is not an authorised window person for the item and power that
-     * day, or for a power not delegated to the window that day (回局签批). A step's date is its end (or its
-     * start while open). Items that no department has in the centre on that date are not judged here.
+     * date), with whether their handler was an authorised window person for the item and power that day
+     * and whether the power was delegated to the window (回局签批 when not). A step's date is its end (or
+     * its start while open). Steps of items that no department has in the centre on that date are not facts.
      */
-    public List<Finding> signedOutsideWindow(ApprovalCase c, AuthorizationTables tables) {
-        List<Finding> out = new ArrayList<>();
+    public List<SignatureFact> signatures(ApprovalCase c, AuthorizationTables tables) {
+        List<SignatureFact> out = new ArrayList<>();
         for (int i = 0; i < c.steps().size(); i++) {
             CaseStep s = c.steps().get(i);
             if (s.power().isEmpty()) {
@@ -315,20 +258,7 @@ public final class AuthorizationChecker {
             boolean authorised = delegated && tables.persons().stream().anyMatch(ap -> ap.handler().equals(s.handler())
                     && holders.stream().anyMatch(a -> a.delegates(p) && a.department().equals(ap.department()))
                     && ap.allows(c.itemCode(), p, day));
-            if (authorised) {
-                continue;
-            }
-            String whyZh = delegated ? "处理人不是该事项" + p.chineseName() + "的窗口授权人员" : "该事项" + p.chineseName() + "当日未授权窗口";
-            String whyEn = delegated ? "the handler is not a window person authorised for this item's " + p.englishName()
-                    : "the " + p.englishName() + " power of this item was not delegated to the window that day";
-            BilingualText msg = BilingualText.of(
-                    "办件 " + c.caseNumber() + " 环节“" + s.name() + "”由 " + s.handler() + " 于 " + day + " 签批，" + whyZh + "（回局签批）",
-                    "case " + c.caseNumber() + " step '" + s.name() + "' signed by " + s.handler() + " on " + day + ": " + whyEn
-                            + " (signed back at the department)");
-            out.add(new Finding(SIGNED_OUTSIDE, Severity.RED, c.caseNumber(), msg, SIGNED_REFERENCE,
-                    layerOf(SIGNED_POWERS), ruleSetVersion, "", params.displayValues(List.of(SIGNED_POWERS), day),
-                    Evidence.of("step", "steps[" + i + "]", "stepName", s.name(), "handler", s.handler(), "signedOn", day,
-                            "power", p.name(), "delegated", delegated)));
+            out.add(new SignatureFact(c.caseNumber(), c.itemCode(), i, s.name(), p, s.handler(), day, delegated, authorised));
         }
         return out;
     }
@@ -352,14 +282,5 @@ public final class AuthorizationChecker {
             }
         }
         return out;
-    }
-
-    private String layerOf(String id) {
-        return params.get(id).map(p -> p.layer()).orElse(NATIONAL);
-    }
-
-    private Finding plain(String rule, Severity sev, String subject, String reference, BilingualText msg,
-            Map<String, String> evidence) {
-        return new Finding(rule, sev, subject, msg, reference, NATIONAL, ruleSetVersion, "", Map.of(), evidence);
     }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.authorization.AuthorizedPerson;
 import org.approvalrules.api.authorization.ChiefRepresentative;
 import org.approvalrules.api.authorization.Power;

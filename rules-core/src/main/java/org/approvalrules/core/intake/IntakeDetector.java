@@ -8,20 +8,24 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
-import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.finding.Finding;
-import org.approvalrules.api.finding.Severity;
+import org.approvalrules.api.intake.DepartmentAcceptanceFact;
+import org.approvalrules.api.intake.IntakePairFact;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.api.rules.RuleFact;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.parameter.ParameterType;
-import org.approvalrules.core.rules.Evidence;
+import org.approvalrules.core.rules.FactJudge;
 
 /**
- * Finds two-end intake (两头受理) in intake logs of any size and order:
+ * Computes the facts of two-end intake (两头受理) in intake logs of any size and order, which the national
+ * rules ({@code rules/intake.drl} of the bundled pack) judge: a {@link DepartmentAcceptanceFact} for each
+ * department-end acceptance of an item in the move-in register, and an {@link IntakePairFact} pairing each
+ * department-end acceptance with the nearest centre-end acceptance of the same applicant and item (with
+ * the window in force on the department-end date). The national rules report:
  * <ul>
  *   <li>{@value #DEPARTMENT_AFTER_MOVE_IN} (明进暗不进): a department-end acceptance of a centre-only item on or
  *       after the day it moved into the centre;</li>
@@ -32,7 +36,8 @@ import org.approvalrules.core.rules.Evidence;
  * The centre end is a centre window, an approved online channel, or a branch centre named in
  * {@value #BRANCH_CENTRES} on the record's date (approved branch centres are not two-end intake); the department
  * end is a department office or a branch centre not in that list. Parameters are read by each record's own
- * acceptance date, never by the clock. Immutable and thread-safe; each {@link Session} is for one thread.
+ * acceptance date, never by the clock. It makes no finding itself: a {@link FactJudge} (a locality's
+ * compiled rules) does. Immutable and thread-safe; each {@link Session} is for one thread.
  *
  * <p>Memory: a session keeps, per (applicant, item) key seen, one {@code long} and one case-number reference per
  * record: records need not be sorted, so any record may still pair with one read later. Time: O(n log n)
@@ -49,23 +54,19 @@ public final class IntakeDetector {
     /** Parameter: the approved branch centres (list of names), which are not two-end intake. */
     public static final String BRANCH_CENTRES = "intake.branch-centres";
 
-    static final String MOVE_IN_REFERENCE = "政务服务事项“应进必进”：进驻中心的事项不得在部门另行受理（明进暗不进）";
-    static final String TWO_END_REFERENCE = "政务服务“一窗受理”：进驻事项统一由中心受理，不得两头受理";
     /** The largest window accepted: a window of years would pair everything and is surely a data error. */
     static final int MAX_WINDOW_DAYS = 3_660;
 
     private final ParameterSet params;
-    private final String ruleSetVersion;
 
     /**
      * A detector reading {@value #WINDOW_DAYS} and {@value #BRANCH_CENTRES} from {@code params}
-     * (a locality's effective parameters); findings carry {@code ruleSetVersion}.
+     * (a locality's effective parameters).
      *
      * @throws InvalidValueException when a parameter is missing or of the wrong type
      */
-    public IntakeDetector(ParameterSet params, String ruleSetVersion) {
+    public IntakeDetector(ParameterSet params) {
         this.params = InvalidValueException.requireNonNull(params, "params");
-        this.ruleSetVersion = InvalidValueException.requireNonNull(ruleSetVersion, "ruleSetVersion");
         require(params, WINDOW_DAYS, ParameterType.INT);
         require(params, BRANCH_CENTRES, ParameterType.LIST);
     }
@@ -79,13 +80,22 @@ public final class IntakeDetector {
         }
     }
 
-    /** All findings of {@code records} against the move-in register {@code moves}. */
-    public List<Finding> detect(Iterable<IntakeRecord> records, Collection<ItemMove> moves) {
+    /** All findings of {@code rules} on {@code records} against the move-in register {@code moves}, in {@link #order}. */
+    public List<Finding> detect(Iterable<IntakeRecord> records, Collection<ItemMove> moves, FactJudge rules) {
+        InvalidValueException.requireNonNull(rules, "rules");
         Session s = session(moves);
         for (IntakeRecord r : records) {
             s.add(r);
         }
-        return s.finish();
+        return order(rules.judge(s.finish()));
+    }
+
+    /** {@code findings} ordered by rule id, then subject, then Chinese message (a new list). */
+    public static List<Finding> order(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings);
+        out.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::subject)
+                .thenComparing(f -> f.message().zh()));
+        return out;
     }
 
     /** A streaming session over one log, against the move-in register {@code moves} (one entry per item). */
@@ -102,14 +112,14 @@ public final class IntakeDetector {
     }
 
     /**
-     * Reads one log record by record ({@link #add}) and reports at {@link #finish()}. Not thread-safe.
+     * Reads one log record by record ({@link #add}) and gives the facts at {@link #finish()}. Not thread-safe.
      */
     public final class Session {
 
         private final Map<String, ItemMove> moves;
         /** item code → applicant identifier value → that (applicant, item)'s records (no key object per record). */
         private final Map<String, Map<String, Group>> groups = new HashMap<>();
-        private final List<Finding> findings = new ArrayList<>();
+        private final List<RuleFact> facts = new ArrayList<>();
         private long count;
         private boolean finished;
 
@@ -117,7 +127,7 @@ public final class IntakeDetector {
             this.moves = moves;
         }
 
-        /** Adds one record; findings that need no other record are made now, the rest at {@link #finish()}. */
+        /** Adds one record; facts that need no other record are made now, the pairs at {@link #finish()}. */
         public void add(IntakeRecord r) {
             InvalidValueException.requireNonNull(r, "record");
             if (finished) {
@@ -137,8 +147,8 @@ public final class IntakeDetector {
             boolean departmentEnd = departmentEnd(r, day);
             if (departmentEnd) {
                 ItemMove m = moves.get(r.itemCode());
-                if (m != null && m.centreOnly() && !day.isBefore(m.movedIn())) {
-                    findings.add(afterMoveIn(r, m));
+                if (m != null) {
+                    facts.add(new DepartmentAcceptanceFact(r, m));
                 }
             }
             int window = departmentEnd ? windowDays(day) : 0;
@@ -153,10 +163,10 @@ public final class IntakeDetector {
         }
 
         /**
-         * Pairs the records of every key and returns all findings, ordered by rule id, then the department-end
-         * case number. The session cannot be used afterwards.
+         * Pairs the records of every key and returns all facts: the department-end acceptances in the order
+         * read, then the pairs. The session cannot be used afterwards.
          */
-        public List<Finding> finish() {
+        public List<RuleFact> finish() {
             finished = true;
             for (Map<String, Group> byApplicant : groups.values()) {
                 for (Group g : byApplicant.values()) {
@@ -166,9 +176,7 @@ public final class IntakeDetector {
                 }
             }
             groups.clear();
-            findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::subject)
-                    .thenComparing(f -> f.parameters().getOrDefault("centreCase", "")));
-            return List.copyOf(findings);
+            return List.copyOf(facts);
         }
 
         private boolean departmentEnd(IntakeRecord r, LocalDate day) {
@@ -186,46 +194,6 @@ public final class IntakeDetector {
                         "窗口天数应在 0–" + MAX_WINDOW_DAYS + " 之间 / the window must be 0–" + MAX_WINDOW_DAYS + " days");
             }
             return w;
-        }
-
-        private Finding afterMoveIn(IntakeRecord r, ItemMove m) {
-            LocalDate day = r.acceptedAt().toLocalDate();
-            Map<String, String> used = r.channel() == AcceptanceChannel.BRANCH_CENTRE
-                    ? Map.of(BRANCH_CENTRES, params.valueOn(BRANCH_CENTRES, day).display()) : Map.of();
-            return new Finding(DEPARTMENT_AFTER_MOVE_IN, Severity.RED, r.caseNumber(),
-                    BilingualText.of("事项 " + r.itemCode() + " 已于 " + m.movedIn() + " 进驻中心，" + day + " 仍在"
-                                    + endName(r) + "受理（办件 " + r.caseNumber() + "，明进暗不进）",
-                            "item " + r.itemCode() + " moved into the centre on " + m.movedIn() + " but was accepted at "
-                                    + r.channel().label().en() + " on " + day + " (case " + r.caseNumber() + ")"),
-                    MOVE_IN_REFERENCE, layerOf(BRANCH_CENTRES), ruleSetVersion, "", used,
-                    Evidence.of("movedIn", m.movedIn(), "channel", r.channel().name(), "acceptedOn", day,
-                            "item", r.itemCode()));
-        }
-
-        private Finding twoEnd(String departmentCase, long departmentDay, int window, String centreCase,
-                long centreDay, String itemCode, String maskedApplicant) {
-            long gap = Math.abs(centreDay - departmentDay);
-            LocalDate dDay = LocalDate.ofEpochDay(departmentDay);
-            LocalDate cDay = LocalDate.ofEpochDay(centreDay);
-            return new Finding(TWO_END, Severity.RED, departmentCase,
-                    BilingualText.of("申请人 " + maskedApplicant + " 的事项 " + itemCode + "：部门端受理（办件 " + departmentCase
-                                    + "，" + dDay + "）与中心受理（办件 " + centreCase + "，" + cDay + "）相隔 " + gap
-                                    + " 天，不超过 " + window + " 天：两头受理",
-                            "applicant " + maskedApplicant + ", item " + itemCode + ": accepted at the department end on "
-                                    + dDay + " (case " + departmentCase + ") and at the centre on " + cDay + " (case "
-                                    + centreCase + "), " + gap + " day(s) apart, within " + window + ": two-end intake"),
-                    TWO_END_REFERENCE, layerOf(WINDOW_DAYS), ruleSetVersion, "",
-                    Map.of(WINDOW_DAYS, Integer.toString(window)), Evidence.of("centreCase", centreCase, "gapDays", gap,
-                            "departmentAcceptedOn", dDay, "centreAcceptedOn", cDay, "item", itemCode));
-        }
-
-        private String layerOf(String id) {
-            return params.get(id).map(Parameter::layer).orElse("000000");
-        }
-
-        private static String endName(IntakeRecord r) {
-            return r.channel() == AcceptanceChannel.BRANCH_CENTRE
-                    ? "未经批准的分中心“" + r.channelName().orElseThrow() + "”" : "部门";
         }
     }
 
@@ -289,7 +257,7 @@ public final class IntakeDetector {
             }
         }
 
-        /** For each department-end record, the nearest centre-end record (earliest, then lowest case number). */
+        /** For each department-end record, a pair with the nearest centre-end record (earliest, then lowest case number). */
         void pair(Session s) {
             Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) {
@@ -315,10 +283,8 @@ public final class IntakeDetector {
                 long day = Entry.day(e);
                 int w = Entry.window(e);
                 int best = nearest(centreDays, c, day);
-                if (Math.abs(centreDays[best] - day) <= w) {
-                    s.findings.add(s.twoEnd(cases[i], day, w, centreCases[best], centreDays[best], sample.itemCode(),
-                            masked));
-                }
+                s.facts.add(new IntakePairFact(cases[i], LocalDate.ofEpochDay(day), centreCases[best],
+                        LocalDate.ofEpochDay(centreDays[best]), sample.itemCode(), masked, w));
             }
         }
 

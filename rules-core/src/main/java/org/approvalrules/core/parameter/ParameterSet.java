@@ -102,6 +102,7 @@ public final class ParameterSet implements ParameterLookup {
      * The values of {@code ids} in force on {@code date}, as display strings (an immutable map, shared by
      * every date on which none of these parameters changes value).
      */
+    @Override
     public Map<String, String> displayValues(List<String> ids, LocalDate date) {
         DisplayPeriods periods = displayCache.computeIfAbsent(List.copyOf(ids), this::periods);
         long day = date.toEpochDay();
@@ -109,6 +110,12 @@ public final class ParameterSet implements ParameterLookup {
         i = i >= 0 ? i : -i - 2;
         Map<String, String> m = i < 0 ? null : periods.maps()[i];
         return m != null ? m : display(ids, date);
+    }
+
+    /** The reference (document) of the value of {@code id} in force on {@code date}. */
+    @Override
+    public String referenceAt(String id, LocalDate date) {
+        return valueOn(id, date).reference();
     }
 
     private Map<String, String> display(List<String> ids, LocalDate date) {

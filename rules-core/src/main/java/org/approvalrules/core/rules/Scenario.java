@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.deadline.TimeLimit;
@@ -17,8 +18,9 @@ import org.approvalrules.core.yaml.YamlDoc;
 import org.approvalrules.core.yaml.YamlNode;
 
 /**
- * A scenario written by a local rule author (the OpenFisca YAML-test idea): cases, an as-of instant,
- * and the findings expected (case, rule id, severity) — exactly those, no more. Immutable.
+ * A scenario written by a local rule author (the OpenFisca YAML-test idea): cases and other facts
+ * ({@link ScenarioFacts}: authorization facts, fee charges, an intake log), an as-of instant, and the
+ * findings expected (subject, rule id, severity) — exactly those, no more. Immutable.
  *
  * @param name what it shows
  * @param file the scenario file
@@ -27,16 +29,17 @@ import org.approvalrules.core.yaml.YamlNode;
  * @param calendar the locality whose working calendar the rules' global {@code calendar} is (the
  *     scenario's {@code calendar:} field; {@code locality} when absent)
  * @param asOf the evaluation instant
- * @param cases the cases
+ * @param cases the cases (may be empty when {@code facts} is not)
+ * @param facts the authorization facts, fee charges and intake log
  * @param expected the findings expected
  */
 public record Scenario(String name, String file, int line, DivisionCode locality, DivisionCode calendar, Instant asOf,
-        List<CaseFacts> cases, List<Expected> expected) {
+        List<CaseFacts> cases, ScenarioFacts facts, List<Expected> expected) {
 
     /**
      * One expected finding.
      *
-     * @param caseId the case
+     * @param caseId the subject: a case, a department, a fee charge's case (field {@code case})
      * @param ruleId the rule
      * @param severity the severity
      */
@@ -47,7 +50,18 @@ public record Scenario(String name, String file, int line, DivisionCode locality
         }
     }
 
-    private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect");
+    private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect",
+            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves");
+    /** The keys of each fact section ({@link ScenarioFacts}): a misspelt key is an error, not a default. */
+    private static final Map<String, List<String>> FACT_KEYS = Map.of(
+            "rates", List.of("department", "power", "numerator", "denominator", "date"),
+            "chiefs", List.of("department", "date", "name", "document", "appointed-on", "approval-power", "full-time"),
+            "openings", List.of("department", "from", "to", "working-days", "closed", "half-day", "unknown"),
+            "signatures", List.of("case", "item", "step", "step-name", "power", "handler", "date", "delegated", "authorised"),
+            "charges", List.of("case", "item", "item-name", "department", "item-charges", "fee-basis", "in-centre-since",
+                    "quantities", "evidence", "standard", "applicant", "date", "collected", "charged"),
+            "intake-log", List.of("case", "item", "applicant", "channel", "channel-name", "accepted"),
+            "moves", List.of("item", "moved-in", "centre-only"));
     private static final List<String> CASE_KEYS = List.of("id", "accepted", "statutory", "promised", "promised-remaining",
             "statutory-remaining", "completed", "correction-notice-working-days", "delivery-working-days",
             "procedures-recorded-after-due", "back-dated-procedures", "procedures-at-acceptance", "unrecognised-procedures");
@@ -71,6 +85,12 @@ public record Scenario(String name, String file, int line, DivisionCode locality
             for (YamlNode c : node.has("cases") ? node.get("cases").elements() : List.<YamlNode>of()) {
                 c.checkKeys("场景 " + name + " 的办件 / case of scenario " + name, CASE_KEYS, problems);
             }
+            for (Map.Entry<String, List<String>> section : FACT_KEYS.entrySet()) {
+                for (YamlNode f : node.has(section.getKey()) ? node.get(section.getKey()).elements() : List.<YamlNode>of()) {
+                    f.checkKeys("场景 " + name + " 的 " + section.getKey() + " / " + section.getKey() + " of scenario " + name,
+                            section.getValue(), problems);
+                }
+            }
             for (YamlNode e : node.has("expect") ? node.get("expect").elements() : List.<YamlNode>of()) {
                 e.checkKeys("场景 " + name + " 的预期 / expectation of scenario " + name, EXPECT_KEYS, problems);
             }
@@ -89,15 +109,16 @@ public record Scenario(String name, String file, int line, DivisionCode locality
                             c.path("procedures-recorded-after-due").asInt(0), c.path("back-dated-procedures").asInt(0),
                             c.path("procedures-at-acceptance").asInt(0), c.path("unrecognised-procedures").asInt(0)));
                 }
-                if (cases.isEmpty()) {
-                    throw new RulePackException(file, line, "场景没有办件 / scenario has no cases");
+                ScenarioFacts facts = ScenarioFacts.parse(s, cal.toString());
+                if (cases.isEmpty() && facts.isEmpty()) {
+                    throw new RulePackException(file, line, "场景没有办件或事实 / scenario has no cases nor facts");
                 }
                 List<Expected> expected = new ArrayList<>();
                 for (JsonNode e : s.path("expect")) {
                     expected.add(new Expected(require(e, "case"), require(e, "rule"),
                             Severity.valueOf(require(e, "severity").toUpperCase(Locale.ROOT))));
                 }
-                out.add(new Scenario(name, file, line, loc, cal, asOf, cases, expected));
+                out.add(new Scenario(name, file, line, loc, cal, asOf, cases, facts, expected));
             } catch (ApprovalRulesException | java.time.DateTimeException | IllegalArgumentException e) {
                 problems.add(new RulePackException.Problem(file, line, "场景 " + name + " 有误 / bad scenario: " + e.getMessage()));
             }

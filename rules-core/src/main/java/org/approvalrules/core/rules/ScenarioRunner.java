@@ -15,6 +15,7 @@ import org.approvalrules.api.calendar.CoveragePolicy;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.rules.RuleFact;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.pack.Layer;
 import org.approvalrules.core.pack.RuleSource;
@@ -102,7 +103,9 @@ public final class ScenarioRunner {
     public Result run(Scenario s) {
         try {
             RuleSets.RuleSet set = registry.ruleSet(s.locality());
-            List<Finding> findings = set.evaluate(s.cases(), s.asOf(), calendars.apply(s.calendar()));
+            List<RuleFact> facts = new ArrayList<>(s.cases());
+            facts.addAll(s.facts().compute(set.pack().parameters(), set.version()));
+            List<Finding> findings = set.evaluate(facts, s.asOf(), calendars.apply(s.calendar()));
             List<Scenario.Expected> got = findings.stream()
                     .map(f -> new Scenario.Expected(f.subject(), f.ruleId(), f.severity())).toList();
             List<Scenario.Expected> missing = s.expected().stream().filter(e -> !got.contains(e)).toList();

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.approvalrules.api.DataFormatException;
+import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.authorization.AuthorizedPerson;
 import org.approvalrules.api.authorization.ChiefRepresentative;
 import org.approvalrules.api.authorization.Power;

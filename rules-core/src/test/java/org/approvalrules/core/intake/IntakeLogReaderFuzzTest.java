@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.approvalrules.api.InvalidValueException;
-import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.api.rules.RuleFact;
 import org.approvalrules.core.LoaderErrors;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class IntakeLogReaderFuzzTest {
     @TempDir
     static Path dir;
 
-    private static final IntakeDetector DETECTOR = new IntakeDetector(IntakeDetectorTest.params(), "fuzz");
+    private static final IntakeDetector DETECTOR = new IntakeDetector(IntakeFixtures.params());
 
     @FuzzTest(maxDuration = "5m")
     void logAndMoves(byte[] input) throws IOException {
@@ -48,18 +48,24 @@ class IntakeLogReaderFuzzTest {
             return;
         }
         Set<String> cases = records.stream().map(IntakeRecord::caseNumber).collect(Collectors.toSet());
-        List<Finding> findings;
+        Set<RuleFact> facts;
         try {
-            findings = DETECTOR.detect(records, register);
+            facts = facts(records, register);
         } catch (InvalidValueException e) {
             // a record dated before the parameters' first value (or a register naming an item twice): the error names it
             assertThat(e.value()).satisfiesAnyOf(v -> assertThat(cases).contains(v),
                     v -> assertThat(register).anyMatch(m -> m.itemCode().equals(v)));
             return;
         }
-        assertThat(findings).allSatisfy(f -> assertThat(cases).contains(f.subject()));
+        assertThat(facts).allSatisfy(f -> assertThat(cases).contains(f.subject()));
         List<IntakeRecord> reversed = new ArrayList<>(records);
         Collections.reverse(reversed);
-        assertThat(DETECTOR.detect(reversed, register)).isEqualTo(findings);
+        assertThat(facts(reversed, register)).isEqualTo(facts);
+    }
+
+    private static Set<RuleFact> facts(List<IntakeRecord> records, List<ItemMove> register) {
+        IntakeDetector.Session s = DETECTOR.session(register);
+        records.forEach(s::add);
+        return Set.copyOf(s.finish());
     }
 }

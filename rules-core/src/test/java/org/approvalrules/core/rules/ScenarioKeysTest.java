@@ -38,4 +38,20 @@ class ScenarioKeysTest {
         assertThatThrownBy(() -> Scenario.parse("s.yaml", badExpect, DivisionCode.NATIONAL))
                 .isInstanceOf(RulePackException.class).hasMessageContaining("s.yaml:10").hasMessageContaining("severty");
     }
+
+    @Test
+    void aMisspeltKeyInAFactSectionIsAnErrorNamingItsLine() {
+        String rates = """
+                scenarios:
+                  - name: 授权率
+                    as-of: 2024-10-21T12:00+08:00
+                    rates:
+                      - {department: 市场监管局, power: APPROVAL, numerator: 6, denominator: 10, date: 2024-10-21}
+                    expect:
+                      - {case: 市场监管局, rule: authorization.power-rate-below-target, severity: YELLOW}
+                """;
+        assertThat(Scenario.parse("r.yaml", rates, DivisionCode.NATIONAL)).hasSize(1);
+        assertThatThrownBy(() -> Scenario.parse("r.yaml", rates.replace("numerator", "numerater"), DivisionCode.NATIONAL))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("r.yaml:5").hasMessageContaining("numerater");
+    }
 }

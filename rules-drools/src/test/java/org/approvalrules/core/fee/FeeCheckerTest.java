@@ -19,6 +19,8 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.money.Money;
+import org.approvalrules.core.rules.FactJudge;
+import org.approvalrules.drools.TestJudges;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FeeCheckerTest {
     static final LocalDate D = LocalDate.of(2024, 5, 6);
     static FeeChecker checker;
+    /** The national fee rules. */
+    static final FactJudge RULES = TestJudges.national();
 
     static final ServiceItem REGISTRATION = ServiceItem.builder("11450000MB0000000A0001", "不动产登记")
             .basicCode("000000000001").department("县自然资源局")
@@ -54,7 +58,7 @@ class FeeCheckerTest {
     }
 
     static List<Finding> check(ServiceItem item, String charged, FeeRequest r, AcceptanceChannel channel) {
-        return checker.check(new FeeCheck("2024050600001", item, FeeCharge.of(r.standardId(), Money.of(charged)), r, channel));
+        return checker.check(new FeeCheck("2024050600001", item, FeeCharge.of(r.standardId(), Money.of(charged)), r, channel), RULES);
     }
 
     @Test
@@ -73,7 +77,7 @@ class FeeCheckerTest {
             assertThat(x.message().en()).contains("100.00 due").contains("10.00 over");
             assertThat(x.legalReference()).startsWith("发改价格规〔2016〕2559号");
             assertThat(x.layer()).isEqualTo("000000");
-            assertThat(x.ruleSetVersion()).isEqualTo("test");
+            assertThat(x.ruleSetVersion()).isEqualTo(TestJudges.version());
             assertThat(x.subject()).isEqualTo("2024050600001");
             assertThat(x.parameters()).containsEntry("fee.real-estate.residential.registration.per-unit", "80");
         });
@@ -157,12 +161,12 @@ class FeeCheckerTest {
         List<FeeCheck> both = List.of(
                 new FeeCheck("C1", INFO, FeeCharge.of("gov-info.per-request", Money.yuan(100)), byRequest, AcceptanceChannel.CENTRE_WINDOW),
                 new FeeCheck("C1", INFO, FeeCharge.of("gov-info.per-page", Money.yuan(10)), byPage, AcceptanceChannel.CENTRE_WINDOW));
-        assertThat(checker.checkCase(both)).singleElement().satisfies(x -> {
+        assertThat(checker.checkCase(both, RULES)).singleElement().satisfies(x -> {
             assertThat(x.ruleId()).isEqualTo("fee.over-standard");
             assertThat(x.message().zh()).contains("不得同时按两种方式计收");
             assertThat(x.legalReference()).isEqualTo("国办函〔2020〕109号");
         });
-        assertThat(checker.checkCase(both.subList(0, 1))).isEmpty();
+        assertThat(checker.checkCase(both.subList(0, 1), RULES)).isEmpty();
     }
 
     @Test
@@ -170,6 +174,6 @@ class FeeCheckerTest {
         FeeRequest r = home(1);
         FeeCheck c = new FeeCheck("C2", REGISTRATION, new FeeCharge(r.standardId(), Money.ZERO, Optional.of("small-micro")), r,
                 AcceptanceChannel.CENTRE_WINDOW);
-        assertThat(checker.check(c)).extracting(Finding::ruleId).containsExactly("fee.under-standard");
+        assertThat(checker.check(c, RULES)).extracting(Finding::ruleId).containsExactly("fee.under-standard");
     }
 }

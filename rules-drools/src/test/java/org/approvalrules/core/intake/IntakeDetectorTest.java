@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.cases.AcceptanceChannel;
@@ -18,32 +17,21 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.core.parameter.DatedValue;
-import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
-import org.approvalrules.core.parameter.ParameterType;
+import org.approvalrules.core.rules.FactJudge;
+import org.approvalrules.drools.TestJudges;
 import org.junit.jupiter.api.Test;
 
 class IntakeDetectorTest {
 
-    static final ApplicantId FIRM = ApplicantId.creditCode("91450100" + "MA5KXXXX1" + ApplicantId.creditCodeCheckChar("91450100MA5KXXXX1"));
-    static final ApplicantId OTHER = ApplicantId.creditCode("91450100" + "MA5KYYYY2" + ApplicantId.creditCodeCheckChar("91450100MA5KYYYY2"));
+    static final ApplicantId FIRM = IntakeFixtures.FIRM;
+    static final ApplicantId OTHER = IntakeFixtures.OTHER;
     static final String ITEM = "11450000MB0000001X4000111000001";
     static final ItemMove MOVED = new ItemMove(ITEM, LocalDate.of(2024, 3, 1), true);
 
-    /** Window days 30 from 2004, 10 from 2025-01-01 (a county override); branch centre 公安分中心 approved. */
-    static ParameterSet params() {
-        return new ParameterSet(Map.of(
-                IntakeDetector.WINDOW_DAYS, new Parameter(IntakeDetector.WINDOW_DAYS, ParameterType.INT, BilingualText.of("窗口", "window"),
-                        List.of(new DatedValue(LocalDate.of(2004, 7, 1), 30, "national", "intake.yaml", 1),
-                                new DatedValue(LocalDate.of(2025, 1, 1), 10, "county", "local.yaml", 3)), "451031"),
-                IntakeDetector.BRANCH_CENTRES, new Parameter(IntakeDetector.BRANCH_CENTRES, ParameterType.LIST,
-                        BilingualText.of("分中心", "branch centres"),
-                        List.of(new DatedValue(LocalDate.of(2004, 7, 1), List.of("公安分中心"), "national", "intake.yaml", 9)),
-                        "000000")));
-    }
-
-    private final IntakeDetector detector = new IntakeDetector(params(), "test-1");
+    private final IntakeDetector detector = new IntakeDetector(IntakeFixtures.params());
+    /** The national intake rules, reading the fixtures' parameters. */
+    private static final FactJudge RULES = TestJudges.national(IntakeFixtures.params());
 
     static IntakeRecord rec(String no, ApplicantId who, AcceptanceChannel ch, String at) {
         return IntakeRecord.of(no, ITEM, who, ch, LocalDateTime.parse(at));
@@ -54,7 +42,7 @@ class IntakeDetectorTest {
     }
 
     private List<Finding> detect(IntakeRecord... rs) {
-        return detector.detect(List.of(rs), List.of(MOVED));
+        return detector.detect(List.of(rs), List.of(MOVED), RULES);
     }
 
     private static List<String> ids(List<Finding> fs) {
@@ -70,14 +58,14 @@ class IntakeDetectorTest {
         Finding f = fs.get(0);
         assertThat(f.severity()).isEqualTo(Severity.RED);
         assertThat(f.message().zh()).contains("2024-03-01", "明进暗不进", "D2");
-        assertThat(f.ruleSetVersion()).isEqualTo("test-1");
+        assertThat(f.ruleSetVersion()).isEqualTo(TestJudges.version());
         assertThat(f.evidence()).containsEntry("movedIn", "2024-03-01");
     }
 
     @Test
     void anItemThatMayStillBeAcceptedAtTheDepartmentIsNotMoveInFlagged() {
         List<Finding> fs = detector.detect(List.of(rec("D1", FIRM, AcceptanceChannel.DEPARTMENT, "2024-05-01T10:00")),
-                List.of(new ItemMove(ITEM, LocalDate.of(2024, 3, 1), false)));
+                List.of(new ItemMove(ITEM, LocalDate.of(2024, 3, 1), false)), RULES);
         assertThat(fs).isEmpty();
     }
 
@@ -109,7 +97,7 @@ class IntakeDetectorTest {
         assertThat(two.parameters()).containsEntry(IntakeDetector.WINDOW_DAYS, "10");
         assertThat(two.evidence()).containsEntry("centreCase", "W1")
                 .containsEntry("gapDays", "10");
-        assertThat(two.layer()).isEqualTo("451031");
+        assertThat(two.layer()).as("the layer of the rule, national").isEqualTo("000000");
         assertThat(two.message().zh()).doesNotContain(FIRM.value()).contains(FIRM.masked());
     }
 
@@ -150,18 +138,18 @@ class IntakeDetectorTest {
                 rec("W1", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-02-20T09:00"),
                 rec("W2", FIRM, AcceptanceChannel.CENTRE_WINDOW, "2024-04-01T09:00"),
                 rec("D3", OTHER, AcceptanceChannel.DEPARTMENT, "2024-04-01T09:00")));
-        List<Finding> first = detector.detect(log, List.of(MOVED));
+        List<Finding> first = detector.detect(log, List.of(MOVED), RULES);
         assertThat(ids(first)).containsExactly("intake.department-after-move-in:D2", "intake.department-after-move-in:D3",
                 "intake.two-end:D1", "intake.two-end:D2");
         for (int i = 0; i < 10; i++) {
             Collections.shuffle(log, new java.util.Random(i));
-            assertThat(detector.detect(log, List.of(MOVED))).isEqualTo(first);
+            assertThat(detector.detect(log, List.of(MOVED), RULES)).isEqualTo(first);
         }
     }
 
     @Test
     void badParametersAndRegistersAreTypedErrors() {
-        assertThatThrownBy(() -> new IntakeDetector(new ParameterSet(Map.of()), "v"))
+        assertThatThrownBy(() -> new IntakeDetector(new ParameterSet(Map.of())))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining(IntakeDetector.WINDOW_DAYS);
         assertThatThrownBy(() -> detector.session(List.of(MOVED, MOVED)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining(ITEM);

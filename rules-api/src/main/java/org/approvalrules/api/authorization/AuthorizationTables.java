@@ -1,4 +1,4 @@
-package org.approvalrules.core.authorization;
+package org.approvalrules.api.authorization;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,10 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.approvalrules.api.InvalidValueException;
-import org.approvalrules.api.authorization.AuthorizedPerson;
-import org.approvalrules.api.authorization.ChiefRepresentative;
-import org.approvalrules.api.authorization.WindowAuthorization;
-import org.approvalrules.api.authorization.WindowSchedule;
 
 /**
  * A centre's authorization records: delegations per department and item, chief representatives,

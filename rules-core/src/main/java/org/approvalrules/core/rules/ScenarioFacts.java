@@ -1,0 +1,189 @@
+package org.approvalrules.core.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.authorization.ChiefRepresentative;
+import org.approvalrules.api.authorization.ChiefRepresentativeFact;
+import org.approvalrules.api.authorization.DelegationRateFact;
+import org.approvalrules.api.authorization.Power;
+import org.approvalrules.api.authorization.SignatureFact;
+import org.approvalrules.api.authorization.WindowOpeningFact;
+import org.approvalrules.api.cases.AcceptanceChannel;
+import org.approvalrules.api.cases.FeeCharge;
+import org.approvalrules.api.deadline.TimeLimit;
+import org.approvalrules.api.fee.ApplicantCategory;
+import org.approvalrules.api.fee.ExemptionEvidence;
+import org.approvalrules.api.fee.FeeCheck;
+import org.approvalrules.api.fee.FeeRequest;
+import org.approvalrules.api.fee.QuantityKind;
+import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.api.item.ServiceItem;
+import org.approvalrules.api.money.Money;
+import org.approvalrules.api.rules.RuleFact;
+import org.approvalrules.core.fee.FeeCalculator;
+import org.approvalrules.core.fee.FeeCatalog;
+import org.approvalrules.core.fee.FeeChecker;
+import org.approvalrules.core.fee.FeeParameters;
+import org.approvalrules.core.intake.IntakeDetector;
+import org.approvalrules.core.parameter.ParameterSet;
+
+/**
+ * What a scenario states besides deadline cases (docs/RULE-PACKS.md "Scenarios"): window-authorization
+ * facts written directly ({@code rates}, {@code chiefs}, {@code openings}, {@code signatures}), fee charges
+ * ({@code charges}) and an intake log with its move-in register ({@code intake-log}, {@code moves}), from
+ * which the engines compute the facts with the locality's own parameters, as in production. Immutable.
+ *
+ * @param facts the authorization facts
+ * @param charges the fee charges, each of a case ({@link FeeCheck#subject()}; one case's charges are judged together)
+ * @param intake the intake log
+ * @param moves the move-in register
+ */
+public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<IntakeRecord> intake, List<ItemMove> moves) {
+
+    /** Nothing but deadline cases. */
+    public static final ScenarioFacts NONE = new ScenarioFacts(List.of(), List.of(), List.of(), List.of());
+
+    public ScenarioFacts {
+        facts = List.copyOf(facts);
+        charges = List.copyOf(charges);
+        intake = List.copyOf(intake);
+        moves = List.copyOf(moves);
+    }
+
+    /** Whether the scenario states none of these. */
+    public boolean isEmpty() {
+        return facts.isEmpty() && charges.isEmpty() && intake.isEmpty();
+    }
+
+    /**
+     * The facts to judge: those stated, plus those the fee and intake engines compute from the charges and
+     * the log with {@code params} (the scenario locality's effective parameters).
+     */
+    public List<RuleFact> compute(ParameterSet params, String version) {
+        List<RuleFact> out = new ArrayList<>(facts);
+        if (!charges.isEmpty()) {
+            FeeChecker fees = new FeeChecker(new FeeCalculator(new FeeParameters(params, FeeCatalog.national(), version)));
+            Map<String, List<FeeCheck>> byCase = new LinkedHashMap<>();
+            charges.forEach(c -> byCase.computeIfAbsent(c.subject(), k -> new ArrayList<>()).add(c));
+            byCase.values().forEach(c -> out.addAll(fees.facts(c)));
+        }
+        if (!intake.isEmpty()) {
+            IntakeDetector.Session s = new IntakeDetector(params).session(moves);
+            intake.forEach(s::add);
+            out.addAll(s.finish());
+        }
+        return out;
+    }
+
+    /** Reads the sections of scenario {@code s}; {@code calendar} names the calendar of window-opening facts. */
+    static ScenarioFacts parse(JsonNode s, String calendar) {
+        List<RuleFact> facts = new ArrayList<>();
+        for (JsonNode r : s.path("rates")) {
+            facts.add(new DelegationRateFact(text(r, "department"), power(r, "power"), integer(r, "numerator"),
+                    integer(r, "denominator"), date(r, "date")));
+        }
+        for (JsonNode c : s.path("chiefs")) {
+            String dep = text(c, "department");
+            LocalDate on = date(c, "date");
+            Optional<ChiefRepresentative> chief = c.has("name")
+                    ? Optional.of(new ChiefRepresentative(dep, text(c, "name"), Optional.empty(), text(c, "document"),
+                            c.has("appointed-on") ? date(c, "appointed-on") : on, c.path("approval-power").asBoolean(true),
+                            c.path("full-time").asBoolean(true)))
+                    : Optional.empty();
+            facts.add(new ChiefRepresentativeFact(dep, on, chief));
+        }
+        for (JsonNode o : s.path("openings")) {
+            facts.add(new WindowOpeningFact(text(o, "department"), date(o, "from"), date(o, "to"), integer(o, "working-days"),
+                    dates(o, "closed"), dates(o, "half-day"), dates(o, "unknown"), calendar, "scenario"));
+        }
+        for (JsonNode g : s.path("signatures")) {
+            facts.add(new SignatureFact(text(g, "case"), text(g, "item"), g.path("step").asInt(0), text(g, "step-name"),
+                    power(g, "power"), text(g, "handler"), date(g, "date"), g.path("delegated").asBoolean(true),
+                    g.path("authorised").asBoolean(false)));
+        }
+        List<FeeCheck> charges = new ArrayList<>();
+        for (JsonNode c : s.path("charges")) {
+            charges.add(charge(c));
+        }
+        List<IntakeRecord> intake = new ArrayList<>();
+        for (JsonNode r : s.path("intake-log")) {
+            AcceptanceChannel ch = AcceptanceChannel.valueOf(text(r, "channel").toUpperCase(Locale.ROOT));
+            intake.add(new IntakeRecord(text(r, "case"), text(r, "item"), ApplicantId.parse(text(r, "applicant")), ch,
+                    r.has("channel-name") ? Optional.of(text(r, "channel-name")) : Optional.empty(),
+                    LocalDateTime.parse(text(r, "accepted"))));
+        }
+        List<ItemMove> moves = new ArrayList<>();
+        for (JsonNode m : s.path("moves")) {
+            moves.add(new ItemMove(text(m, "item"), date(m, "moved-in"), m.path("centre-only").asBoolean(true)));
+        }
+        if (intake.isEmpty() && !moves.isEmpty()) {
+            throw new IllegalArgumentException("有 moves 而无 intake-log / moves without an intake-log");
+        }
+        return new ScenarioFacts(facts, charges, intake, moves);
+    }
+
+    private static FeeCheck charge(JsonNode c) {
+        String item = text(c, "item");
+        ServiceItem.Builder b = ServiceItem.builder(item, c.path("item-name").asText("场景事项 / scenario item"))
+                .basicCode(item).department(c.path("department").asText("场景部门 / scenario department"))
+                .statutoryLimit(TimeLimit.workingDays(20)).promisedLimit(TimeLimit.workingDays(20));
+        b = c.path("item-charges").asBoolean(true) ? b.fee(c.path("fee-basis").asText("场景收费依据 / scenario fee basis"))
+                : b.noFee(null);
+        if (c.has("in-centre-since")) {
+            b = b.inCentreSince(date(c, "in-centre-since"));
+        }
+        Map<QuantityKind, Integer> quantities = new EnumMap<>(QuantityKind.class);
+        c.path("quantities").fields().forEachRemaining(e ->
+                quantities.put(QuantityKind.valueOf(e.getKey().toUpperCase(Locale.ROOT)), e.getValue().asInt()));
+        Set<ExemptionEvidence> evidence = EnumSet.noneOf(ExemptionEvidence.class);
+        c.path("evidence").forEach(e -> evidence.add(ExemptionEvidence.valueOf(e.asText().toUpperCase(Locale.ROOT))));
+        String standard = text(c, "standard");
+        FeeRequest request = new FeeRequest(standard, quantities,
+                ApplicantCategory.valueOf(c.path("applicant").asText("INDIVIDUAL").toUpperCase(Locale.ROOT)), evidence,
+                date(c, "date"));
+        AcceptanceChannel channel = AcceptanceChannel.valueOf(c.path("collected").asText("CENTRE_WINDOW").toUpperCase(Locale.ROOT));
+        return new FeeCheck(text(c, "case"), b.build(), FeeCharge.of(standard, Money.of(text(c, "charged"))), request, channel);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("缺少字段 " + field + " / missing field " + field);
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException("字段 " + field + " 应为整数 / field " + field + " must be an integer: " + v);
+        }
+        return v.asInt();
+    }
+
+    private static LocalDate date(JsonNode n, String field) {
+        return LocalDate.parse(text(n, field));
+    }
+
+    private static List<LocalDate> dates(JsonNode n, String field) {
+        List<LocalDate> out = new ArrayList<>();
+        n.path(field).forEach(d -> out.add(LocalDate.parse(d.asText())));
+        return out;
+    }
+
+    private static Power power(JsonNode n, String field) {
+        return Power.valueOf(text(n, field).toUpperCase(Locale.ROOT));
+    }
+}
