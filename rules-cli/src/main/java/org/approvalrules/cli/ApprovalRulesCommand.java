@@ -1,5 +1,13 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.cli.command.AuthorizationCommand;
+import org.approvalrules.cli.command.CalendarCommand;
+import org.approvalrules.cli.command.DeadlineCommand;
+import org.approvalrules.cli.command.DemoCommand;
+import org.approvalrules.cli.command.FeeCommand;
+import org.approvalrules.cli.command.IntakeCommand;
+import org.approvalrules.cli.command.RulesCommand;
+
 import java.io.PrintWriter;
 import org.approvalrules.api.privacy.MaskingOutputStream;
 import org.approvalrules.api.privacy.MaskingWriter;
@@ -45,12 +53,12 @@ public final class ApprovalRulesCommand implements Runnable {
     }
 
     /** The command line of {@link #commandLine()} writing to {@code out} and {@code err} (masked). */
-    static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
+    public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
         return commandLine(out, err, CommandLine.defaultFactory());
     }
 
     /** The command line of {@link #commandLine(java.io.Writer, java.io.Writer)} creating commands with {@code factory}. */
-    static CommandLine commandLine(java.io.Writer out, java.io.Writer err, CommandLine.IFactory factory) {
+    public static CommandLine commandLine(java.io.Writer out, java.io.Writer err, CommandLine.IFactory factory) {
         CommandLine cl = new CommandLine(ApprovalRulesCommand.class, factory);
         cl.setOut(new PrintWriter(new MaskingWriter(out), true));
         cl.setErr(new PrintWriter(new MaskingWriter(err), true));
@@ -90,13 +98,13 @@ public final class ApprovalRulesCommand implements Runnable {
         }
     }
 
-    static String version() {
+    public static String version() {
         String v = ApprovalRulesCommand.class.getPackage().getImplementationVersion();
         return v != null ? v : "0.1.0-SNAPSHOT";
     }
 
     /** The execution exception handler of {@link ErrorHandlers}, for tests that build their own command line. */
-    static final class Errors implements CommandLine.IExecutionExceptionHandler {
+    public static final class Errors implements CommandLine.IExecutionExceptionHandler {
         private final ErrorHandlers.Execution delegate = new ErrorHandlers.Execution();
 
         @Override

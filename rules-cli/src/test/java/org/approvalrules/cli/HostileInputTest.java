@@ -1,5 +1,8 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.cli.command.AuthorizationCommand;
+import org.approvalrules.cli.command.DeadlineCommand;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
+
+import org.approvalrules.cli.command.DeadlineJson;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -16,7 +18,7 @@ import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.deadline.DeadlineEngine;
 
 /** Demo: a case accepted just before the 2024 National Day block, with an expert review, as of a fixed instant. */
-final class DeadlineDemo implements DemoSection {
+public final class DeadlineDemo implements DemoSection {
 
     @Override
     public String title() {

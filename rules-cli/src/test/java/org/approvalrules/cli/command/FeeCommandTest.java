@@ -1,4 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
+
+import org.approvalrules.cli.ApprovalRulesCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +13,8 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class FeeCommandTest {
-    static final Clock MAY_2024 = Clock.fixed(Instant.parse("2024-05-06T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+public class FeeCommandTest {
+    public static final Clock MAY_2024 = Clock.fixed(Instant.parse("2024-05-06T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
     private record Run(int code, String out, String err) {
     }

@@ -1,4 +1,4 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import org.approvalrules.core.calendar.CalendarDiff;
 import org.approvalrules.core.calendar.CalendarProviders;
 
 /** Demo: the provider SPI, one day explained, and the diff that finds the deadlines to recompute. */
-final class CalendarServiceDemo implements DemoSection {
+public final class CalendarServiceDemo implements DemoSection {
 
     @Override
     public String title() {

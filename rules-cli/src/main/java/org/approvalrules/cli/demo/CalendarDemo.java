@@ -1,4 +1,4 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -9,7 +9,7 @@ import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.calendar.CalendarRepository;
 
 /** Demo: the bundled official calendar, national against Guangxi, and working-day arithmetic. */
-final class CalendarDemo implements DemoSection {
+public final class CalendarDemo implements DemoSection {
 
     private static final DivisionCode GUANGXI = DivisionCode.of("450000");
 

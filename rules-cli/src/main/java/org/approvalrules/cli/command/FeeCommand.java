@@ -1,5 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
 
+import org.approvalrules.cli.Options;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ import org.approvalrules.core.json.FindingsJson;
 import org.approvalrules.core.rules.EntryPointAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -48,7 +50,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fee", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"按收费标准计算应收费用，并可核查实收金额 / assess a fee standard and optionally check a charge",
                 "示例 / example: fee --standard real-estate.residential --quantity 3 --date 2024-05-06 --charged 110"})
-final class FeeCommand implements Callable<Integer> {
+public final class FeeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -84,22 +86,22 @@ final class FeeCommand implements Callable<Integer> {
     @Option(names = "--item-free", description = "事项目录载明不收费（是否收费=0）/ the item's catalogue entry says 是否收费 = 0")
     boolean itemFree;
 
-    @Option(names = "--locality", paramLabel = "CODE", defaultValue = "000000", description = "行政区划代码 / division code (default ${DEFAULT-VALUE})")
-    String locality;
+    @Mixin
+    Options.Locality locality;
 
-    @Option(names = "--packs", paramLabel = "DIR", description = "规则包目录（省略则用内置全国包） / pack directory (bundled national pack if absent)")
-    Path packs;
+    @Mixin
+    Options.Packs packs;
 
     @Option(names = "--format", defaultValue = "text", description = "text | json (default ${DEFAULT-VALUE})")
     String format;
 
     private final Clock clock;
 
-    FeeCommand() {
+    public FeeCommand() {
         this(Clock.system(ZoneId.of("Asia/Shanghai")));
     }
 
-    FeeCommand(Clock clock) {
+    public FeeCommand(Clock clock) {
         this.clock = clock;
     }
 
@@ -116,11 +118,8 @@ final class FeeCommand implements Callable<Integer> {
         }
         Money chargedAmount = charged == null ? null : Money.of(charged.strip());
         LocalDate on = date != null ? date : LocalDate.now(clock);
-        DivisionCode code = DivisionCode.parse(locality);
-        ApprovalRules.Builder b = ApprovalRules.builder();
-        if (packs != null) {
-            b.packs(packs);
-        }
+        DivisionCode code = locality.code();
+        ApprovalRules.Builder b = packs.builder();
         try (ApprovalRules rules = b.build()) {
             EntryPointAccess.ruleSets(rules).repository().requireKnown(code);
             ApprovalRules.Locality here = rules.locality(code);

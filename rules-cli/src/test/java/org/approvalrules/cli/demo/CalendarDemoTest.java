@@ -1,4 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
+
+import org.approvalrules.cli.command.DemoCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

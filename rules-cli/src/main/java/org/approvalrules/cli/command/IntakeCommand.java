@@ -1,4 +1,7 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
+
+import org.approvalrules.cli.Options;
+import org.approvalrules.cli.RecordRun;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "intake", description = "两头受理检查：进驻后仍在部门受理、同一申请人同一事项两端受理 / two-end intake: "
         + "department intake after an item moved into the centre, the same applicant and item accepted at both ends")
-final class IntakeCommand implements Callable<Integer> {
+public final class IntakeCommand implements Callable<Integer> {
 
     /** Output formats. */
     enum Format { text, jsonl }
@@ -40,12 +43,11 @@ final class IntakeCommand implements Callable<Integer> {
     @Option(names = "--moves", required = true, description = "事项进驻清单 CSV（实施编码,进驻日期[,仅限中心受理]） / move-in register CSV")
     Path moves;
 
-    @Option(names = "--locality", defaultValue = "000000", description = "行政区划代码，决定所用参数（默认全国） / division code "
-            + "whose parameters apply (default national)")
-    String locality;
+    @Mixin
+    Options.Locality locality;
 
     @Mixin
-    RulesCommand.PacksOption packs;
+    Options.Packs packs;
 
     @Option(names = "--format", defaultValue = "text", description = "text 或 jsonl（每条问题一行） / text or jsonl (one finding a line)")
     Format format;
@@ -56,7 +58,7 @@ final class IntakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DivisionCode code = DivisionCode.parse(locality);
+        DivisionCode code = locality.code();
         List<ItemMove> register = IntakeLogReader.readMoves(moves);
         try (ApprovalRules rules = packs.rules(); RecordRun.Session run = records.start(log, spec.commandLine().getErr())) {
             ApprovalRules.Locality set = rules.locality(code);

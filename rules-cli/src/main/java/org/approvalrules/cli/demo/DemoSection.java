@@ -1,9 +1,11 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
+
+import org.approvalrules.cli.command.DemoCommand;
 
 import java.io.PrintWriter;
 
 /** One part of {@code approval-rules demo}; each engine contributes one, listed in {@link DemoCommand}. */
-interface DemoSection {
+public interface DemoSection {
 
     /** A short bilingual title, e.g. {@code "工作日历 / working-day calendar"}. */
     String title();

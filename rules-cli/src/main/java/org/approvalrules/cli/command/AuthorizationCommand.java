@@ -1,5 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
 
+import org.approvalrules.cli.Options;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ import org.approvalrules.core.kpi.Ratio;
 import org.approvalrules.core.rules.EntryPointAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Spec;
                 + "chief representatives, window open every working day",
                 "示例 / example: authorization --table 授权表.csv --chiefs 首席代表.csv --schedule 办公安排.csv "
                         + "--locality 451031 --from 2024-09-09 --to 2024-09-20"})
-final class AuthorizationCommand implements Callable<Integer> {
+public final class AuthorizationCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -58,11 +60,11 @@ final class AuthorizationCommand implements Callable<Integer> {
     @Option(names = "--schedule", paramLabel = "FILE.csv", description = "窗口对外办公安排（省略则不检查开放）/ window schedules (omitted: opening not checked)")
     Path schedule;
 
-    @Option(names = "--locality", paramLabel = "CODE", defaultValue = "000000", description = "行政区划代码：日历与目标值 / division code: calendar and targets (default ${DEFAULT-VALUE})")
-    String locality;
+    @Mixin
+    Options.Locality locality;
 
-    @Option(names = "--packs", paramLabel = "DIR", description = "规则包目录（地方目标值与日历层）/ rule packs (local targets and calendar layers)")
-    Path packs;
+    @Mixin
+    Options.Packs packs;
 
     @Option(names = "--from", paramLabel = "DATE", description = "期间首日（默认 --to 所在月的第一天）/ first day (default: first of --to's month)")
     LocalDate from;
@@ -78,11 +80,11 @@ final class AuthorizationCommand implements Callable<Integer> {
 
     private final Clock clock;
 
-    AuthorizationCommand() {
+    public AuthorizationCommand() {
         this(Clock.system(ZoneId.of("Asia/Shanghai")));
     }
 
-    AuthorizationCommand(Clock clock) {
+    public AuthorizationCommand(Clock clock) {
         this.clock = clock;
     }
 
@@ -96,12 +98,9 @@ final class AuthorizationCommand implements Callable<Integer> {
         if (last.isBefore(first)) {
             throw new ParameterException(spec.commandLine(), "--to 早于 --from / --to is before --from: " + first + " > " + last);
         }
-        DivisionCode code = DivisionCode.parse(locality);
+        DivisionCode code = locality.code();
         AuthorizationTables tables = AuthorizationCsv.read(table, Optional.ofNullable(chiefs), Optional.empty(), Optional.ofNullable(schedule));
-        ApprovalRules.Builder b = ApprovalRules.builder().coverage(coverage).clock(clock);
-        if (packs != null) {
-            b.packs(packs);
-        }
+        ApprovalRules.Builder b = packs.builder().coverage(coverage).clock(clock);
         try (ApprovalRules rules = b.build()) {
             EntryPointAccess.ruleSets(rules).repository().requireKnown(code);
             ApprovalRules.Locality here = rules.locality(code);
@@ -122,7 +121,7 @@ final class AuthorizationCommand implements Callable<Integer> {
     }
 
     /** The report as text (also used by the demo). */
-    static void printText(PrintWriter out, DivisionCode code, String version, WorkingCalendar calendar, AuthorizationReport r,
+    public static void printText(PrintWriter out, DivisionCode code, String version, WorkingCalendar calendar, AuthorizationReport r,
             List<Finding> findings, boolean chiefsChecked, boolean openingChecked) {
         out.println("窗口授权检查 / window authorization  地区/locality " + code + "  期间/period " + r.from() + " .. " + r.to()
                 + "  日历/calendar " + calendar.id() + "@" + calendar.version() + "  规则/rules " + version);

@@ -1,4 +1,4 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,10 +19,10 @@ import org.approvalrules.core.intake.IntakeLogReader;
  * Two-end intake on a bundled eight-record log of the example county (451031), whose pack approves its
  * police branch centre: department intake after move-in, two-end pairs, and an approved branch centre that is not.
  */
-final class IntakeDemo implements DemoSection {
+public final class IntakeDemo implements DemoSection {
 
-    static final String LOG = "intake/sample-log.csv";
-    static final String MOVES = "intake/sample-moves.csv";
+    public static final String LOG = "intake/sample-log.csv";
+    public static final String MOVES = "intake/sample-moves.csv";
     private static final DivisionCode COUNTY = DivisionCode.parse("451031");
 
     @Override

@@ -1,4 +1,4 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -7,7 +7,7 @@ import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.money.Money;
 
 /** The domain model: a masked applicant id, a check-character rejection, fees in exact fen. */
-final class DomainDemo implements DemoSection {
+public final class DomainDemo implements DemoSection {
 
     @Override
     public String title() {

@@ -1,4 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
+
+import org.approvalrules.cli.command.DeadlineJson;
 
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.core.rules.EntryPointAccess;
@@ -21,7 +23,7 @@ import org.approvalrules.api.rules.CaseEvaluation;
  * the example Guangxi county pack (its parameters, office hours and 三月三 calendar layer change the deadlines),
  * and the county's rule that asks the rules' {@code calendar} whether a case was accepted on a local holiday.
  */
-final class RulesDemo implements DemoSection {
+public final class RulesDemo implements DemoSection {
     private static final DivisionCode COUNTY = DivisionCode.parse("451031");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

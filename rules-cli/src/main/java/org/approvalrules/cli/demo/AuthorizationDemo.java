@@ -1,4 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
+
+import org.approvalrules.cli.command.AuthorizationCommand;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,13 +24,13 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.core.authorization.AuthorizationCsv;
 
 /**
- * Demo: a county centre's sample tables (bundled under {@code org/approvalrules/cli/authorization/}) over
+ * Demo: a county centre's sample tables (bundled under {@code org/approvalrules/cli/demo/authorization/}) over
  * 2024-09-09..09-20, which contains the working Saturday 09-14 (中秋节调休): a rate below target, a
  * missing chief representative, windows closed or half-staffed on working days, and an approval signed
  * back at the department (回局签批).
  */
-final class AuthorizationDemo implements DemoSection {
-    static final String BASE = "org/approvalrules/cli/authorization/";
+public final class AuthorizationDemo implements DemoSection {
+    static final String BASE = "org/approvalrules/cli/demo/authorization/";
     static final DivisionCode COUNTY = DivisionCode.parse("451031");
 
     @Override
@@ -36,7 +38,7 @@ final class AuthorizationDemo implements DemoSection {
         return "窗口授权 / window authorization (两集中、两到位)";
     }
 
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         try (InputStream in = AuthorizationDemo.class.getClassLoader().getResourceAsStream(BASE + name)) {
             if (in == null) {
                 throw new DataFormatException(BASE + name, 0, null, null, "资源不存在 / resource missing");

@@ -1,4 +1,4 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.demo;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.money.Money;
 
 /** Fee rules on the bundled national parameters: real standards, an exemption by date, a finding. */
-final class FeeDemo implements DemoSection {
+public final class FeeDemo implements DemoSection {
 
     @Override
     public String title() {

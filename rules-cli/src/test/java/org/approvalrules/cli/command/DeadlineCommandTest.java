@@ -1,4 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
+
+import org.approvalrules.cli.ApprovalRulesCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,15 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
+
+import org.approvalrules.cli.ApprovalRulesCommand;
+import org.approvalrules.cli.demo.AuthorizationDemo;
+import org.approvalrules.cli.demo.CalendarDemo;
+import org.approvalrules.cli.demo.CalendarServiceDemo;
+import org.approvalrules.cli.demo.DeadlineDemo;
+import org.approvalrules.cli.demo.DemoSection;
+import org.approvalrules.cli.demo.DomainDemo;
+import org.approvalrules.cli.demo.FeeDemo;
+import org.approvalrules.cli.demo.IntakeDemo;
+import org.approvalrules.cli.demo.RulesDemo;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -10,13 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code approval-rules demo}: a tour of what the library does, computed live on bundled data. */
 @Command(name = "demo", description = "演示：在内置数据上运行 / a short tour on bundled data")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     /** The tour, in order. Add a section for each engine. */
-    static List<DemoSection> sections() {
+    public static List<DemoSection> sections() {
         return List.of(
                 new DivisionDemo(),
                 new DomainDemo(),

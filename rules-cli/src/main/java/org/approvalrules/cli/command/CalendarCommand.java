@@ -1,4 +1,4 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "calendar", description = "工作日历：导出、查询某日、比对变更 / working-day calendar: export, check one day, diff after a change",
         mixinStandardHelpOptions = true, subcommands = {CalendarCommand.Export.class, CalendarCommand.Check.class, CalendarCommand.Diff.class,
                 CalendarCommand.Import.class})
-final class CalendarCommand implements Runnable {
+public final class CalendarCommand implements Runnable {
 
     @Spec
     CommandSpec spec;

@@ -1,4 +1,7 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
+
+import org.approvalrules.cli.ApprovalRulesCommand;
+import org.approvalrules.cli.demo.AuthorizationDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,7 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
+
+import org.approvalrules.cli.ApprovalRulesCommand;
+import org.approvalrules.cli.demo.RulesDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class RulesCommandTest {
-    static final Path EXAMPLE = Path.of("../examples/packs");
+public class RulesCommandTest {
+    public static final Path EXAMPLE = Path.of("../examples/packs");
 
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         CommandLine cl = ApprovalRulesCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

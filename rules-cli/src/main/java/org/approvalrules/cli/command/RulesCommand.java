@@ -1,5 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
 
+import org.approvalrules.cli.Options;
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.core.rules.ScenarioRunner;
 import org.approvalrules.core.rules.RuleSets;
@@ -29,28 +30,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rules", description = "地方规则包：检查、解释、场景测试 / locality rule packs: check, explain, test",
         subcommands = {RulesCommand.Check.class, RulesCommand.Explain.class, RulesCommand.Test.class})
-final class RulesCommand implements Runnable {
+public final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The {@code --packs DIR} option shared by the subcommands. */
-    static final class PacksOption {
-        @Option(names = "--packs", description = "规则包目录（省略则用内置全国包） / pack directory (bundled national pack if absent)")
-        Path dir;
-
-        /** The facade over the packs (and their calendar layers), or over the bundled national pack. */
-        ApprovalRules rules() {
-            ApprovalRules.Builder b = ApprovalRules.builder();
-            if (dir != null) {
-                b.packs(dir);
-            }
-            return b.build();
-        }
     }
 
     /** {@code rules check --packs DIR}: lint, layer resolution and compile of every layer. */
@@ -61,7 +47,7 @@ final class RulesCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        PacksOption packs;
+        Options.Packs packs;
 
         @Override
         public Integer call() {
@@ -89,7 +75,7 @@ final class RulesCommand implements Runnable {
         String locality;
 
         @Mixin
-        PacksOption packs;
+        Options.Packs packs;
 
         @Option(names = "--date", description = "参数取值日期（默认显示全部取值） / show parameter values on this date (default: all values)")
         LocalDate date;
@@ -158,7 +144,7 @@ final class RulesCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        PacksOption packs;
+        Options.Packs packs;
 
         @Option(names = "--locality", description = "只运行该地区分层上的场景 / only the layers applying to this locality")
         String locality;

@@ -1,4 +1,4 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
 
 import org.approvalrules.core.json.FindingsJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,20 +14,20 @@ import org.approvalrules.api.deadline.TraceStep;
 import org.approvalrules.api.finding.Finding;
 
 /** The JSON form of a {@link DeadlineResult} written by {@code approval-rules deadline --format json|jsonl}. */
-final class DeadlineJson {
+public final class DeadlineJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private DeadlineJson() {
     }
 
     /** Instants are written with the calendar zone's offset, e.g. {@code 2024-10-30T17:00:00+08:00}. */
-    static String instant(Instant i, ZoneId zone) {
+    public static String instant(Instant i, ZoneId zone) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atZone(zone).toOffsetDateTime());
     }
 
     /** The JSON of a deadline result with the findings reported (the engine's, or a rule pack's). */
-    static ObjectNode toJson(String id, DeadlineResult r, List<Finding> findings, ZoneId zone) {
+    public static ObjectNode toJson(String id, DeadlineResult r, List<Finding> findings, ZoneId zone) {
         ObjectNode o = MAPPER.createObjectNode();
         if (id != null) {
             o.put("id", id);

@@ -1,6 +1,6 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
 
-import static org.approvalrules.cli.RulesCommandTest.run;
+import static org.approvalrules.cli.command.RulesCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

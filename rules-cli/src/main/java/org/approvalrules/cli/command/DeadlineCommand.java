@@ -1,4 +1,7 @@
-package org.approvalrules.cli;
+package org.approvalrules.cli.command;
+
+import org.approvalrules.cli.Options;
+import org.approvalrules.cli.RecordRun;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -58,7 +61,7 @@ import picocli.CommandLine.Spec;
         description = {"计算办件办结期限 / compute the deadlines of a case (行政许可法第三十二、四十二、四十四、四十五、八十二条)",
                 "示例 / example: deadline --accepted 2024-09-27T10:30 --limit 20 --unit WORKING_DAYS --promised 10 "
                         + "--procedure 2024-10-10/2024-10-15:EXPERT_REVIEW --as-of 2024-10-21T12:00"})
-final class DeadlineCommand implements Callable<Integer> {
+public final class DeadlineCommand implements Callable<Integer> {
 
     private static final String CLI_EXTENSION_REFERENCE = "命令行 --extend / command line";
 
@@ -74,9 +77,8 @@ final class DeadlineCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "UNIT", description = "WORKING_DAYS | CALENDAR_DAYS | IMMEDIATE")
     String unit;
 
-    @Option(names = "--locality", paramLabel = "CODE", defaultValue = "000000", converter = Converters.Division.class,
-            description = "行政区划代码 / division code (default ${DEFAULT-VALUE})")
-    DivisionCode locality;
+    @Mixin
+    Options.Locality locality;
 
     @Option(names = "--promised", paramLabel = "N", description = "承诺时限（同单位）/ promised limit, same unit")
     Integer promised;
@@ -95,10 +97,8 @@ final class DeadlineCommand implements Callable<Integer> {
     @Option(names = "--coverage", defaultValue = "STRICT", description = "STRICT | PROVISIONAL outside the published years (default ${DEFAULT-VALUE})")
     CoveragePolicy coverage;
 
-    @Option(names = "--packs", paramLabel = "DIR",
-            description = "规则包目录（省略则用内置全国包）：按受理日的地方参数计算，发现来自规则包 / rule packs (bundled national "
-                    + "pack if absent): compute with the locality's parameters on the acceptance date; findings come from the rules")
-    Path packs;
+    @Mixin
+    Options.Packs packs;
 
     @Option(names = "--calendars", paramLabel = "DIR",
             description = "日历图层目录（如含 000000/2027.csv 的 calendar/）/ calendar layers directory (e.g. a calendar/ holding "
@@ -119,11 +119,11 @@ final class DeadlineCommand implements Callable<Integer> {
 
     private final Clock clock;
 
-    DeadlineCommand() {
+    public DeadlineCommand() {
         this(Clock.system(ZoneId.of("Asia/Shanghai")));
     }
 
-    DeadlineCommand(Clock clock) {
+    public DeadlineCommand(Clock clock) {
         this.clock = clock;
     }
 
@@ -134,16 +134,14 @@ final class DeadlineCommand implements Callable<Integer> {
         }
         // one path: the entry point over the bundled national pack, or over --packs; the calendar layers of
         // --calendars on top of either
-        ApprovalRules.Builder builder = ApprovalRules.builder().coverage(coverage).clock(clock);
-        if (packs != null) {
-            builder.packs(packs);
-        }
+        ApprovalRules.Builder builder = packs.builder().coverage(coverage).clock(clock);
         if (calendars != null) {
             builder.calendarDirectory(calendars);
         }
         try (ApprovalRules rules = builder.build()) {
-            WorkingCalendar calendar = rules.calendar(locality);
-            return run((in, at) -> rules.evaluate(locality, in, requireNotBeforeAcceptance(in, at, calendar.zone())), calendar);
+            DivisionCode code = locality.code();
+            WorkingCalendar calendar = rules.calendar(code);
+            return run((in, at) -> rules.evaluate(code, in, requireNotBeforeAcceptance(in, at, calendar.zone())), calendar);
         }
     }
 
