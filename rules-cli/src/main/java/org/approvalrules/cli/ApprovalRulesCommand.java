@@ -1,5 +1,13 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.cli.command.AuthorizationCommand;
+import org.approvalrules.cli.command.CalendarCommand;
+import org.approvalrules.cli.command.DeadlineCommand;
+import org.approvalrules.cli.command.DemoCommand;
+import org.approvalrules.cli.command.FeeCommand;
+import org.approvalrules.cli.command.IntakeCommand;
+import org.approvalrules.cli.command.RulesCommand;
+
 import java.io.PrintWriter;
 import org.approvalrules.api.privacy.MaskingOutputStream;
 import org.approvalrules.api.privacy.MaskingWriter;
@@ -8,9 +16,10 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code approval-rules} command: the project's main job. Each concern is a subcommand in its
- * own class; register new ones in {@code subcommands} below.
+ * own class; register new ones in {@code subcommands} below. {@code --help} and {@code --version} are inherited
+ * by every command and subcommand; the converters are {@link Converters}, the error handlers {@link ErrorHandlers}.
  */
-@Command(name = "approval-rules", mixinStandardHelpOptions = true,
+@Command(name = "approval-rules", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = ApprovalRulesCommand.Version.class,
         description = {"政务服务办件规则工具 / Rules for administrative-approval cases:",
                 "working-day calendar, deadlines, locality rule packs."},
@@ -44,11 +53,17 @@ public final class ApprovalRulesCommand implements Runnable {
     }
 
     /** The command line of {@link #commandLine()} writing to {@code out} and {@code err} (masked). */
-    static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
-        CommandLine cl = new CommandLine(new ApprovalRulesCommand());
+    public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** The command line of {@link #commandLine(java.io.Writer, java.io.Writer)} creating commands with {@code factory}. */
+    public static CommandLine commandLine(java.io.Writer out, java.io.Writer err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(ApprovalRulesCommand.class, factory);
         cl.setOut(new PrintWriter(new MaskingWriter(out), true));
         cl.setErr(new PrintWriter(new MaskingWriter(err), true));
-        cl.setExecutionExceptionHandler(new Errors());
+        Converters.register(cl);
+        ErrorHandlers.install(cl);
         return cl;
     }
 
@@ -83,22 +98,18 @@ public final class ApprovalRulesCommand implements Runnable {
         }
     }
 
-    static String version() {
+    public static String version() {
         String v = ApprovalRulesCommand.class.getPackage().getImplementationVersion();
         return v != null ? v : "0.1.0-SNAPSHOT";
     }
 
-    /** Library exceptions become one clear line on stderr and exit code 2; anything else is a bug (3). */
-    static final class Errors implements CommandLine.IExecutionExceptionHandler {
+    /** The execution exception handler of {@link ErrorHandlers}, for tests that build their own command line. */
+    public static final class Errors implements CommandLine.IExecutionExceptionHandler {
+        private final ErrorHandlers.Execution delegate = new ErrorHandlers.Execution();
+
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-            if (ex instanceof org.approvalrules.api.ApprovalRulesException) {
-                cl.getErr().println("错误 / error: " + ex.getMessage());
-                return 2;
-            }
-            cl.getErr().println("内部错误 / internal error: " + ex);
-            ex.printStackTrace(cl.getErr());
-            return 3;
+            return delegate.handleExecutionException(ex, cl, parseResult);
         }
     }
 }

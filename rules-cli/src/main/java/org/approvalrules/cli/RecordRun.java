@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
  * the run continues, counts them and exits 3; with {@code --strict} the first bad line stops the run (exit 2).
  * Also reports progress on stderr for runs longer than a few seconds.
  */
-final class RecordRun {
+public final class RecordRun {
 
     /** Exit code of a run that rejected lines: it is not complete. */
-    static final int EXIT_REJECTS = 3;
+    public static final int EXIT_REJECTS = 3;
     private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     @Option(names = "--strict", description = "遇到第一条错误记录即停止（退出码 2） / stop at the first bad line (exit 2)")
@@ -31,12 +31,12 @@ final class RecordRun {
     Path rejectFile;
 
     /** One run over {@code input}: the rejects to hand to the reader; close it to finish the reject file. */
-    Session start(Path input, PrintWriter err) {
+    public Session start(Path input, PrintWriter err) {
         return new Session(input, err);
     }
 
     /** The state of one run. */
-    final class Session implements AutoCloseable {
+    public final class Session implements AutoCloseable {
         private final PrintWriter err;
         private final Path target;
         private final Rejects rejects;
@@ -58,12 +58,12 @@ final class RecordRun {
             }
         }
 
-        Rejects rejects() {
+        public Rejects rejects() {
             return rejects;
         }
 
         /** Counts one record read; every few seconds prints the count and rate on stderr. */
-        void read() {
+        public void read() {
             records++;
             if ((records & 0x3FF) == 0) {
                 long now = System.nanoTime();
@@ -95,11 +95,11 @@ final class RecordRun {
                     + e.getMessage(), e);
         }
 
-        long rejected() {
+        public long rejected() {
             return rejects.count();
         }
 
-        Path target() {
+        public Path target() {
             return target;
         }
 
@@ -107,7 +107,7 @@ final class RecordRun {
          * The first line of the summary: complete, or not complete with the number of rejected lines and where
          * they are. Returns the exit code: 0, or {@link #EXIT_REJECTS}.
          */
-        int summary(String zh, String en, long done) {
+        public int summary(String zh, String en, long done) {
             String line = incomplete(zh, en, done);
             if (line != null) {
                 err.println(line);
@@ -118,7 +118,7 @@ final class RecordRun {
         }
 
         /** The "not complete" line when lines were rejected, else null. */
-        String incomplete(String zh, String en, long done) {
+        public String incomplete(String zh, String en, long done) {
             if (rejected() == 0) {
                 return null;
             }

@@ -1,5 +1,7 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.cli.command.RulesCommandTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;

@@ -1,5 +1,12 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.cli.command.FeeCommandTest;
+
+import org.approvalrules.cli.command.AuthorizationCommand;
+import org.approvalrules.cli.command.FeeCommand;
+import org.approvalrules.cli.demo.AuthorizationDemo;
+import org.approvalrules.cli.demo.IntakeDemo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package org.approvalrules.cli;
 
+import org.approvalrules.cli.demo.AuthorizationDemo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -122,9 +122,22 @@ public record CaseFacts(String caseId, DivisionCode locality, LocalDateTime acce
         return proceduresRecordedAfterDue + backDatedProcedures + proceduresAtAcceptance + unrecognisedProcedures;
     }
 
-    /** Whether the promised and statutory limits are in the same unit and so comparable. */
+    /**
+     * Whether the case has a promised limit of its own (承诺时限). Facts built from the engine know it from the
+     * deadline result; when the case has none, {@link #promisedLimit} repeats the statutory limit only so that the
+     * figures of the governing limit can be read, and no rule about the promised limit itself applies. Facts
+     * written by hand carry the promised limit they were given.
+     */
+    public boolean promisedLimitGiven() {
+        return deadline.isEmpty() || deadline.get().promised().isPresent();
+    }
+
+    /**
+     * Whether the case has a promised limit of its own and it is in the same unit as the statutory one, so the
+     * two can be compared (a missing promised limit means no promised-limit checks).
+     */
     public boolean limitsComparable() {
-        return promisedLimit.unit() == statutoryLimit.unit() && statutoryLimit.amount() > 0;
+        return promisedLimit.unit() == statutoryLimit.unit() && statutoryLimit.amount() > 0 && promisedLimitGiven();
     }
 
     /** Promised / statutory amount (4 decimals), or 0 when not comparable. */
