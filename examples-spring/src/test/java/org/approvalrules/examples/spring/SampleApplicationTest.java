@@ -43,8 +43,8 @@ class SampleApplicationTest {
     private static final Path PACKS = copyExamplePacks();
     /** Accepted 2 March 2026, promised 10 working days: on 16 March the promised time is used up (yellow card). */
     private static final String CASE = """
-            {"id": "GX-2026-0001", "accepted": "2026-03-02T10:00", "limit": 20, "promised": 10,
-             "asOf": "2026-03-16T10:00:00+08:00"}""";
+            {"id": "GX-2024-0001", "accepted": "2024-03-04T10:00", "limit": 20, "promised": 10,
+             "asOf": "2024-03-18T10:00:00+08:00"}""";
 
     @LocalServerPort
     int port;
@@ -53,7 +53,7 @@ class SampleApplicationTest {
     static class FixedClock {
         @Bean
         Clock clock() {
-            return Clock.fixed(Instant.parse("2026-03-16T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+            return Clock.fixed(Instant.parse("2024-03-18T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
         }
     }
 
@@ -79,11 +79,11 @@ class SampleApplicationTest {
     @Order(2)
     void answersACase() throws Exception {
         JsonNode r = json(post("/cases", CASE), 200);
-        assertThat(r.path("caseId").asText()).isEqualTo("GX-2026-0001");
+        assertThat(r.path("caseId").asText()).isEqualTo("GX-2024-0001");
         assertThat(r.path("locality").asText()).isEqualTo("451031");
-        assertThat(r.path("statutory").path("dueDate").asText()).isEqualTo("2026-03-30");
-        assertThat(r.path("promised").path("dueDate").asText()).isEqualTo("2026-03-16");
-        assertThat(r.path("statutory").path("dueInstant").asText()).isEqualTo("2026-03-30T18:00+08:00");
+        assertThat(r.path("statutory").path("dueDate").asText()).isEqualTo("2024-04-01");
+        assertThat(r.path("promised").path("dueDate").asText()).isEqualTo("2024-03-18");
+        assertThat(r.path("statutory").path("dueInstant").asText()).isEqualTo("2024-04-01T18:00+08:00");
         assertThat(r.path("status").asText()).isEqualTo("YELLOW");
         JsonNode findings = r.path("findings");
         assertThat(findings.isArray()).isTrue();
@@ -93,7 +93,7 @@ class SampleApplicationTest {
                 .getSchema(JSON.readTree(Path.of("..", "docs", "findings.schema.json").toFile()));
         for (JsonNode f : findings) {
             assertThat(schema.validate(f)).as(f.toString()).isEmpty();
-            assertThat(f.path("subject").asText()).isEqualTo("GX-2026-0001");
+            assertThat(f.path("subject").asText()).isEqualTo("GX-2024-0001");
             assertThat(f.path("ruleSetVersion").asText()).isEqualTo(r.path("ruleSetVersion").asText());
             // the finding names the locality's calendar; the case's adds the pack's office hours ("+hours …")
             assertThat(r.path("calendarVersion").asText()).startsWith(f.path("calendarVersion").asText());

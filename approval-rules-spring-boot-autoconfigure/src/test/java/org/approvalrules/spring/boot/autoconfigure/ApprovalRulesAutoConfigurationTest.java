@@ -53,7 +53,7 @@ class ApprovalRulesAutoConfigurationTest {
         Path packs = TestPacks.copyTo(dir);
         Instant now = Instant.parse("2026-03-16T02:00:00Z");
         runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.coverage=PROVISIONAL",
-                        "approval-rules.default-locality=450000", "approval-rules.localities=451031,450000",
+                        "approval-rules.default-locality=440000", "approval-rules.localities=440106,440000",
                         "approval-rules.clock-zone=Asia/Urumqi", "approval-rules.reload.watch=false")
                 .withBean(Clock.class, () -> Clock.fixed(now, ZoneId.of("UTC")))
                 .run(context -> {
@@ -64,7 +64,7 @@ class ApprovalRulesAutoConfigurationTest {
                     assertThat(rules.clock().getZone()).isEqualTo(ZoneId.of("Asia/Urumqi"));
                     assertThat(rules.calendar(TestPacks.PROVINCE).policy()).isEqualTo(CoveragePolicy.PROVISIONAL);
                     assertThat(context.getBean(ApprovalRulesReloader.class).localities())
-                            .containsExactly(TestPacks.PROVINCE, DivisionCode.of("451031"));
+                            .containsExactly(TestPacks.PROVINCE, DivisionCode.of("440106"));
                     // a case without a locality goes to the default locality, whose pack has the test rule
                     CaseEvaluation e = context.getBean(MeteredApprovalRules.class).evaluate(null, TestPacks.openCase("C-1"), now);
                     assertThat(e.locality()).isEqualTo(TestPacks.PROVINCE);
@@ -97,7 +97,7 @@ class ApprovalRulesAutoConfigurationTest {
     @CsvSource(delimiter = '|', value = {
         "approval-rules.coverage=SOMETIMES | approval-rules.coverage | CoveragePolicy",
         "approval-rules.default-locality=12345 | approval-rules.default-locality | 6 digits",
-        "approval-rules.localities=450000,4500 | approval-rules.localities | 6 digits",
+        "approval-rules.localities=440000,4400 | approval-rules.localities | 6 digits",
         "approval-rules.clock-zone=Mars/Olympus | approval-rules.clock-zone | Mars/Olympus",
         "approval-rules.packs=/no/such/packs | packs | not a directory",
         "approval-rules.calendars=/no/such/calendars | calendars | not a directory",
@@ -119,7 +119,7 @@ class ApprovalRulesAutoConfigurationTest {
         Path packs = TestPacks.copyTo(dir);
         Path drl = packs.resolve(TestPacks.DRL);
         Files.writeString(drl, Files.readString(drl).replace("> 5 )", "> )"));
-        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=450000").run(context -> {
+        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000").run(context -> {
             assertThat(context).hasFailed();
             FailureAnalysis a = new ApprovalRulesFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(a).isNotNull();
@@ -139,7 +139,7 @@ class ApprovalRulesAutoConfigurationTest {
         Path calendars = TestPacks.calendarLayers(dir.resolve("calendars"), false);
         Map<String, String> valid = Map.of("approval-rules.packs", packs.toString(),
                 "approval-rules.calendars", calendars.toString(), "approval-rules.coverage", "PROVISIONAL",
-                "approval-rules.default-locality", "450000", "approval-rules.localities", "450000,451031",
+                "approval-rules.default-locality", "440000", "approval-rules.localities", "440000,440106",
                 "approval-rules.clock-zone", "Asia/Shanghai", "approval-rules.reload.watch", "false",
                 "approval-rules.reload.debounce", "250ms");
         TreeSet<String> documented = new TreeSet<>();
@@ -166,12 +166,12 @@ class ApprovalRulesAutoConfigurationTest {
                     assertThat(batch).allSatisfy(e -> assertThat(e.hasFinding(TestPacks.RULE)).isTrue());
                     context.getBean(ApprovalRulesReloader.class).reload(TestPacks.PROVINCE, ReloadOutcome.Trigger.API);
                     MeterRegistry r = context.getBean(MeterRegistry.class);
-                    assertThat(r.get("approval.rules.cases").tag("locality", "450000").counter().count()).isEqualTo(2);
+                    assertThat(r.get("approval.rules.cases").tag("locality", "440000").counter().count()).isEqualTo(2);
                     assertThat(r.get("approval.rules.findings").tags("rule", TestPacks.RULE, "severity", "INFO").counter()
                             .count()).isEqualTo(2);
-                    assertThat(r.get("approval.rules.evaluation").tags("locality", "450000", "outcome", "success").timer()
+                    assertThat(r.get("approval.rules.evaluation").tags("locality", "440000", "outcome", "success").timer()
                             .count()).isEqualTo(1);
-                    assertThat(r.get("approval.rules.reloads").tags("layer", "450000", "trigger", "api", "outcome", "swapped")
+                    assertThat(r.get("approval.rules.reloads").tags("layer", "440000", "trigger", "api", "outcome", "swapped")
                             .counter().count()).isEqualTo(1);
                     // a failed evaluation is timed as an error and still thrown
                     org.assertj.core.api.Assertions.assertThatThrownBy(() -> metered.evaluate(TestPacks.PROVINCE,

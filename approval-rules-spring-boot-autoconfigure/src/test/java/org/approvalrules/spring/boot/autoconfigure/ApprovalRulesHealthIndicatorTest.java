@@ -25,7 +25,7 @@ class ApprovalRulesHealthIndicatorTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ApprovalRulesAutoConfiguration.class))
-            .withPropertyValues("approval-rules.localities=451031");
+            .withPropertyValues("approval-rules.localities=440106");
 
     @ParameterizedTest(name = "{0} {1} → {2}")
     @CsvSource({
@@ -47,8 +47,8 @@ class ApprovalRulesHealthIndicatorTest {
                     assertThat(d.get("today")).isEqualTo(shanghaiTime.substring(0, 10));
                     @SuppressWarnings("unchecked")
                     Map<String, Map<String, Object>> localities = (Map<String, Map<String, Object>>) d.get("localities");
-                    assertThat(localities).containsOnlyKeys("000000", "451031");
-                    assertThat(localities.get("451031")).containsKeys("ruleSetVersion", "calendarVersion")
+                    assertThat(localities).containsOnlyKeys("000000", "440106");
+                    assertThat(localities.get("440106")).containsKeys("ruleSetVersion", "calendarVersion")
                             .containsEntry("calendarCoverage", "2004-01-01/2026-12-31");
                     @SuppressWarnings("unchecked")
                     Map<String, Object> national = (Map<String, Object>) d.get("nationalCalendar");

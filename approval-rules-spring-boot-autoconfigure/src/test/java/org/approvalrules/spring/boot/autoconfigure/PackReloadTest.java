@@ -42,7 +42,7 @@ class PackReloadTest {
         Path packs = TestPacks.copyTo(dir);
         Path drl = packs.resolve(TestPacks.DRL);
         String good = Files.readString(drl);
-        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=450000",
+        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
                 "approval-rules.reload.debounce=200ms").run(context -> {
             MeteredApprovalRules metered = context.getBean(MeteredApprovalRules.class);
             ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
@@ -62,7 +62,7 @@ class PackReloadTest {
 
             Health h = health.health();
             assertThat(h.getStatus()).isEqualTo(ApprovalRulesHealthIndicator.WARNING);
-            assertThat(h.getDetails().get("warnings").toString()).contains("450000").contains("remaining.drl");
+            assertThat(h.getDetails().get("warnings").toString()).contains("440000").contains("remaining.drl");
             CaseEvaluation during = metered.evaluate(null, TestPacks.openCase("C-1"), TestPacks.AS_OF);
             assertThat(during.hasFinding(TestPacks.RULE)).as("old rules serve").isTrue();
             assertThat(during.ruleSetVersion()).isEqualTo(before.ruleSetVersion());
@@ -86,25 +86,25 @@ class PackReloadTest {
         Path packs = TestPacks.copyTo(dir);
         Path drl = packs.resolve(TestPacks.DRL);
         String good = Files.readString(drl);
-        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=450000",
+        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
                 "approval-rules.reload.watch=false").run(context -> {
             ApprovalRulesEndpoint endpoint = context.getBean(ApprovalRulesEndpoint.class);
-            assertThat(endpoint.state()).containsEntry("localities", List.of("450000")).containsEntry("lastReload", null);
+            assertThat(endpoint.state()).containsEntry("localities", List.of("440000")).containsEntry("lastReload", null);
             assertThatThrownBy(() -> endpoint.reload("4500")).isInstanceOf(InvalidEndpointRequestException.class)
                     .hasMessageContaining("6 digits");
             assertThatThrownBy(() -> endpoint.reload(null)).isInstanceOf(InvalidEndpointRequestException.class);
 
             Files.writeString(drl, good.replace("> 5 )", "> )"));
-            Map<String, Object> refused = endpoint.reload("450000");
+            Map<String, Object> refused = endpoint.reload("440000");
             assertThat(refused).containsEntry("swapped", false).containsEntry("trigger", "ENDPOINT");
             assertThat(refused.get("problems").toString()).contains("remaining.drl");
             assertThat(context.getBean(ApprovalRulesHealthIndicator.class).health().getStatus())
                     .isEqualTo(ApprovalRulesHealthIndicator.WARNING);
 
             Files.writeString(drl, good);
-            Map<String, Object> swapped = endpoint.reload("450000");
+            Map<String, Object> swapped = endpoint.reload("440000");
             assertThat(swapped).containsEntry("swapped", true).containsEntry("problems", List.of());
-            assertThat(((Map<?, ?>) swapped.get("ruleSetVersions")).keySet()).asString().contains("450000");
+            assertThat(((Map<?, ?>) swapped.get("ruleSetVersions")).keySet()).asString().contains("440000");
             assertThat(endpoint.state().get("refusedReloads")).isEqualTo(List.of());
             assertThat(context.getBean(MeterRegistry.class).get("approval.rules.reloads")
                     .tags("trigger", "endpoint", "outcome", "refused").counter().count()).isEqualTo(1);
@@ -114,19 +114,19 @@ class PackReloadTest {
     @Test
     void aLocalityWhosePackDoesNotCompileIsDown(@TempDir Path dir) throws IOException {
         Path packs = TestPacks.copyTo(dir);
-        Path county = Files.createDirectories(packs.resolve("451031/rules"));
-        Files.writeString(packs.resolve("451031/manifest.yaml"),
-                "pack: test.county\nlayer: \"451031\"\nversion: \"1\"\nparent: \"450000\"\n");
-        Files.writeString(county.resolve("broken.drl"), "rule \"451031.x\" @id(\"451031.x\") @severity(INFO) @reference(\"r\")\n"
+        Path county = Files.createDirectories(packs.resolve("440106/rules"));
+        Files.writeString(packs.resolve("440106/manifest.yaml"),
+                "pack: test.county\nlayer: \"440106\"\nversion: \"1\"\nparent: \"440000\"\n");
+        Files.writeString(county.resolve("broken.drl"), "rule \"440106.x\" @id(\"440106.x\") @severity(INFO) @reference(\"r\")\n"
                 + "when\n    $c : CaseFacts( statutoryRemainingWorkingDays > )\nthen\nend\n");
         runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.reload.watch=false").run(context -> {
             assertThat(context).hasNotFailed();
             MeteredApprovalRules metered = context.getBean(MeteredApprovalRules.class);
-            assertThatThrownBy(() -> metered.evaluate(org.approvalrules.api.division.DivisionCode.of("451031"),
+            assertThatThrownBy(() -> metered.evaluate(org.approvalrules.api.division.DivisionCode.of("440106"),
                     TestPacks.openCase("C-1"), TestPacks.AS_OF)).isInstanceOf(RulePackException.class);
             Health h = context.getBean(ApprovalRulesHealthIndicator.class).health();
             assertThat(h.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(h.getDetails().get("down").toString()).contains("451031").contains("broken.drl");
+            assertThat(h.getDetails().get("down").toString()).contains("440106").contains("broken.drl");
         });
     }
 }

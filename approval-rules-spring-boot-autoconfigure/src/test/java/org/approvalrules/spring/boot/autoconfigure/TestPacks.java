@@ -14,11 +14,11 @@ import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.springframework.util.FileSystemUtils;
 
-/** The test pack ({@code test-packs/}: province 450000 with one rule) copied to a directory a test may edit. */
+/** The test pack ({@code test-packs/}: province 440000 with one rule) copied to a directory a test may edit. */
 final class TestPacks {
-    static final DivisionCode PROVINCE = DivisionCode.of("450000");
-    static final String RULE = "450000.test.remaining";
-    static final String DRL = "450000/rules/remaining.drl";
+    static final DivisionCode PROVINCE = DivisionCode.of("440000");
+    static final String RULE = "440000.test.remaining";
+    static final String DRL = "440000/rules/remaining.drl";
 
     private TestPacks() {
     }
