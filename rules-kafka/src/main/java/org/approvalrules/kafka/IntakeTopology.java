@@ -61,7 +61,8 @@ import org.approvalrules.core.rules.EntryPointAccess;
  * value of {@value IntakeDetector#WINDOW_DAYS} in its snapshot), records may arrive out of acceptance order
  * by less than L days; a record is judged when the watermark passes its date + 2L, kept until it passes
  * date + 3L, and a record dated before watermark − L is a dead letter (judging it could be silently wrong).
- * The findings are then those of the batch scan over the same records.
+ * The findings are then those of the batch scan over the same records, provided each group's records
+ * travel one path: producers key intake records by {@link #groupKey} (docs/STREAMING.md, "Order").
  */
 public final class IntakeTopology {
     /** The state store: group key → the group's records; plus the watermark. */
