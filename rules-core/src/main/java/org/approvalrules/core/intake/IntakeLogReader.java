@@ -183,6 +183,19 @@ public final class IntakeLogReader {
 
     private static AcceptanceChannel channel(CsvHeader h, CsvRow row) {
         String v = h.require(row, CHANNEL);
+        AcceptanceChannel c = parseChannel(v);
+        if (c == null) {
+            throw h.error(row, CHANNEL, v, UNKNOWN_CHANNEL);
+        }
+        return c;
+    }
+
+    /** Why a channel was not recognised (Chinese, then English). */
+    public static final String UNKNOWN_CHANNEL = "未知受理渠道（应为 中心窗口、分中心、部门 或 网上） / unknown channel "
+            + "(expected CENTRE_WINDOW, BRANCH_CENTRE, DEPARTMENT or ONLINE)";
+
+    /** The channel {@code v} names (any of the names in the class comment), or null when it names none. */
+    public static AcceptanceChannel parseChannel(String v) {
         switch (v.toUpperCase(Locale.ROOT)) {
             case "中心窗口", "窗口", "CENTRE_WINDOW":
                 return AcceptanceChannel.CENTRE_WINDOW;
@@ -193,8 +206,7 @@ public final class IntakeLogReader {
             case "网上", "电脑端", "移动端", "ONLINE":
                 return AcceptanceChannel.ONLINE;
             default:
-                throw h.error(row, CHANNEL, v, "未知受理渠道（应为 中心窗口、分中心、部门 或 网上） / unknown channel "
-                        + "(expected CENTRE_WINDOW, BRANCH_CENTRE, DEPARTMENT or ONLINE)");
+                return null;
         }
     }
 
@@ -227,7 +239,7 @@ public final class IntakeLogReader {
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2})(\\d{2})?)?");
 
     /** The local time {@code v} stands for, or null when it is none of the accepted forms. */
-    static LocalDateTime parseTime(String v) {
+    public static LocalDateTime parseTime(String v) {
         String s = v.strip();
         Matcher m = SEPARATED.matcher(s);
         boolean separated = m.matches();

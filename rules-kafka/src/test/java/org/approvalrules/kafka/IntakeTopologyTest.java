@@ -1,0 +1,121 @@
+package org.approvalrules.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.testkit.gen.IntakeGens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input goes to the dead-letter topic with its reason, identifiers masked, and the stream goes on. */
+class IntakeTopologyTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final ApplicantId WHO = IntakeGens.applicants(1).get(0);
+    static final IntakeTopology.Topics TOPICS = IntakeTopology.Topics.defaults();
+
+    @TempDir
+    Path state;
+    ApprovalRules rules;
+    TopologyTestDriver driver;
+    TestInputTopic<String, String> in;
+    TestOutputTopic<String, String> findings;
+    TestOutputTopic<String, String> dead;
+
+    @BeforeEach
+    void start() {
+        rules = ApprovalRules.builder().build();
+        Properties p = IntakeTopology.config("dlq-test", "127.0.0.1:9", 1);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        driver = new TopologyTestDriver(new IntakeTopology(rules, Map.of(DivisionCode.NATIONAL,
+                List.of(new ItemMove("ITEM-B", LocalDate.of(2024, 6, 1), false))), TOPICS).build(), p);
+        in = driver.createInputTopic(TOPICS.intake(), Serdes.String().serializer(), Serdes.String().serializer());
+        findings = driver.createOutputTopic(TOPICS.findings(), Serdes.String().deserializer(), Serdes.String().deserializer());
+        dead = driver.createOutputTopic(TOPICS.deadLetters(), Serdes.String().deserializer(), Serdes.String().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+        rules.close();
+    }
+
+    static String record(String locality, String kase, String applicant, String channel, String accepted) {
+        return "{\"locality\":\"" + locality + "\",\"case_number\":\"" + kase + "\",\"item_code\":\"ITEM-B\","
+                + "\"applicant_id\":\"" + applicant + "\",\"channel\":\"" + channel + "\",\"accepted\":\"" + accepted + "\"}";
+    }
+
+    static String reason(String deadLetter) throws Exception {
+        return JSON.readTree(deadLetter).get("reason").asText();
+    }
+
+    @Test
+    void badRecordsAreDeadLettersWithTheirReasonAndTheStreamGoesOn() throws Exception {
+        String wrongCheck = WHO.value().substring(0, 17) + (WHO.value().charAt(17) == '0' ? '1' : '0');
+        in.pipeInput("k", "{not json");
+        in.pipeInput("k", record("450000", "X1", WHO.value(), "部门", "2024-07-01 09:00:00"));
+        in.pipeInput("k", record("000000", "X2", wrongCheck, "部门", "2024-07-01 09:00:00"));
+        in.pipeInput("k", record("000000", "X3", WHO.value(), "传真", "2024-07-01 09:00:00"));
+        in.pipeInput("k", record("000000", "X4", WHO.value(), "部门", "yesterday"));
+        in.pipeInput("k", "{\"locality\":\"000000\",\"surprise\":\"1\"}");
+        // the stream goes on: a two-end pair (centre 07-01, department 07-05), then time passes
+        in.pipeInput("k", record("000000", "C1", WHO.value(), "中心窗口", "2024-07-01 09:00:00"));
+        in.pipeInput("k", record("000000", "D1", WHO.value(), "部门", "2024-07-05 10:00"));
+        in.pipeInput("k", record("000000", "T1", WHO.value(), "网上", "2024-12-31"));
+        // too late: more than the look-back window behind the watermark
+        in.pipeInput("k", record("000000", "L1", WHO.value(), "部门", "2024-07-02"));
+
+        List<KeyValue<String, String>> dl = dead.readKeyValuesToList();
+        assertThat(dl).hasSize(7);
+        assertThat(dl.get(0).key).isEqualTo(TOPICS.intake() + "/0/0");
+        assertThat(reason(dl.get(0).value)).contains("不是 JSON / not JSON");
+        assertThat(reason(dl.get(1).value)).contains("450000").contains("does not serve");
+        assertThat(reason(dl.get(2).value)).contains(ApplicantId.mask(wrongCheck));
+        assertThat(reason(dl.get(3).value)).contains("传真").contains("unknown channel");
+        assertThat(reason(dl.get(4).value)).contains("yesterday").contains("unrecognised time");
+        assertThat(reason(dl.get(5).value)).contains("surprise").contains("unknown field");
+        assertThat(reason(dl.get(6).value)).contains("late").contains("L1");
+        for (KeyValue<String, String> d : dl) {
+            assertThat(d.value).doesNotContain(WHO.value()).doesNotContain(wrongCheck);
+        }
+
+        List<KeyValue<String, String>> fs = findings.readKeyValuesToList();
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).key).isEqualTo("000000/D1");
+        JsonNode f = JSON.readTree(fs.get(0).value);
+        assertThat(f.get("ruleId").asText()).isEqualTo("intake.two-end");
+        assertThat(f.get("evidence").get("centreCase").asText()).isEqualTo("C1");
+        assertThat(f.get("ruleSetVersion").asText()).isEqualTo(rules.locality(DivisionCode.NATIONAL).ruleSetVersion());
+        assertThat(fs.get(0).value).doesNotContain(WHO.value());
+    }
+
+    @Test
+    void aFindingWaitsUntilEveryRecordThatCouldPairWithItHasArrived() {
+        in.pipeInput("k", record("000000", "D1", WHO.value(), "部门", "2024-07-05 10:00"));
+        in.pipeInput("k", record("000000", "T1", WHO.value(), "网上", "2024-08-20"));
+        assertThat(findings.isEmpty()).as("judged too early: its pair may still come").isTrue();
+        // out of order by less than the window: still judged with it
+        in.pipeInput("k", record("000000", "C1", WHO.value(), "中心窗口", "2024-07-25"));
+        in.pipeInput("k", record("000000", "T2", WHO.value(), "网上", "2024-12-31"));
+        assertThat(findings.readValuesToList()).singleElement().asString().contains("\"subject\":\"D1\"")
+                .contains("\"centreCase\":\"C1\"");
+        assertThat(dead.isEmpty()).isTrue();
+    }
+}
