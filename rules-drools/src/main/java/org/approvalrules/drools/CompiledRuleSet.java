@@ -136,6 +136,7 @@ final class CompiledRuleSet implements CompiledRules {
         InvalidValueException.requireNonNull(facts, "facts");
         InvalidValueException.requireNonNull(ctx, "ctx");
         Sink sink = new Sink(ctx.calendarVersion(), facts.size());
+        sink.all = facts;
         run(facts, ctx, sink);
         return sink.byFact();
     }
@@ -201,6 +202,9 @@ final class CompiledRuleSet implements CompiledRules {
         private final int[] positions;
         private Rule lastRule;
         private RuleSpec lastSpec;
+        /** The facts evaluated, and their positions by subject, built only for a fact a rule inserted. */
+        List<? extends RuleFact> all;
+        private Map<String, Integer> bySubject;
 
         Sink(String calendarVersion, int facts) {
             this.calendarVersion = calendarVersion;
@@ -266,8 +270,11 @@ final class CompiledRuleSet implements CompiledRules {
             }
             int i = positionOf(subject);
             if (i < 0) {
+                i = positionBySubject(subject.subject());
+            }
+            if (i < 0) {
                 throw new IllegalStateException("rule " + r.id() + " reported on " + subject.subject()
-                        + ", which is none of the facts evaluated");
+                        + ", the subject of none of the facts evaluated");
             }
             Object held = byPosition[i];
             if (held == null) {
@@ -282,6 +289,20 @@ final class CompiledRuleSet implements CompiledRules {
                 List<Finding> l = (List<Finding>) held;
                 l.add(finding);
             }
+        }
+
+        /**
+         * The position of the first fact with this subject: for a finding about a fact that a rule inserted
+         * (it goes with the case of the same subject, as findings are grouped by subject); -1 when none.
+         */
+        private int positionBySubject(String subject) {
+            if (bySubject == null) {
+                bySubject = new HashMap<>();
+                for (int i = all.size() - 1; i >= 0; i--) {
+                    bySubject.put(all.get(i).subject(), i);
+                }
+            }
+            return bySubject.getOrDefault(subject, -1);
         }
 
         /** The findings by position, each list immutable. */
