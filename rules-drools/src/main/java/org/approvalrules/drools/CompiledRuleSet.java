@@ -30,6 +30,7 @@ import org.approvalrules.api.spi.RuleSpec;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.kie.api.KieBase;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -121,8 +122,28 @@ final class CompiledRuleSet implements CompiledRules {
     public List<Finding> evaluate(Collection<? extends RuleFact> facts, EvaluationContext ctx) {
         InvalidValueException.requireNonNull(facts, "facts");
         InvalidValueException.requireNonNull(ctx, "ctx");
+        Sink sink = new Sink(ctx.calendarVersion(), -1);
+        run(facts, ctx, sink);
+        return sink.findings;
+    }
+
+    /**
+     * Evaluates as {@link #evaluate} and places each finding at the position of the fact it is about: the
+     * sink is handed the fact itself, and each chunk's facts are indexed by identity (a small table that
+     * stays in cache), so no subject is hashed or compared.
+     */
+    @Override
+    public List<List<Finding>> evaluateEach(List<? extends RuleFact> facts, EvaluationContext ctx) {
+        InvalidValueException.requireNonNull(facts, "facts");
+        InvalidValueException.requireNonNull(ctx, "ctx");
+        Sink sink = new Sink(ctx.calendarVersion(), facts.size());
+        sink.all = facts;
+        run(facts, ctx, sink);
+        return sink.byFact();
+    }
+
+    private void run(Collection<? extends RuleFact> facts, EvaluationContext ctx, Sink sink) {
         LocalDateTime limit = LocalDateTime.ofInstant(ctx.asOf(), ZONE);
-        Sink sink = new Sink(ctx.calendarVersion());
         // one stateless session for the batch; it matches CHUNK facts at a time, so that the working
         // memory of one execution stays small (cache-friendly) while findings go to one sink. Each fact
         // is checked as it joins a chunk (it is then still in cache when Drools matches it); a bad fact
@@ -137,6 +158,7 @@ final class CompiledRuleSet implements CompiledRules {
         session.setGlobal("calendar", ctx.calendar());
         try {
             List<Object> chunk = new ArrayList<>(Math.min(CHUNK, facts.size()));
+            int first = 0;
             for (RuleFact f : facts) {
                 InvalidValueException.requireNonNull(f, "fact");
                 if (f instanceof CaseFacts c && c.acceptedAt().isAfter(limit)) {
@@ -145,11 +167,14 @@ final class CompiledRuleSet implements CompiledRules {
                 }
                 chunk.add(f);
                 if (chunk.size() == CHUNK) {
+                    sink.chunk(chunk, first);
                     session.execute(chunk);
+                    first += chunk.size();
                     chunk.clear();
                 }
             }
             if (!chunk.isEmpty()) {
+                sink.chunk(chunk, first);
                 session.execute(chunk);
             }
         } catch (RuntimeException e) {
@@ -160,26 +185,79 @@ final class CompiledRuleSet implements CompiledRules {
             }
             throw e;
         }
-        return sink.findings;
     }
 
-    /** Collects the findings of one evaluation, filling in metadata from the rule spec. */
+    /**
+     * Collects the findings of one evaluation, filling in metadata from the rule spec; with positions,
+     * files each finding under the position of its fact.
+     */
     private final class Sink implements FindingSink {
-        final List<Finding> findings = new ArrayList<>();
-        final String calendarVersion;
+        /** Table size for one chunk's facts by identity: a power of two, at least twice CHUNK. */
+        private static final int SLOTS = Integer.highestOneBit(CHUNK) * 4;
 
-        Sink(String calendarVersion) {
+        final List<Finding> findings;
+        final String calendarVersion;
+        /** By fact position: null, one Finding, or an ArrayList of them (positions mode only). */
+        private final Object[] byPosition;
+        private final Object[] keys;
+        private final int[] positions;
+        private Rule lastRule;
+        private RuleSpec lastSpec;
+        /** The facts evaluated, and their positions by subject, built only for a fact a rule inserted. */
+        List<? extends RuleFact> all;
+        private Map<String, Integer> bySubject;
+
+        Sink(String calendarVersion, int facts) {
             this.calendarVersion = calendarVersion;
+            this.findings = facts < 0 ? new ArrayList<>() : null;
+            this.byPosition = facts < 0 ? null : new Object[facts];
+            this.keys = facts < 0 ? null : new Object[SLOTS];
+            this.positions = facts < 0 ? null : new int[SLOTS];
+        }
+
+        /** The facts about to be executed, the first at position {@code first}. */
+        void chunk(List<Object> facts, int first) {
+            if (keys == null) {
+                return;
+            }
+            java.util.Arrays.fill(keys, null);
+            for (int i = 0; i < facts.size(); i++) {
+                Object f = facts.get(i);
+                int s = slot(f);
+                while (keys[s] != null && keys[s] != f) {
+                    s = (s + 1) & (SLOTS - 1);
+                }
+                if (keys[s] == null) {      // the same object twice: its findings go to its first position
+                    keys[s] = f;
+                    positions[s] = first + i;
+                }
+            }
+        }
+
+        private static int slot(Object f) {
+            return (System.identityHashCode(f) * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(SLOTS));
+        }
+
+        private int positionOf(RuleFact f) {
+            for (int s = slot(f); keys[s] != null; s = (s + 1) & (SLOTS - 1)) {
+                if (keys[s] == f) {
+                    return positions[s];
+                }
+            }
+            return -1;
         }
 
         @Override
         public void report(Object ruleContext, RuleFact subject, String zh, String en, Map<String, ?> evidence) {
-            RuleSpec r = rulesByName.get(((RuleContext) ruleContext).getRule().getName());
+            Rule rule = ((RuleContext) ruleContext).getRule();
+            RuleSpec r = rule == lastRule ? lastSpec : rulesByName.get(rule.getName());
+            lastRule = rule;
+            lastSpec = r;
             // displayValues is cached per period in which the parameters keep their values
             Map<String, String> used = r.parameters().isEmpty() ? Map.of()
                     : spec.parameters().displayValues(r.parameters(), subject.factDate());
-            findings.add(new Finding(r.id(), r.severity(), subject.subject(), BilingualText.of(zh, en), r.reference(),
-                    r.layer(), spec.version(), calendarVersion, used, strings(evidence)));
+            place(new Finding(r.id(), r.severity(), subject.subject(), BilingualText.of(zh, en), r.reference(),
+                    r.layer(), spec.version(), calendarVersion, used, strings(evidence)), subject);
         }
 
         @Override
@@ -191,8 +269,37 @@ final class CompiledRuleSet implements CompiledRules {
                 used.putAll(spec.parameters().displayValues(r.parameters(), subject.factDate()));
             }
             used.putAll(parameters);
-            findings.add(new Finding(r.id(), severity, subject.subject(), BilingualText.of(zh, en), reference,
-                    r.layer(), spec.version(), calendarVersion, used, strings(evidence)));
+            place(new Finding(r.id(), severity, subject.subject(), BilingualText.of(zh, en), reference,
+                    r.layer(), spec.version(), calendarVersion, used, strings(evidence)), subject);
+        }
+
+        /** Files a finding with the fact it is about (by position), or in order when not evaluating per fact. */
+        private void place(Finding finding, RuleFact subject) {
+            if (byPosition == null) {
+                findings.add(finding);
+                return;
+            }
+            int i = positionOf(subject);
+            if (i < 0) {
+                i = positionBySubject(subject.subject());
+            }
+            if (i < 0) {
+                throw new IllegalStateException("rule " + finding.ruleId() + " reported on " + subject.subject()
+                        + ", the subject of none of the facts evaluated");
+            }
+            Object held = byPosition[i];
+            if (held == null) {
+                byPosition[i] = finding;
+            } else if (held instanceof Finding one) {
+                List<Finding> l = new ArrayList<>(4);
+                l.add(one);
+                l.add(finding);
+                byPosition[i] = l;
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Finding> l = (List<Finding>) held;
+                l.add(finding);
+            }
         }
 
         private static Map<String, String> strings(Map<String, ?> evidence) {
@@ -204,6 +311,32 @@ final class CompiledRuleSet implements CompiledRules {
                 ev.put(e.getKey(), String.valueOf(e.getValue()));
             }
             return ev;
+        }
+
+        /**
+         * The position of the first fact with this subject: for a finding about a fact that a rule inserted
+         * (it goes with the case of the same subject, as findings are grouped by subject); -1 when none.
+         */
+        private int positionBySubject(String subject) {
+            if (bySubject == null) {
+                bySubject = new HashMap<>();
+                for (int i = all.size() - 1; i >= 0; i--) {
+                    bySubject.put(all.get(i).subject(), i);
+                }
+            }
+            return bySubject.getOrDefault(subject, -1);
+        }
+
+        /** The findings by position, each list immutable. */
+        @SuppressWarnings("unchecked")
+        List<List<Finding>> byFact() {
+            List<Finding>[] out = new List[byPosition.length];
+            for (int i = 0; i < out.length; i++) {
+                Object held = byPosition[i];
+                out[i] = held == null ? List.of() : held instanceof Finding one ? List.of(one)
+                        : List.copyOf((List<Finding>) held);
+            }
+            return Collections.unmodifiableList(java.util.Arrays.asList(out));
         }
     }
 

@@ -431,6 +431,68 @@ class ApprovalRulesTest {
     }
 
     @Test
+    void aBatchFilesEveryFindingUnderItsOwnCaseAcrossChunksAndEqualHashCodes() {
+        // the batch places findings by the position of each case's facts and checks ids by hash code: ids
+        // whose hash codes are equal ("Aa" and "BB" hash alike, and so do their concatenations) and more
+        // cases than the rule engine takes in one chunk, in a batch large enough to be evaluated in parallel
+        // parts on a machine of two cores or more, must still give each case what it gets alone
+        List<String> ids = new java.util.ArrayList<>();
+        for (String a : List.of("Aa", "BB")) {
+            for (String b : List.of("Aa", "BB")) {
+                for (String c : List.of("Aa", "BB")) {
+                    ids.add(a + b + c);
+                }
+            }
+        }
+        assertThat(ids.stream().map(String::hashCode).distinct()).hasSize(1);
+        java.util.Random r = new java.util.Random(7);
+        while (ids.size() < 10_000) {
+            ids.add("K" + r.nextInt(1_000_000_000) + "-" + ids.size());
+        }
+        java.util.Collections.shuffle(ids, r);
+        LocalDateTime base = LocalDateTime.parse("2024-01-02T08:00");
+        List<DeadlineInput> cases = new java.util.ArrayList<>();
+        for (String id : ids) {
+            LocalDateTime acc = base.plusMinutes(r.nextInt(330 * 24 * 60));
+            DeadlineInput.Builder in = DeadlineInput.builder(id, acc, TimeLimit.workingDays(20))
+                    .promised(TimeLimit.workingDays(5 + r.nextInt(20)));
+            if (id.startsWith("K") && r.nextInt(3) == 0) {
+                in.completed(acc.plusDays(5 + r.nextInt(40)));
+            }
+            cases.add(in.build());
+        }
+        Instant asOf = at("2025-01-15T10:00");
+        try (ApprovalRules rules = ApprovalRules.builder().build()) {
+            List<CaseEvaluation> batch = rules.evaluate(COUNTY, cases, asOf);
+            assertThat(batch).extracting(CaseEvaluation::caseId).containsExactlyElementsOf(ids);
+            assertThat(batch.stream().mapToInt(e -> e.findings().size()).sum()).isGreaterThan(ids.size());
+            for (int i = 0; i < cases.size(); i++) {
+                if (ids.get(i).startsWith("K") && i % 37 != 0) {
+                    continue;
+                }
+                CaseEvaluation alone = rules.evaluate(COUNTY, cases.get(i), asOf);
+                assertThat(batch.get(i).findings()).as(ids.get(i)).isEqualTo(alone.findings());
+                if (!ids.get(i).startsWith("K")) {   // still open long after its due date
+                    assertThat(batch.get(i).findings()).as(ids.get(i)).isNotEmpty();
+                }
+                String id = ids.get(i);
+                assertThat(batch.get(i).findings()).allMatch(f -> f.subject().equals(id));
+            }
+            List<DeadlineInput> twice = new java.util.ArrayList<>(cases);
+            DeadlineInput collidingTwin = cases.get(ids.indexOf("AaBBAa"));
+            twice.add(collidingTwin);
+            assertThatThrownBy(() -> rules.evaluate(COUNTY, twice, asOf))
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("AaBBAa");
+            // a case accepted after the evaluation instant, late in the batch (in its last part), is named
+            List<DeadlineInput> late = new java.util.ArrayList<>(cases);
+            late.set(9_000, DeadlineInput.builder("LATE-9000", LocalDateTime.parse("2025-02-01T09:00"),
+                    TimeLimit.workingDays(20)).build());
+            assertThatThrownBy(() -> rules.evaluate(COUNTY, late, asOf))
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("LATE-9000");
+        }
+    }
+
+    @Test
     void anApprovalCaseIsEvaluatedInItsOwnLocalityAsOfTheClock() {
         String item = "11451031MB1234567X4000117004000";
         ServiceItem si = ServiceItem.builder(item, "不动产首次登记").basicCode("000117004000").department("某县自然资源局")

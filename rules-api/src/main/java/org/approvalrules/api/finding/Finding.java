@@ -1,7 +1,10 @@
 package org.approvalrules.api.finding;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
@@ -46,22 +49,67 @@ public record Finding(String ruleId, Severity severity, String subject, Bilingua
             throw new InvalidValueException("finding " + ruleId + ".subject", subject,
                     "发现对象不能为空 / subject must not be blank");
         }
-        parameters = sorted(parameters, "finding " + ruleId + ".parameters");
-        evidence = sorted(evidence, "finding " + ruleId + ".evidence");
+        parameters = sorted(parameters, ruleId, "parameters");
+        evidence = sorted(evidence, ruleId, "evidence");
     }
 
-    private static Map<String, String> sorted(Map<String, String> m, String field) {
+    /**
+     * {@code m} as a finding keeps its parameters and evidence: sorted by key, unmodifiable, no null key or
+     * value. A finding built with a map made here keeps that map instead of copying it, so a caller that
+     * reuses one map for many findings (the parameter values of a period) pays for the copy once.
+     *
+     * @throws InvalidValueException when a key or value is null
+     */
+    public static Map<String, String> sortedMap(Map<String, String> m) {
+        return sorted(m, null, "map");
+    }
+
+    /** {@code field} names the map in an error ("finding &lt;ruleId&gt;.&lt;field&gt;"), words built only then. */
+    private static Map<String, String> sorted(Map<String, String> m, String ruleId, String field) {
         if (m == null || m.isEmpty()) {
             return Map.of();
+        }
+        if (m instanceof Sorted) {
+            return m;
         }
         TreeMap<String, String> copy = new TreeMap<>();
         m.forEach((k, v) -> {
             if (k == null || v == null) {
-                throw new InvalidValueException(field, k, "键和值不能为 null / keys and values must not be null");
+                throw new InvalidValueException(ruleId == null ? field : "finding " + ruleId + "." + field, k,
+                        "键和值不能为 null / keys and values must not be null");
             }
             copy.put(k, v);
         });
-        return Collections.unmodifiableMap(copy);
+        return new Sorted(copy);
+    }
+
+    /** The unmodifiable sorted map a finding keeps; only {@link #sorted} makes one, from its own copy. */
+    private static final class Sorted extends AbstractMap<String, String> {
+        private final SortedMap<String, String> map;
+
+        Sorted(TreeMap<String, String> own) {
+            this.map = Collections.unmodifiableSortedMap(own);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return map.entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
     }
 
     /** The same finding as produced by rule set {@code ruleSet} on calendar {@code calendar}. */

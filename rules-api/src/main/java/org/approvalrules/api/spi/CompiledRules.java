@@ -1,7 +1,11 @@
 package org.approvalrules.api.spi;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.RuleFact;
 
@@ -23,6 +27,44 @@ public interface CompiledRules extends AutoCloseable {
      *     case accepted after {@code ctx.asOf()})
      */
     List<Finding> evaluate(Collection<? extends RuleFact> facts, EvaluationContext ctx);
+
+    /**
+     * Evaluates facts like {@link #evaluate} and answers the findings of each fact by its position: element
+     * {@code i} holds the findings about {@code facts.get(i)} in firing order (an empty list when there are
+     * none), every list immutable. A batch path uses this to attach findings to its cases without hashing
+     * subjects. This default groups {@link #evaluate}'s findings by {@link RuleFact#subject()}, so it needs
+     * distinct subjects; a provider that knows which fact each finding is about (the Drools provider does)
+     * overrides it and places findings by identity.
+     *
+     * @throws org.approvalrules.api.InvalidValueException as {@link #evaluate}, or when two facts share a
+     *     subject (this default only)
+     */
+    default List<List<Finding>> evaluateEach(List<? extends RuleFact> facts, EvaluationContext ctx) {
+        List<Finding> all = evaluate(facts, ctx);
+        Map<String, Integer> positions = new HashMap<>(facts.size() * 2);
+        for (int i = 0; i < facts.size(); i++) {
+            if (positions.putIfAbsent(facts.get(i).subject(), i) != null) {
+                throw new org.approvalrules.api.InvalidValueException("facts[" + i + "].subject", facts.get(i).subject(),
+                        "同一批次中对象重复 / two facts of the batch share this subject");
+            }
+        }
+        List<List<Finding>> byFact = new ArrayList<>(Collections.nCopies(facts.size(), (List<Finding>) null));
+        for (Finding f : all) {
+            Integer i = positions.get(f.subject());
+            if (i == null) {
+                throw new IllegalStateException("finding " + f.ruleId() + " about " + f.subject()
+                        + ", which is none of the facts evaluated");
+            }
+            if (byFact.get(i) == null) {
+                byFact.set(i, new ArrayList<>(2));
+            }
+            byFact.get(i).add(f);
+        }
+        for (int i = 0; i < byFact.size(); i++) {
+            byFact.set(i, byFact.get(i) == null ? List.of() : List.copyOf(byFact.get(i)));
+        }
+        return byFact;
+    }
 
     @Override
     void close();

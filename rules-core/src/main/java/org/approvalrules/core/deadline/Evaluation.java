@@ -261,8 +261,8 @@ final class Evaluation {
                         "行政许可法第三十二条", Map.of("receipt", receipt.toString(), "notice", notice.toString(),
                                 "lastAllowedDay", lastDay.toString()));
             } else if (notice.isAfter(accepted) && policy.correction() == CorrectionPolicy.RESTART) {
-                Optional<LocalDateTime> corrected = in.correctedMaterials().filter(c -> !c.isAfter(now));
-                if (corrected.isPresent()) {
+                Optional<LocalDateTime> corrected = in.correctedMaterials();
+                if (corrected.isPresent() && !corrected.get().isAfter(now)) {
                     startRule = StartRule.CORRECTION_RESTART;
                     startInstant = corrected.get();
                 }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.ParameterLookup;
 
 /**
@@ -99,8 +100,9 @@ public final class ParameterSet implements ParameterLookup {
     }
 
     /**
-     * The values of {@code ids} in force on {@code date}, as display strings (an immutable map, shared by
-     * every date on which none of these parameters changes value).
+     * The values of {@code ids} in force on {@code date}, as display strings (an immutable map sorted by
+     * id, {@link Finding#sortedMap}, so a finding keeps it without a copy; shared by every date on which
+     * none of these parameters changes value).
      */
     @Override
     public Map<String, String> displayValues(List<String> ids, LocalDate date) {
@@ -123,7 +125,7 @@ public final class ParameterSet implements ParameterLookup {
         for (String id : ids) {
             m.put(id, valueOn(id, date).display());
         }
-        return Map.copyOf(m);
+        return Finding.sortedMap(m);
     }
 
     @SuppressWarnings("unchecked")

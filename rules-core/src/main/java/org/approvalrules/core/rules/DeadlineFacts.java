@@ -19,7 +19,7 @@ import org.approvalrules.core.deadline.DeadlineEngine;
  * facts carry the result itself too ({@link CaseFacts#deadline()}), for rules that need more of it.
  */
 public final class DeadlineFacts {
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private DeadlineFacts() {
     }
@@ -33,6 +33,18 @@ public final class DeadlineFacts {
      * @param locality the locality whose rules apply
      */
     public static CaseFacts of(DeadlineInput input, DeadlineResult result, WorkingCalendar calendar, DivisionCode locality) {
+        InvalidValueException.requireNonNull(result, "result");
+        return of(input, result, calendar, locality, LocalDateTime.ofInstant(result.asOf(), ZONE).toLocalDate());
+    }
+
+    /**
+     * The facts of one case, with the date of the evaluation instant already known (a batch computes it
+     * once).
+     *
+     * @param asOfDate the date of {@code result.asOf()} in Asia/Shanghai
+     */
+    static CaseFacts of(DeadlineInput input, DeadlineResult result, WorkingCalendar calendar, DivisionCode locality,
+            LocalDate asOfDate) {
         InvalidValueException.requireNonNull(input, "input");
         InvalidValueException.requireNonNull(result, "result");
         InvalidValueException.requireNonNull(calendar, "calendar");
@@ -41,12 +53,16 @@ public final class DeadlineFacts {
             throw new InvalidValueException("result.caseId", result.caseId(),
                     "期限结果不属于办件 " + input.caseId() + " / the deadline result belongs to another case");
         }
-        LocalDate receipt = input.materialsReceived().orElse(input.accepted()).toLocalDate();
-        int notice = input.correctionNotice()
-                .map(n -> calendar.workingDaysBetween(receipt, n.toLocalDate())).orElse(-1);
-        LocalDate asOfDate = LocalDateTime.ofInstant(result.asOf(), ZONE).toLocalDate();
-        int delivery = input.decided().map(d -> calendar.workingDaysBetween(d.toLocalDate(),
-                input.delivered().map(LocalDateTime::toLocalDate).orElse(asOfDate))).orElse(-1);
+        int notice = -1;
+        if (input.correctionNotice().isPresent()) {
+            LocalDate receipt = input.materialsReceived().orElse(input.accepted()).toLocalDate();
+            notice = calendar.workingDaysBetween(receipt, input.correctionNotice().get().toLocalDate());
+        }
+        int delivery = -1;
+        if (input.decided().isPresent()) {
+            LocalDate until = input.delivered().isPresent() ? input.delivered().get().toLocalDate() : asOfDate;
+            delivery = calendar.workingDaysBetween(input.decided().get().toLocalDate(), until);
+        }
         int afterDue = 0;
         int backDated = 0;
         int atAcceptance = 0;

@@ -2,11 +2,15 @@ package org.approvalrules.core.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.deadline.DeadlineInput;
@@ -97,51 +101,188 @@ public final class LocalitySnapshot {
 
     /**
      * Evaluates a batch of cases of this locality as of {@code asOf}: the deadline engine on this calendar
-     * with the policy of each case's acceptance date, then the rules. Results are in input order.
+     * with the policy of each case's acceptance date, then the rules. Results are in input order. The
+     * cases are checked first (locality, distinct ids); a batch of at least 2 × {@value #PART_MIN_CASES}
+     * cases is then evaluated in contiguous parts, one per core (the caller's thread and the common
+     * fork-join pool), each part a batch of its own for the rules (its own session and time budget); the
+     * error of the earliest failing part is thrown, after every part has finished.
      *
      * @throws InvalidValueException when a case names another locality, or two cases share an id
      */
     public List<CaseEvaluation> evaluateCases(List<DeadlineInput> cases, Instant asOf) {
         InvalidValueException.requireNonNull(cases, "cases");
         InvalidValueException.requireNonNull(asOf, "asOf");
-        ParameterSet params = parameters();
-        Map<LocalDate, DeadlinePolicy> policies = new HashMap<>();
-        Map<LocalDate, WorkingCalendar> calendars = new HashMap<>();
-        List<DeadlineResult> results = new ArrayList<>(cases.size());
-        List<CaseFacts> facts = new ArrayList<>(cases.size());
-        Map<String, List<Finding>> bySubject = new HashMap<>(cases.size() * 2);
-        for (DeadlineInput in : cases) {
-            InvalidValueException.requireNonNull(in, "case");
+        DeadlineInput[] inputs = cases.toArray(new DeadlineInput[0]);
+        int n = inputs.length;
+        CaseIds ids = new CaseIds(inputs);
+        for (int i = 0; i < n; i++) {
+            DeadlineInput in = InvalidValueException.requireNonNull(inputs[i], "case");
             if (in.locality().isPresent() && !in.locality().get().equals(code)) {
                 throw new InvalidValueException("case " + in.caseId() + ".locality", in.locality().get(),
                         "办件地区与评估地区 " + code + " 不同 / the case belongs to another locality than " + code);
             }
-            if (bySubject.putIfAbsent(in.caseId(), List.of()) != null) {
+            if (!ids.add(i)) {
                 throw new InvalidValueException("case", in.caseId(), "同一批次中办件编号重复 / duplicate case id in the batch");
             }
-            LocalDate acceptedOn = in.accepted().toLocalDate();
-            DeadlinePolicy policy = policies.computeIfAbsent(acceptedOn, d -> DeadlinePolicies.policy(params, d));
-            WorkingCalendar cal = calendars.computeIfAbsent(acceptedOn, d -> DeadlinePolicies.calendar(calendar, params, d));
-            DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, cal, policy, asOf);
-            results.add(r);
-            facts.add(DeadlineFacts.of(in, r, cal, code));
         }
-        for (Finding f : evaluate(facts, asOf)) {
-            List<Finding> l = bySubject.get(f.subject());
-            if (l == null || l.isEmpty()) {
-                l = new ArrayList<>(2);
-                bySubject.put(f.subject(), l);
+        CaseEvaluation[] out = new CaseEvaluation[n];
+        int parts = parts(n);
+        if (parts == 1) {
+            evaluateRange(inputs, 0, n, asOf, out);
+        } else {
+            // a large batch is cut into contiguous parts, the first evaluated here and the others in the
+            // common fork-join pool (as Arrays.parallelSort does); each part is a batch of its own
+            RuntimeException[] errors = new RuntimeException[parts];
+            ForkJoinTask<?>[] forks = new ForkJoinTask<?>[parts];
+            for (int p = parts - 1; p >= 0; p--) {
+                int from = (int) ((long) n * p / parts);
+                int to = (int) ((long) n * (p + 1) / parts);
+                int part = p;
+                Runnable r = () -> {
+                    try {
+                        evaluateRange(inputs, from, to, asOf, out);
+                    } catch (RuntimeException e) {
+                        errors[part] = e;
+                    }
+                };
+                if (p == 0) {
+                    r.run();
+                } else {
+                    forks[p] = ForkJoinPool.commonPool().submit(r);
+                }
             }
-            l.add(f);
+            for (int p = 1; p < parts; p++) {
+                forks[p].join();
+            }
+            for (RuntimeException e : errors) {   // the error of the earliest part, as a sequential run would
+                if (e != null) {
+                    throw e;
+                }
+            }
         }
-        List<CaseEvaluation> out = new ArrayList<>(cases.size());
-        for (int i = 0; i < results.size(); i++) {
-            DeadlineResult r = results.get(i);
-            LocalDate acceptedOn = cases.get(i).accepted().toLocalDate();
-            out.add(new CaseEvaluation(r.caseId(), code, r, bySubject.get(r.caseId()), policies.get(acceptedOn),
-                    r.calendarVersion(), ruleSetVersion()));
+        return new ArrayList<>(Arrays.asList(out));
+    }
+
+    /** Cases of a batch per part evaluated in parallel, at least (two chunks of the rule engine). */
+    static final int PART_MIN_CASES = 4096;
+
+    /** How many parts a batch of {@code n} cases is evaluated in: one per core, each of at least {@link #PART_MIN_CASES}. */
+    static int parts(int n) {
+        int cores = Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);
+        return Math.max(1, Math.min(cores, n / PART_MIN_CASES));
+    }
+
+    /** Evaluates {@code inputs[from, to)} (checked already) into {@code out}: engine, facts, rules, results. */
+    private void evaluateRange(DeadlineInput[] inputs, int from, int to, Instant asOf, CaseEvaluation[] out) {
+        int n = to - from;
+        DayPolicies days = new DayPolicies(parameters());
+        DayPolicy[] used = new DayPolicy[n];
+        DeadlineResult[] results = new DeadlineResult[n];
+        CaseFacts[] facts = new CaseFacts[n];
+        LocalDate asOfDate = LocalDateTime.ofInstant(asOf, DeadlineFacts.ZONE).toLocalDate();
+        for (int i = 0; i < n; i++) {
+            DeadlineInput in = inputs[from + i];
+            DayPolicy p = days.on(in.accepted().toLocalDate());
+            DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, p.calendar, p.policy, asOf);
+            used[i] = p;
+            results[i] = r;
+            facts[i] = DeadlineFacts.of(in, r, p.calendar, code, asOfDate);
         }
-        return out;
+        // findings come back by the position of their fact: no grouping by case id
+        List<List<Finding>> findings = ruleSet.rules().evaluateEach(Arrays.asList(facts), new EvaluationContext(asOf,
+                calendarFunctions, calendarVersion()));
+        String version = ruleSetVersion();
+        for (int i = 0; i < n; i++) {
+            DeadlineResult r = results[i];
+            out[from + i] = new CaseEvaluation(r.caseId(), code, r, findings.get(i), used[i].policy, r.calendarVersion(),
+                    version);
+        }
+    }
+
+    /** The policy and calendar of one acceptance date. */
+    private static final class DayPolicy {
+        final DeadlinePolicy policy;
+        final WorkingCalendar calendar;
+
+        DayPolicy(DeadlinePolicy policy, WorkingCalendar calendar) {
+            this.policy = policy;
+            this.calendar = calendar;
+        }
+    }
+
+    /**
+     * The policies and calendars of a batch, built once per distinct acceptance date: an array by epoch day
+     * over {@value #SPAN} days around the first date asked (no hashing, no boxing), a map beyond.
+     */
+    private final class DayPolicies {
+        private static final int SPAN = 4096;
+        private final ParameterSet params;
+        private final DayPolicy[] byDay = new DayPolicy[SPAN];
+        private long firstDay = Long.MIN_VALUE;
+        private Map<LocalDate, DayPolicy> beyond;
+
+        DayPolicies(ParameterSet params) {
+            this.params = params;
+        }
+
+        DayPolicy on(LocalDate date) {
+            long day = date.toEpochDay();
+            if (firstDay == Long.MIN_VALUE) {
+                firstDay = day - SPAN / 2;
+            }
+            long k = day - firstDay;
+            if (k >= 0 && k < SPAN) {
+                DayPolicy p = byDay[(int) k];
+                if (p == null) {
+                    p = build(date);
+                    byDay[(int) k] = p;
+                }
+                return p;
+            }
+            if (beyond == null) {
+                beyond = new HashMap<>();
+            }
+            return beyond.computeIfAbsent(date, this::build);
+        }
+
+        private DayPolicy build(LocalDate date) {
+            return new DayPolicy(DeadlinePolicies.policy(params, date), DeadlinePolicies.calendar(calendar, params, date));
+        }
+    }
+
+    /**
+     * The case ids of a batch, to refuse a duplicate: open addressing over one {@code long} per slot (the
+     * id's cached hash code and the case's position), so a new id costs one random access; strings are
+     * compared only when two hash codes are equal.
+     */
+    static final class CaseIds {
+        private final DeadlineInput[] inputs;
+        private final long[] slots;
+        private final int mask;
+        private final int shift;
+
+        CaseIds(DeadlineInput[] inputs) {
+            this.inputs = inputs;
+            int size = Integer.highestOneBit(Math.max(4, inputs.length) * 2 - 1) << 1;
+            slots = new long[size];
+            mask = size - 1;
+            shift = 32 - Integer.numberOfTrailingZeros(size);
+        }
+
+        /** Adds the id of the case at {@code position}; false when an earlier case has the same id. */
+        boolean add(int position) {
+            String id = inputs[position].caseId();
+            int h = id.hashCode();
+            int s = (h * 0x9E3779B9) >>> shift;
+            for (long held = slots[s]; held != 0; held = slots[s]) {
+                if ((int) (held >>> 32) == h && inputs[(int) held - 1].caseId().equals(id)) {
+                    return false;
+                }
+                s = (s + 1) & mask;
+            }
+            slots[s] = (long) h << 32 | (position + 1);
+            return true;
+        }
     }
 
     @Override
