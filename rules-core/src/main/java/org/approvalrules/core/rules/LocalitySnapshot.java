@@ -9,8 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.deadline.DeadlineInput;
@@ -101,11 +99,7 @@ public final class LocalitySnapshot {
 
     /**
      * Evaluates a batch of cases of this locality as of {@code asOf}: the deadline engine on this calendar
-     * with the policy of each case's acceptance date, then the rules. Results are in input order. The
-     * cases are checked first (locality, distinct ids); a batch of at least 2 × {@value #PART_MIN_CASES}
-     * cases is then evaluated in contiguous parts, one per core (the caller's thread and the common
-     * fork-join pool), each part a batch of its own for the rules (its own session and time budget); the
-     * error of the earliest failing part is thrown, after every part has finished.
+     * with the policy of each case's acceptance date, then the rules. Results are in input order.
      *
      * @throws InvalidValueException when a case names another locality, or two cases share an id
      */
@@ -114,7 +108,12 @@ public final class LocalitySnapshot {
         InvalidValueException.requireNonNull(asOf, "asOf");
         DeadlineInput[] inputs = cases.toArray(new DeadlineInput[0]);
         int n = inputs.length;
+        DayPolicies days = new DayPolicies(parameters());
         CaseIds ids = new CaseIds(inputs);
+        DayPolicy[] used = new DayPolicy[n];
+        DeadlineResult[] results = new DeadlineResult[n];
+        CaseFacts[] facts = new CaseFacts[n];
+        LocalDate asOfDate = LocalDateTime.ofInstant(asOf, DeadlineFacts.ZONE).toLocalDate();
         for (int i = 0; i < n; i++) {
             DeadlineInput in = InvalidValueException.requireNonNull(inputs[i], "case");
             if (in.locality().isPresent() && !in.locality().get().equals(code)) {
@@ -124,64 +123,6 @@ public final class LocalitySnapshot {
             if (!ids.add(i)) {
                 throw new InvalidValueException("case", in.caseId(), "同一批次中办件编号重复 / duplicate case id in the batch");
             }
-        }
-        CaseEvaluation[] out = new CaseEvaluation[n];
-        int parts = parts(n);
-        if (parts == 1) {
-            evaluateRange(inputs, 0, n, asOf, out);
-        } else {
-            // a large batch is cut into contiguous parts, the first evaluated here and the others in the
-            // common fork-join pool (as Arrays.parallelSort does); each part is a batch of its own
-            RuntimeException[] errors = new RuntimeException[parts];
-            ForkJoinTask<?>[] forks = new ForkJoinTask<?>[parts];
-            for (int p = parts - 1; p >= 0; p--) {
-                int from = (int) ((long) n * p / parts);
-                int to = (int) ((long) n * (p + 1) / parts);
-                int part = p;
-                Runnable r = () -> {
-                    try {
-                        evaluateRange(inputs, from, to, asOf, out);
-                    } catch (RuntimeException e) {
-                        errors[part] = e;
-                    }
-                };
-                if (p == 0) {
-                    r.run();
-                } else {
-                    forks[p] = ForkJoinPool.commonPool().submit(r);
-                }
-            }
-            for (int p = 1; p < parts; p++) {
-                forks[p].join();
-            }
-            for (RuntimeException e : errors) {   // the error of the earliest part, as a sequential run would
-                if (e != null) {
-                    throw e;
-                }
-            }
-        }
-        return new ArrayList<>(Arrays.asList(out));
-    }
-
-    /** Cases of a batch per part evaluated in parallel, at least (two chunks of the rule engine). */
-    static final int PART_MIN_CASES = 4096;
-
-    /** How many parts a batch of {@code n} cases is evaluated in: one per core, each of at least {@link #PART_MIN_CASES}. */
-    static int parts(int n) {
-        int cores = Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);
-        return Math.max(1, Math.min(cores, n / PART_MIN_CASES));
-    }
-
-    /** Evaluates {@code inputs[from, to)} (checked already) into {@code out}: engine, facts, rules, results. */
-    private void evaluateRange(DeadlineInput[] inputs, int from, int to, Instant asOf, CaseEvaluation[] out) {
-        int n = to - from;
-        DayPolicies days = new DayPolicies(parameters());
-        DayPolicy[] used = new DayPolicy[n];
-        DeadlineResult[] results = new DeadlineResult[n];
-        CaseFacts[] facts = new CaseFacts[n];
-        LocalDate asOfDate = LocalDateTime.ofInstant(asOf, DeadlineFacts.ZONE).toLocalDate();
-        for (int i = 0; i < n; i++) {
-            DeadlineInput in = inputs[from + i];
             DayPolicy p = days.on(in.accepted().toLocalDate());
             DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, p.calendar, p.policy, asOf);
             used[i] = p;
@@ -191,12 +132,13 @@ public final class LocalitySnapshot {
         // findings come back by the position of their fact: no grouping by case id
         List<List<Finding>> findings = ruleSet.rules().evaluateEach(Arrays.asList(facts), new EvaluationContext(asOf,
                 calendarFunctions, calendarVersion()));
+        List<CaseEvaluation> out = new ArrayList<>(n);
         String version = ruleSetVersion();
         for (int i = 0; i < n; i++) {
             DeadlineResult r = results[i];
-            out[from + i] = new CaseEvaluation(r.caseId(), code, r, findings.get(i), used[i].policy, r.calendarVersion(),
-                    version);
+            out.add(new CaseEvaluation(r.caseId(), code, r, findings.get(i), used[i].policy, r.calendarVersion(), version));
         }
+        return out;
     }
 
     /** The policy and calendar of one acceptance date. */
