@@ -174,8 +174,7 @@ public final class ApprovalRules implements AutoCloseable {
     /**
      * Evaluates a batch of cases of one locality as of {@code asOf}: one snapshot (calendar and rule set)
      * for the whole batch, parameters chosen per case by its acceptance date. Results are in input order.
-     * A batch of at least 8,192 cases is evaluated in parts on all cores (the caller's thread and the
-     * common fork-join pool), after its ids and localities are checked.
+     * The batch runs on the caller's thread (an embedder that wants both cores splits its batches).
      *
      * @throws InvalidValueException when a case names another locality, or two cases share an id
      * @throws RulePackException when the locality's parameters are invalid or its rules do not compile
