@@ -25,8 +25,10 @@ import java.util.Optional;
  *       ({@code s0 = 743/804}, {@code s1 = 65/804}, {@code s2 = s1/30}); {@code moon_tab} and {@code sun_tab}
  *       are the paper's tables (0, 5, 10, 15, 19, 22, 24, 25 and 0, 6, 10, 11, extended by symmetry, linearly
  *       interpolated). The civil day bearing date {@code d} is the Julian day number {@code ⌊true_date(d, n)⌋}.</li>
- *   <li><b>Skipped and duplicated days.</b> If two lunar days end on the same civil day, the first date is
- *       skipped; if none ends on a civil day, that day repeats the following date (duplicated day).</li>
+ *   <li><b>Skipped and duplicated days.</b> A civil day bears the lunar day in force at its start. If two lunar
+ *       days end on the same civil day, the day bears the first and the second date is skipped (缺日, e.g. the
+ *       almanac's 差日 of 2021-01-13/14); if none ends on a civil day, that day and the next bear the same date
+ *       (duplicated day, the first of them the leap day).</li>
  *   <li><b>Losar (藏历新年, 元月初一).</b> The first day of the year is the civil day after the last day (30) of
  *       the main month 12 of the previous year; it is the first day of month 1 — of the leap month 1 when
  *       month 1 is doubled — and stays so even when date 1 itself is skipped.</li>
