@@ -24,13 +24,18 @@ import java.util.Locale;
  *   <li>{@code xinjiang-eid}: 肉孜节 (1 Shawwal, one day) and 古尔邦节 (10 Dhu al-Hijjah, the day before to the day
  *       after, three days, as in the 2023 regional notice), from ICU4J's tabular (civil) {@link IslamicCalendar}, which
  *       matches the bundled notices of 2013, 2022, 2023 and 2025 to within a day.</li>
- *   <li>{@code none}: no rule known (e.g. 藏历新年: ICU4J has no Tibetan calendar); the year stays uncovered
- *       without estimated days.</li>
+ *   <li>{@code tibet-losar}: 藏历新年, Losar (元月初一) of the Phugpa Tibetan calendar from {@link TibetanCalendar}
+ *       (Janson, "Tibetan Calendar Mathematics"), estimated as the day before Losar (藏历除夕) to the fourth day
+ *       after it, six days: the days both bundled Lhasa notices give (2023: Losar 02-21, off 02-20 … 02-26;
+ *       2025: Losar 02-28, off 02-27 … 03-04). Days a higher layer already sets (e.g. 春节 when Losar falls in
+ *       it) keep that layer's answer.</li>
+ *   <li>{@code none}: no rule known; the year stays uncovered without estimated days.</li>
  * </ul>
  */
 public enum LocalHolidayEstimate {
     ZHUANG_SANYUESAN("zhuang-sanyuesan"),
     XINJIANG_EID("xinjiang-eid"),
+    TIBET_LOSAR("tibet-losar"),
     NONE("none");
 
     /** Suffix of every estimated holiday's name. */
@@ -94,6 +99,12 @@ public enum LocalHolidayEstimate {
                             }
                         }
                     }
+                }
+            }
+            case TIBET_LOSAR -> {
+                LocalDate losar = TibetanCalendar.losar(year);
+                for (int i = -1; i <= 4; i++) {
+                    out.add(new EstimatedDay(losar.plusDays(i), "藏历新年" + ESTIMATE_MARK));
                 }
             }
             case NONE -> {

@@ -105,9 +105,9 @@ class LayerCoverageTest {
     }
 
     @Test
-    void lhasaHasNoEstimateRuleButIsStillFlagged() {
+    void lhasaDaysOutsideTheLosarEstimateAreStillFlagged() {
         CompiledCalendar prov = repo.calendarFor(LHASA, CoveragePolicy.PROVISIONAL);
-        DayExplanation e = prov.explain(LocalDate.of(2024, 2, 26));
+        DayExplanation e = prov.explain(LocalDate.of(2024, 2, 26)); // after the estimated 藏历新年 (02-09 … 02-14)
         assertThat(e.provisional()).isTrue();
         assertThat(e.name()).isEmpty();
         assertThat(repo.calendarFor(LHASA, CoveragePolicy.STRICT).covers(LocalDate.of(2023, 2, 20))).isTrue();
