@@ -449,7 +449,7 @@ class ApprovalRulesTest {
             ids.add("K" + r.nextInt(1_000_000_000) + "-" + ids.size());
         }
         java.util.Collections.shuffle(ids, r);
-        LocalDateTime base = LocalDateTime.parse("2024-01-02T08:00");
+        LocalDateTime base = LocalDateTime.parse("2023-01-03T08:00");
         List<DeadlineInput> cases = new java.util.ArrayList<>();
         for (String id : ids) {
             LocalDateTime acc = base.plusMinutes(r.nextInt(330 * 24 * 60));
@@ -460,7 +460,7 @@ class ApprovalRulesTest {
             }
             cases.add(in.build());
         }
-        Instant asOf = at("2025-01-15T10:00");
+        Instant asOf = at("2024-01-15T10:00");
         try (ApprovalRules rules = ApprovalRules.builder().build()) {
             List<CaseEvaluation> batch = rules.evaluate(COUNTY, cases, asOf);
             assertThat(batch).extracting(CaseEvaluation::caseId).containsExactlyElementsOf(ids);
