@@ -1,5 +1,7 @@
 package org.approvalrules.cli.command;
 
+import org.approvalrules.cli.command.RulesCommandTest.Run;
+
 import org.approvalrules.cli.ApprovalRulesCommand;
 import org.approvalrules.cli.demo.AuthorizationDemo;
 
@@ -36,20 +38,12 @@ class AuthorizationCommandTest {
         Files.write(schedule, AuthorizationDemo.resource("schedule.csv"));
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
     /** Runs the command as {@code approval-rules authorization …} does, with a fixed clock (2024-09-20 in Shanghai). */
     private static Run run(String... args) {
         Clock clock = Clock.fixed(Instant.parse("2024-09-20T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
         CommandLine cl = new CommandLine(new AuthorizationCommand(clock));
         cl.setExecutionExceptionHandler(new ApprovalRulesCommand.Errors());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return RulesCommandTest.run(cl, args);
     }
 
     @Test

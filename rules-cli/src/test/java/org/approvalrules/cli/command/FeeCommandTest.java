@@ -1,12 +1,12 @@
 package org.approvalrules.cli.command;
 
+import org.approvalrules.cli.command.RulesCommandTest.Run;
+
 import org.approvalrules.cli.ApprovalRulesCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,18 +16,10 @@ import picocli.CommandLine;
 public class FeeCommandTest {
     public static final Clock MAY_2024 = Clock.fixed(Instant.parse("2024-05-06T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-    private record Run(int code, String out, String err) {
-    }
-
     private static Run run(String... args) {
         CommandLine cl = new CommandLine(new FeeCommand(MAY_2024));
         cl.setExecutionExceptionHandler(new ApprovalRulesCommand.Errors());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return RulesCommandTest.run(cl, args);
     }
 
     @Test

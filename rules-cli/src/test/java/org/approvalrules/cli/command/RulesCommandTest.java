@@ -21,7 +21,11 @@ public class RulesCommandTest {
     }
 
     public static Run run(String... args) {
-        CommandLine cl = ApprovalRulesCommand.commandLine();
+        return run(ApprovalRulesCommand.commandLine(), args);
+    }
+
+    /** Runs {@code cl} with {@code args}, capturing its exit code, standard output and error. */
+    public static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
