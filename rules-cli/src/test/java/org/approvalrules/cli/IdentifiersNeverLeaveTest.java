@@ -144,7 +144,7 @@ class IdentifiersNeverLeaveTest {
     }
 
     private static String resource(String path) throws IOException {
-        return new String(AuthorizationDemo.class.getClassLoader().getResourceAsStream("org/approvalrules/cli/" + path)
+        return new String(AuthorizationDemo.class.getClassLoader().getResourceAsStream("org/approvalrules/cli/demo/" + path)
                 .readAllBytes(), StandardCharsets.UTF_8);
     }
 
