@@ -100,7 +100,28 @@ class HostileInputTest {
                         d -> "市场监管局,MA-001,食品经营许可,是,是,是,是,是,是,是,县市监发〔2024〕3号," + d,
                         "市场监管局,MA-001,\"食品经营\n许可\",是,是,是,是,是,是,是,县市监发〔2024〕3号,2024-05-06",
                         (f, dir) -> List.of("authorization", "--table", f.toString(), "--to", "2024-06-28"),
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)),
+                new Target("authorization --chiefs", "部门,姓名,身份证号,任命文件,任命日期,审批决定权,全职进驻",
+                        d -> "市场监管局,张三,,县市监任〔2024〕1号," + d + ",是,是",
+                        "市场监管局,\"张\n三\",,县市监任〔2024〕1号,2024-05-06,是,是",
+                        (f, dir) -> List.of("authorization", "--table", table(dir).toString(), "--chiefs", f.toString(),
+                                "--to", "2024-06-28"),
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)),
+                new Target("authorization --schedule", "部门,星期或日期,开放,生效日期",
+                        d -> "市场监管局,周一,全天," + d,
+                        "\"市场\n监管局\",周一,全天,2024-05-06",
+                        (f, dir) -> List.of("authorization", "--table", table(dir).toString(), "--schedule", f.toString(),
+                                "--from", "2024-06-24", "--to", "2024-06-28"),
+                        // a department name holding a line break is another department: still a valid table
                         outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)));
+    }
+
+    /** A valid authorization table beside the file under test (chiefs and schedules need one). */
+    private static Path table(Path dir) {
+        Path f = dir.resolve("table.csv");
+        write(f, ("部门,事项编码,事项名称,受理权,审核权,审批权,协调处置权,制证权,送达权,应诉代理权,授权文件,生效日期\n"
+                + "市场监管局,MA-001,食品经营许可,是,是,是,是,是,是,是,县市监发〔2024〕3号,2024-01-02\n").getBytes(StandardCharsets.UTF_8));
+        return f;
     }
 
     static Stream<Arguments> cases() {
