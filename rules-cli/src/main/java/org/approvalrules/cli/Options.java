@@ -1,13 +1,25 @@
 package org.approvalrules.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
 import org.approvalrules.ApprovalRules;
+import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.division.DivisionCode;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Options shared by the commands, as picocli mixins ({@code @Mixin Options.Locality locality;}): one spelling, one
- * description and one validation of {@code --locality} and {@code --packs} for every command that has them.
+ * description and one validation of {@code --locality}, {@code --packs} and {@code --calendars} for every command
+ * that has them.
  */
 public final class Options {
 
@@ -27,18 +39,31 @@ public final class Options {
         }
     }
 
-    /** {@code --packs DIR}: the locality rule packs (and their calendar layers); the bundled national pack without it. */
+    /**
+     * {@code --packs DIR}: the locality rule packs (and their calendar layers); the bundled national pack without it.
+     * With it, {@code --calendars DIR}: a calendar folder laid over them, so every command that reads packs can use a
+     * year the bundled data does not hold yet.
+     */
     public static final class Packs {
         @Option(names = "--packs", paramLabel = "DIR",
                 description = "规则包目录（含其日历层；省略则用内置全国包）/ rule packs with their calendar layers (bundled national "
                         + "pack if absent)")
         Path dir;
 
-        /** The entry point's builder over the packs, or over the bundled national pack. */
+        @Option(names = "--calendars", paramLabel = "DIR",
+                description = "日历图层目录，叠加在内置与规则包日历之上（如含 000000/2027.csv：次年全国通知）/ calendar layers laid "
+                        + "over the bundled and the packs' calendars (e.g. a folder holding 000000/2027.csv: next year's "
+                        + "national notice)")
+        Path calendars;
+
+        /** The entry point's builder over the packs (or the bundled national pack), with {@code --calendars} laid over. */
         public ApprovalRules.Builder builder() {
             ApprovalRules.Builder b = ApprovalRules.builder();
             if (dir != null) {
                 b.packs(dir);
+            }
+            if (calendars != null) {
+                b.calendarDirectory(calendars);
             }
             return b;
         }
@@ -46,6 +71,73 @@ public final class Options {
         /** The entry point over the packs, or over the bundled national pack. */
         public ApprovalRules rules() {
             return builder().build();
+        }
+    }
+
+    /**
+     * {@code --as-of INSTANT}: the instant a command evaluates at — an ISO instant ({@code 2024-10-21T04:00:00Z}), one
+     * with an offset, a local date-time or a date (its start) in the locality's zone; without it, the command's clock.
+     */
+    public static final class AsOf {
+        @Option(names = "--as-of", paramLabel = "INSTANT",
+                description = "评估时点 / evaluate as of: ISO instant (2024-10-21T04:00:00Z), local date-time or date; default: now")
+        String text;
+
+        /** The instant given, read in {@code zone}, or the clock's instant when none was given. */
+        public Instant instant(Clock clock, ZoneId zone) {
+            return text == null ? clock.instant() : parse("as-of", text, zone);
+        }
+
+        /** Whether {@code --as-of} was given. */
+        public boolean given() {
+            return text != null;
+        }
+
+        /**
+         * Reads an instant as {@code --as-of} does (also for a record's own as-of column, named {@code field} in the
+         * error).
+         *
+         * @throws InvalidValueException naming {@code field} and the value when it is none of the accepted forms
+         */
+        public static Instant parse(String field, String text, ZoneId zone) {
+            String s = text.trim();
+            try {
+                if (s.endsWith("Z")) {
+                    return Instant.parse(s);
+                }
+                if (s.length() > 16 && (s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10)) {
+                    return OffsetDateTime.parse(s).toInstant();
+                }
+                LocalDateTime local = s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+                return local.atZone(zone).toInstant();
+            } catch (DateTimeException e) {
+                throw new InvalidValueException(field, s, "时点格式错误 / expected an ISO instant, a local date-time or a date");
+            }
+        }
+    }
+
+    /**
+     * {@code --format FORMAT}: the output format. One option for every command; each command names the formats it
+     * writes with {@link #require}, so an unsupported one is refused in the same words everywhere.
+     */
+    public static final class Format {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "输出格式（默认 ${DEFAULT-VALUE}；本命令支持的格式见上方说明）/ output format (default ${DEFAULT-VALUE}; "
+                        + "text, json or jsonl as the command's description says)")
+        String value;
+
+        /**
+         * The format given, after checking that the command writes it.
+         *
+         * @throws ParameterException (exit 2) naming the formats the command writes
+         */
+        public String require(CommandSpec spec, String... supported) {
+            if (!List.of(supported).contains(value)) {
+                String list = String.join(" | ", supported);
+                throw new ParameterException(spec.commandLine(),
+                        "--format 只能是 " + list + " / --format must be " + list + ", was " + value);
+            }
+            return value;
         }
     }
 }

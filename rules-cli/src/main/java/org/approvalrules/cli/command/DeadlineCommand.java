@@ -13,7 +13,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,9 +89,8 @@ public final class DeadlineCommand implements Callable<Integer> {
     @Option(names = "--extend", paramLabel = "N", description = "延长工作日 / extension in working days (≤10 Art. 42 §1; 11..15 Art. 42 §2)")
     Integer extend;
 
-    @Option(names = "--as-of", paramLabel = "INSTANT",
-            description = "评估时点 / evaluate as of: ISO instant (2024-10-21T04:00:00Z), local date-time or date; default: now")
-    String asOf;
+    @Mixin
+    Options.AsOf asOf;
 
     @Option(names = "--coverage", defaultValue = "STRICT", description = "STRICT | PROVISIONAL outside the published years (default ${DEFAULT-VALUE})")
     CoveragePolicy coverage;
@@ -100,16 +98,14 @@ public final class DeadlineCommand implements Callable<Integer> {
     @Mixin
     Options.Packs packs;
 
-    @Option(names = "--calendars", paramLabel = "DIR",
-            description = "日历图层目录（如含 000000/2027.csv 的 calendar/）/ calendar layers directory (e.g. a calendar/ holding "
-                    + "000000/2027.csv: next year's national notice)")
-    Path calendars;
 
     @Option(names = "--batch", paramLabel = "FILE.csv", description = "批量计算 / one case per CSV line (columns id,accepted,limit,unit[,promised,procedures,extend,as_of])")
     Path batch;
 
-    @Option(names = "--format", defaultValue = "text", description = "text | json | jsonl (default ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    Options.Format output;
+
+    private String format;
 
     @Option(names = "--no-trace", description = "JSON 输出不含计算依据 / leave the trace out of json and jsonl output")
     boolean noTrace;
@@ -129,15 +125,10 @@ public final class DeadlineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("text", "json", "jsonl").contains(format)) {
-            throw new ParameterException(spec.commandLine(), "--format: text, json 或 jsonl / expected text, json or jsonl, was " + format);
-        }
+        format = output.require(spec, "text", "json", "jsonl");
         // one path: the entry point over the bundled national pack, or over --packs; the calendar layers of
         // --calendars on top of either
         ApprovalRules.Builder builder = packs.builder().coverage(coverage).clock(clock);
-        if (calendars != null) {
-            builder.calendarDirectory(calendars);
-        }
         try (ApprovalRules rules = builder.build()) {
             DivisionCode code = locality.code();
             WorkingCalendar calendar = rules.calendar(code);
@@ -171,7 +162,7 @@ public final class DeadlineCommand implements Callable<Integer> {
         if (accepted == null || limit == null || unit == null) {
             throw new ParameterException(spec.commandLine(), "需要 --accepted、--limit、--unit（或 --batch）/ --accepted, --limit and --unit are required (or --batch)");
         }
-        Instant at = asOf != null ? parseAsOf("as-of", asOf, calendar.zone()) : clock.instant();
+        Instant at = asOf.instant(clock, calendar.zone());
         DeadlineInput input = input("CLI", accepted, Integer.toString(limit), unit,
                 promised == null ? null : promised.toString(), procedures, extend == null ? null : extend.toString());
         CaseEvaluation e = evaluator.evaluate(input, at);
@@ -258,8 +249,8 @@ public final class DeadlineCommand implements Callable<Integer> {
             List<String> ps = procs == null ? List.of() : List.of(procs.split(";"));
             field = "as_of";
             String rowAsOf = cell(h, row, AS_OF);
-            Instant at = rowAsOf != null ? parseAsOf("as_of", rowAsOf, calendar.zone())
-                    : asOf != null ? parseAsOf("as-of", asOf, calendar.zone()) : clock.instant();
+            Instant at = rowAsOf != null ? Options.AsOf.parse("as_of", rowAsOf, calendar.zone())
+                    : asOf.instant(clock, calendar.zone());
             field = "row";
             DeadlineInput in = input(id, h.require(row, ACCEPTED), h.require(row, LIMIT), h.require(row, UNIT),
                     cell(h, row, PROMISED), ps, cell(h, row, EXTEND));
@@ -343,22 +334,6 @@ public final class DeadlineCommand implements Callable<Integer> {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
             throw new InvalidValueException(field, text, "不是整数 / not an integer");
-        }
-    }
-
-    /** An ISO instant ({@code …Z} or with offset), a local date-time, or a date (end of that day is NOT assumed: start of day). */
-    static Instant parseAsOf(String field, String text, ZoneId zone) {
-        String s = text.trim();
-        try {
-            if (s.endsWith("Z")) {
-                return Instant.parse(s);
-            }
-            if (s.length() > 16 && (s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10)) {
-                return OffsetDateTime.parse(s).toInstant();
-            }
-            return dateTime(field, s).atZone(zone).toInstant();
-        } catch (DateTimeException e) {
-            throw new InvalidValueException(field, s, "时点格式错误 / expected an ISO instant, a local date-time or a date");
         }
     }
 
