@@ -2,7 +2,6 @@ package org.approvalrules.cli.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -344,7 +343,7 @@ public final class CalendarCommand implements Runnable {
         CommandSpec spec;
 
         @Option(names = "--notice", required = true, paramLabel = "FILE.txt",
-                description = "通知全文（UTF-8）；可重复：先主通知，再同年的调整/延长通知 / the notice text (UTF-8); repeat for a later "
+                description = "通知全文（UTF-8 或 GB18030）；可重复：先主通知，再同年的调整/延长通知 / the notice text (UTF-8 or GB18030); repeat for a later "
                         + "adjustment or extension notice of the same year")
         List<Path> notices;
 
@@ -364,14 +363,7 @@ public final class CalendarCommand implements Runnable {
             List<org.approvalrules.core.calendar.NoticeImporter.NoticeText> texts = new ArrayList<>();
             for (int i = 0; i < notices.size(); i++) {
                 Path f = notices.get(i);
-                String text;
-                try {
-                    text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
-                } catch (CharacterCodingException e) {
-                    throw new DataFormatException(f.toString(), 0, "encoding", null, "文件不是 UTF-8 编码 / file is not UTF-8", e);
-                } catch (IOException e) {
-                    throw new DataFormatException(f.toString(), 0, null, null, "无法读取文件 / cannot read file: " + e, e);
-                }
+                String text = org.approvalrules.core.csv.CsvReader.readText(f, f.toString());
                 Optional<String> src = sources != null && i < sources.size() ? Optional.of(sources.get(i)) : Optional.empty();
                 texts.add(new org.approvalrules.core.calendar.NoticeImporter.NoticeText(f.toString(), text, src));
             }

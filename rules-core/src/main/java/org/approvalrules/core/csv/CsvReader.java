@@ -78,19 +78,7 @@ public final class CsvReader implements Closeable {
 
     /** Opens {@code file} (shown as {@code shown} in errors), choosing its encoding as the class comment says. */
     public static CsvReader open(Path file, String shown, Syntax syntax) {
-        InputStream in;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new DataFormatException(shown, 0, null, null, "是目录而不是文件 / is a directory, not a file");
-            }
-            in = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException(shown, 0, null, null, "文件不存在 / file not found");
-        } catch (AccessDeniedException e) {
-            throw new DataFormatException(shown, 0, null, null, "无权读取 / permission denied");
-        } catch (IOException e) {
-            throw new DataFormatException(shown, 0, null, null, "无法读取 / cannot read: " + e.getMessage(), e);
-        }
+        InputStream in = open(file, shown);
         try {
             return of(in, shown, syntax);
         } catch (RuntimeException e) {
@@ -135,6 +123,45 @@ public final class CsvReader implements Closeable {
     /** Reads characters already decoded (named {@code file} in errors); a leading byte-order mark is skipped. */
     public static CsvReader of(Reader in, String file, Syntax syntax) {
         return new CsvReader(new BomSkipping(in), file, StandardCharsets.UTF_16, syntax);
+    }
+
+    /** The bytes of {@code file}; a missing file, a directory or a refused one is a one-line error naming {@code shown}. */
+    private static InputStream open(Path file, String shown) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new DataFormatException(shown, 0, null, null, "是目录而不是文件 / is a directory, not a file");
+            }
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(shown, 0, null, null, "文件不存在 / file not found");
+        } catch (AccessDeniedException e) {
+            throw new DataFormatException(shown, 0, null, null, "无权读取 / permission denied");
+        } catch (IOException e) {
+            throw new DataFormatException(shown, 0, null, null, "无法读取 / cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The whole text of a file that is not a table (a notice), decoded as a CSV file is: UTF-8 with or without a
+     * byte-order mark, else GB18030 when that decodes strictly.
+     *
+     * @param shown the file's name in errors
+     * @throws DataFormatException naming {@code shown} when the file cannot be read or is in neither encoding
+     */
+    public static String readText(Path file, String shown) {
+        byte[] bytes;
+        try (InputStream in = open(file, shown)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new DataFormatException(shown, 0, null, null, "无法读取 / cannot read: " + e.getMessage(), e);
+        }
+        Charset cs = encoding(bytes, true);
+        if (cs == null) {
+            throw new DataFormatException(shown, 0, "encoding", null,
+                    "文件既不是 UTF-8 也不是 GB18030 编码 / the file is neither UTF-8 nor GB18030");
+        }
+        String text = new String(bytes, cs);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
