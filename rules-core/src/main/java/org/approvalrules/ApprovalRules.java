@@ -44,6 +44,8 @@ import org.approvalrules.core.rules.EntryPointAccess;
 import org.approvalrules.core.rules.LocalitySnapshot;
 import org.approvalrules.core.rules.RuleEngines;
 import org.approvalrules.core.rules.RuleSets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point of the library: a case in, its deadlines and its locality's findings out. An
@@ -66,43 +68,28 @@ import org.approvalrules.core.rules.RuleSets;
  * replaces any rule by id. (The engine's built-in findings stay in {@code deadline().findings()} for
  * comparison.)
  *
- * <p>{@link #reload(DivisionCode)} re-reads a pack layer and the packs' calendar layers, checks and
- * compiles everything affected, and swaps new snapshots in together — or, on any error, nothing (the
+ * <p>{@link #reload(DivisionCode)} re-reads a pack layer and every calendar file given (the calendar layers,
+ * the calendar directory, the packs' calendar layers), checks and compiles everything affected, and swaps new snapshots in together — or, on any error, nothing (the
  * running snapshots keep serving). An evaluation uses one snapshot from start to end. Thread-safe; build
- * once and share; close it to release the compiled rules.
- */
-/**
- * The one entry point: a case in, its deadlines and its locality's findings out.
- *
- * <pre>{@code
- * ApprovalRules rules = ApprovalRules.builder().packs(Path.of("/etc/approval-rules/packs")).build();
- * CaseEvaluation e = rules.evaluate(approvalCase, serviceItem);   // as of the clock
- * e.deadline().governing().dueDate(); e.status(); e.findings();
- * }</pre>
- *
- * <p>For each case: the calendar of its locality (bundled national data + local layers, including the
- * packs' {@code <code>/calendar/} layers) → the locality's effective parameters at the case's
- * <b>acceptance date</b> → {@link DeadlinePolicies} → {@link DeadlineEngine} → {@link DeadlineFacts} →
- * the locality's compiled rules ({@link RuleSetRegistry}), which see the facts (with the engine's result,
- * {@link CaseFacts#deadline()}) and the locality's calendar as the global {@code calendar} → findings, each
- * with rule id, layer, legal reference and rule-set version. The findings are the rule pack's: a
- * locality disables or replaces them by id. (The engine's built-in findings stay in {@code deadline().findings()} for comparison.)
- *
- * <p>{@link #reload(DivisionCode)} re-reads a pack layer and the packs' calendar layers and swaps both in,
- * or neither. An evaluation uses one consistent snapshot (calendar and rule set) from start to end.
- * Thread-safe; close it to release the compiled rules.
+ * once and share; close it to release the compiled rules. {@link #localities()} and {@link #lastReload()} say
+ * what is in service; a {@link Listener} given to the builder is told of every evaluation and reload.
  */
 public final class ApprovalRules implements AutoCloseable {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalRules.class);
 
     private final Optional<Path> packs;
     private final CoveragePolicy coverage;
     private final Clock clock;
     private final RuleSets ruleSets;
-    /** Base of the calendar repository when the calendars come from layers (null with providers). */
-    private final CalendarRepository calendarBase;
+    /** The calendar layers replacing the bundled data ({@code calendarLayers(Path)}), re-read on reload; or null. */
+    private final Path calendarLayers;
+    /** The calendar directory laid over them ({@code calendarDirectory(Path)}), re-read on reload; or null. */
+    private final Path calendarDirectory;
     private final CalendarProviders providers;
+    private final Listener listener;
     private volatile Snapshots snapshots;
+    private volatile Reload lastReload;
 
     static {
         EntryPointAccess.register(new EntryPointAccess.Accessor() {
@@ -140,11 +127,10 @@ public final class ApprovalRules implements AutoCloseable {
         this.coverage = b.coverage;
         this.clock = b.clock;
         this.providers = b.providers;
-        CalendarRepository base = b.providers != null ? null
-                : b.calendarLayers != null ? CalendarRepository.fromDirectory(b.calendarLayers) : CalendarRepository.bundled();
-        this.calendarBase = base == null || b.calendarDirectory == null ? base : base.withLayersFrom(b.calendarDirectory);
-        CalendarRepository calendars = calendarBase == null ? null
-                : packs.map(calendarBase::withLayersFrom).orElse(calendarBase);
+        this.calendarLayers = b.calendarLayers;
+        this.calendarDirectory = b.calendarDirectory;
+        this.listener = b.listener;
+        CalendarRepository calendars = readCalendars();
         RuleEngineProvider engine = b.engine != null ? b.engine : RuleEngines.load();
         this.ruleSets = packs.map(p -> RuleSets.directory(p, engine)).orElseGet(() -> RuleSets.bundled(engine));
         this.snapshots = new Snapshots(calendars, new ConcurrentHashMap<>());
@@ -156,6 +142,24 @@ public final class ApprovalRules implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The calendar repository from the files: the bundled data or {@code calendarLayers}, then
+     * {@code calendarDirectory}, then the packs' calendar layers; null when the calendars come from providers.
+     *
+     * @throws DataFormatException when a calendar file is malformed (file, line)
+     */
+    private CalendarRepository readCalendars() {
+        if (providers != null) {
+            return null;
+        }
+        CalendarRepository base = calendarLayers != null ? CalendarRepository.fromDirectory(calendarLayers)
+                : CalendarRepository.bundled();
+        if (calendarDirectory != null) {
+            base = base.withLayersFrom(calendarDirectory);
+        }
+        return packs.isPresent() ? base.withLayersFrom(packs.get()) : base;
     }
 
     // ---------------------------------------------------------------- evaluation
@@ -212,7 +216,7 @@ public final class ApprovalRules implements AutoCloseable {
     private Locality newLocality(Snapshots s, DivisionCode code) {
         WorkingCalendar calendar = s.calendars() != null ? s.calendars().calendarFor(code, coverage)
                 : providers.calendarFor(code, coverage);
-        return new Locality(new LocalitySnapshot(code, calendar, ruleSets.ruleSet(code)), clock);
+        return new Locality(new LocalitySnapshot(code, calendar, ruleSets.ruleSet(code)), clock, listener);
     }
 
     /** The deadline policy a case of {@code locality} accepted on {@code acceptedOn} is computed with. */
@@ -223,6 +227,16 @@ public final class ApprovalRules implements AutoCloseable {
     /** The calendar of {@code locality} in service (before any office-hours parameter of its pack). */
     public WorkingCalendar calendar(DivisionCode locality) {
         return locality(locality).calendar();
+    }
+
+    /** The localities with a snapshot in service (built by a first use, rebuilt by every swapping reload). */
+    public java.util.Set<DivisionCode> localities() {
+        return java.util.Set.copyOf(snapshots.localities().keySet());
+    }
+
+    /** The outcome of the last {@link #reload}, swapped or not; empty before the first. */
+    public Optional<Reload> lastReload() {
+        return Optional.ofNullable(lastReload);
     }
 
     /** The pack directory, empty when only the bundled national pack is used. */
@@ -243,26 +257,41 @@ public final class ApprovalRules implements AutoCloseable {
     // ---------------------------------------------------------------- reload
 
     /**
-     * Re-reads pack layer {@code layer} and the calendar layers of the pack directory, recompiles every
+     * Re-reads pack layer {@code layer} and the calendar files (the builder's calendar layers and calendar
+     * directory, and the calendar layers of the pack directory: next year's national file goes in without a
+     * restart), recompiles every
      * locality in service at or below it, and swaps rules and calendars in together — or, on any error,
      * neither (the running ones stay, the problems are returned). Evaluations already running finish on
-     * what they started with.
+     * what they started with. Without a pack directory the bundled rules stay and only the calendar files are
+     * re-read.
      */
     public synchronized Reload reload(DivisionCode layer) {
         InvalidValueException.requireNonNull(layer, "layer");
-        Snapshots s = snapshots;
-        CalendarRepository calendars = s.calendars();
-        if (calendarBase != null && packs.isPresent()) {
-            try {
-                calendars = calendarBase.withLayersFrom(packs.get());
-            } catch (DataFormatException e) {
-                return new Reload(layer, false, versions(s), version(s.calendars()),
-                        List.of(new RulePackException.Problem(e.file(), e.line(), e.getMessage())));
-            }
+        Reload outcome = reloadNow(layer);
+        lastReload = outcome;
+        try {
+            listener.reloaded(outcome);
+        } catch (RuntimeException e) {
+            LOG.warn("监听器出错（已忽略）/ listener failed (ignored) after reloading {}", layer, e);
         }
-        RuleSets.ReloadResult r = ruleSets.reload(layer);
-        if (!r.swapped()) {
-            return new Reload(layer, false, versions(s), version(s.calendars()), r.problems());
+        return outcome;
+    }
+
+    private Reload reloadNow(DivisionCode layer) {
+        Snapshots s = snapshots;
+        CalendarRepository calendars;
+        try {
+            calendars = readCalendars();
+        } catch (DataFormatException e) {
+            return new Reload(layer, false, versions(s), version(s.calendars()),
+                    List.of(new RulePackException.Problem(e.file(), e.line(), e.getMessage())));
+        }
+        // the bundled pack does not change while running: only the calendar files are re-read then
+        if (packs.isPresent()) {
+            RuleSets.ReloadResult r = ruleSets.reload(layer);
+            if (!r.swapped()) {
+                return new Reload(layer, false, versions(s), version(s.calendars()), r.problems());
+            }
         }
         Snapshots next = new Snapshots(calendars, new ConcurrentHashMap<>());
         for (DivisionCode c : s.localities().keySet()) {
@@ -305,9 +334,11 @@ public final class ApprovalRules implements AutoCloseable {
     public static final class Locality {
         private final LocalitySnapshot snapshot;
         private final DomainChecks domains;
+        private final Listener listener;
 
-        private Locality(LocalitySnapshot snapshot, Clock clock) {
+        private Locality(LocalitySnapshot snapshot, Clock clock, Listener listener) {
             this.snapshot = snapshot;
+            this.listener = listener;
             // the rules judge these facts by their own dates; the instant only stamps the evaluation
             this.domains = new DomainChecks(snapshot.parameters(), snapshot.ruleSetVersion(), snapshot.calendar(),
                     facts -> snapshot.evaluate(facts, clock.instant()));
@@ -344,7 +375,19 @@ public final class ApprovalRules implements AutoCloseable {
          * @throws InvalidValueException when a case names another locality, or two cases share an id
          */
         public List<CaseEvaluation> evaluate(List<DeadlineInput> cases, Instant asOf) {
-            return snapshot.evaluateCases(cases, asOf);
+            if (listener == Listener.NONE) {
+                return snapshot.evaluateCases(cases, asOf);
+            }
+            long start = System.nanoTime();
+            List<CaseEvaluation> results = snapshot.evaluateCases(cases, asOf);
+            long nanos = System.nanoTime() - start;
+            try {
+                listener.evaluated(snapshot.code(), results, nanos);
+            } catch (RuntimeException e) {
+                LOG.warn("监听器出错（已忽略）/ listener failed (ignored) after evaluating {} cases of {}", results.size(),
+                        snapshot.code(), e);
+            }
+            return results;
         }
 
         /** Evaluates one case as of {@code asOf}. */
@@ -425,6 +468,27 @@ public final class ApprovalRules implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- listener
+
+    /**
+     * Told of what the entry point does, for metrics and health (e.g. the Spring Boot starter's): every batch of
+     * case evaluations, through any way in, and every reload, swapped or not. Called on the caller's thread after
+     * the work; an exception it throws is logged and ignored, never breaking an evaluation. Keep it cheap.
+     */
+    public interface Listener {
+        /** Listens to nothing (the default). */
+        Listener NONE = new Listener() {
+        };
+
+        /** A batch of {@code results.size()} cases of {@code locality} was evaluated in {@code nanos}. */
+        default void evaluated(DivisionCode locality, List<CaseEvaluation> results, long nanos) {
+        }
+
+        /** A reload ended with {@code outcome} (also kept as {@link ApprovalRules#lastReload()}). */
+        default void reloaded(Reload outcome) {
+        }
+    }
+
     // ---------------------------------------------------------------- builder
 
     /**
@@ -439,6 +503,7 @@ public final class ApprovalRules implements AutoCloseable {
         private CoveragePolicy coverage = CoveragePolicy.STRICT;
         private Clock clock = Clock.system(SHANGHAI);
         private RuleEngineProvider engine;
+        private Listener listener = Listener.NONE;
         private final List<Mistake> mistakes = new ArrayList<>();
 
         private record Mistake(String setting, Object value, String reason) {
@@ -535,6 +600,15 @@ public final class ApprovalRules implements AutoCloseable {
                 mistakes.add(new Mistake("ruleEngine", null, "不能为 null / must not be null"));
             }
             this.engine = provider;
+            return this;
+        }
+
+        /** Told of every batch of case evaluations and every reload (default: {@link Listener#NONE}). */
+        public Builder listener(Listener listener) {
+            if (listener == null) {
+                mistakes.add(new Mistake("listener", null, "不能为 null / must not be null"));
+            }
+            this.listener = listener == null ? Listener.NONE : listener;
             return this;
         }
 

@@ -37,9 +37,11 @@ public class ApprovalRulesAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public ApprovalRules approvalRules(ApprovalRulesProperties properties, ObjectProvider<Clock> clock) {
+    public ApprovalRules approvalRules(ApprovalRulesProperties properties, ObjectProvider<Clock> clock,
+            ObjectProvider<ApprovalRulesListener> listeners) {
         Clock c = clock.getIfUnique(() -> Clock.system(properties.getClockZone())).withZone(properties.getClockZone());
-        ApprovalRules.Builder b = ApprovalRules.builder().coverage(properties.getCoverage()).clock(c);
+        ApprovalRules.Builder b = ApprovalRules.builder().coverage(properties.getCoverage()).clock(c)
+                .listener(new EvaluationsToListeners(listeners));
         if (properties.getPacks() != null) {
             b.packs(properties.getPacks());
         }
@@ -116,6 +118,30 @@ public class ApprovalRulesAutoConfiguration {
         @ConditionalOnMissingBean
         ApprovalRulesMetrics approvalRulesMetrics(ObjectProvider<MeterRegistry> registry) {
             return new ApprovalRulesMetrics(registry);
+        }
+    }
+
+    /**
+     * Every batch the entry point evaluates — through {@link MeteredApprovalRules} or directly on the bean — told to
+     * the {@link ApprovalRulesListener} beans (looked up on first use, so a listener may itself depend on the entry
+     * point).
+     */
+    static final class EvaluationsToListeners implements ApprovalRules.Listener {
+        private final ObjectProvider<ApprovalRulesListener> provider;
+        private volatile java.util.List<ApprovalRulesListener> listeners;
+
+        EvaluationsToListeners(ObjectProvider<ApprovalRulesListener> provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public void evaluated(DivisionCode locality, java.util.List<org.approvalrules.api.rules.CaseEvaluation> results, long nanos) {
+            java.util.List<ApprovalRulesListener> l = listeners;
+            if (l == null) {
+                l = provider.orderedStream().toList();
+                listeners = l;
+            }
+            Listeners.tell(l, x -> x.evaluated(locality, results, nanos));
         }
     }
 }

@@ -5,7 +5,9 @@ import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.rules.CaseEvaluation;
 
 /**
- * Told of evaluations made through {@link MeteredApprovalRules} and of every reload; any number of beans of
+ * Told of every evaluation of the {@link org.approvalrules.ApprovalRules} bean (direct or through
+ * {@link MeteredApprovalRules}), of failures of evaluations made through {@link MeteredApprovalRules}, and of every
+ * reload; any number of beans of
  * this type may exist (the Micrometer metrics are one). Called on the evaluating or reloading thread: keep it
  * short and do not throw.
  */

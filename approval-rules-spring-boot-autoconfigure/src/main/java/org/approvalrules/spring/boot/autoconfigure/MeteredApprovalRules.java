@@ -13,8 +13,9 @@ import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.ApprovalRules;
 
 /**
- * The evaluations of the {@link ApprovalRules} bean, told to every {@link ApprovalRulesListener} (the
- * Micrometer metrics: cases evaluated, findings by rule id and severity, evaluation time). Same arguments,
+ * The evaluations of the {@link ApprovalRules} bean with a default locality, and their failures told to every
+ * {@link ApprovalRulesListener} (successful evaluations reach the listeners from the entry point itself, however
+ * they are called: the Micrometer metrics count cases evaluated, findings by rule id and severity, evaluation time). Same arguments,
  * results and exceptions as the entry point's methods of the same name; a case without a locality is
  * evaluated in {@code approval-rules.default-locality}. Thread-safe.
  */
@@ -80,11 +81,11 @@ public class MeteredApprovalRules {
             Listeners.tell(listeners, l -> l.failed(locality, e, nanos));
             throw e;
         }
-        long nanos = System.nanoTime() - start;
         if (locality != null) {
             reloader.seen(locality);
         }
-        Listeners.tell(listeners, l -> l.evaluated(locality, out, nanos));
+        // the evaluations themselves reach the listeners from the entry point (ApprovalRules.Listener), so that
+        // calls made directly on the ApprovalRules bean are seen too; failures only pass here
         return out;
     }
 }

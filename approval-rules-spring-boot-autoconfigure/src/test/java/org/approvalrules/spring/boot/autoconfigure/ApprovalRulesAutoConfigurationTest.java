@@ -178,6 +178,13 @@ class ApprovalRulesAutoConfigurationTest {
                             List.of(TestPacks.openCase("D"), TestPacks.openCase("D")), TestPacks.AS_OF))
                             .hasMessageContaining("duplicate case id");
                     assertThat(r.get("approval.rules.evaluation").tags("outcome", "error").timer().count()).isEqualTo(1);
+
+                    // a call made directly on the entry point bean is metered too (its listener tells the beans)
+                    context.getBean(org.approvalrules.ApprovalRules.class).locality(TestPacks.PROVINCE)
+                            .evaluate(List.of(TestPacks.openCase("C-3")), TestPacks.AS_OF);
+                    assertThat(r.get("approval.rules.cases").tag("locality", "440000").counter().count()).isEqualTo(3);
+                    assertThat(r.get("approval.rules.evaluation").tags("locality", "440000", "outcome", "success").timer()
+                            .count()).isEqualTo(2);
                 });
     }
 
