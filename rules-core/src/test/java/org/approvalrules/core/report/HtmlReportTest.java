@@ -189,6 +189,10 @@ class HtmlReportTest {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.field()).contains("severity");
                 });
+        Files.write(findings, String.join("\n", lines).replace("\"messageZh\":\"", "\"messageZh\":\"超过")
+                .getBytes(java.nio.charset.Charset.forName("GB18030")));
+        assertThatThrownBy(() -> HtmlReport.write(summary, findings, html))
+                .isInstanceOfSatisfying(DataFormatException.class, e -> assertThat(e.getMessage()).contains("UTF-8"));
         lines.set(2, "{\"ruleId\": ");
         Files.write(findings, lines);
         assertThatThrownBy(() -> HtmlReport.write(summary, findings, html))
