@@ -195,6 +195,10 @@ public final class HtmlReport {
                 r -> r.rule() + " · " + s.departmentLabel(r.department()));
         counts(out, s, "completeness", "数据完整性 / data completeness", "按规则和部门 / by rule and department", limits,
                 r -> r.rule() + " · " + s.departmentLabel(r.department()));
+        if (s.catalogue().isPresent() || s.notChecked("catalogue").isPresent()) {
+            counts(out, s, "catalogue", "事项目录 / catalogue caps", "按规则、指标和部门 / by rule, measure and department",
+                    limits, r -> r.measure().map(m -> m + " · ").orElse("") + s.departmentLabel(r.department()));
+        }
         findingsTable(out, s, d);
         out.raw("<script>").raw(SCRIPT).raw("</script>\n</body></html>\n");
     }
@@ -299,6 +303,10 @@ public final class HtmlReport {
                     + "this is not the same as no problems</p></section>\n");
             return false;
         }
+        for (NotChecked part : s.partlyNotChecked(key)) {
+            out.raw("<p class=\"not-checked partly\"><strong>部分未检查 / partly not checked</strong> <code>")
+                    .text(part.domain()).raw("</code>：").text(part.reasonZh()).raw(" / ").text(part.reasonEn()).raw("</p>");
+        }
         return true;
     }
 
@@ -312,15 +320,18 @@ public final class HtmlReport {
         for (int i = 0; i < list.size(); i++) {
             DeadlineRow r = list.get(i);
             String f = "/deadlines/" + i + "/";
+            List<Num> nums = new ArrayList<>(List.of(new Num("正常 ", count(r.onTrack()), f + "onTrack", "count"),
+                    new Num(" · 黄 ", count(r.yellow()), f + "yellow", "count"),
+                    new Num(" · 红 ", count(r.red()), f + "red", "count")));
+            r.paused().ifPresent(n -> nums.add(new Num(" · 暂停 ", count(n), f + "paused", "count")));
+            nums.add(new Num(" · 已办结 ", count(r.decided()), f + "decided", "count"));
+            r.decidedLate().ifPresent(n -> nums.add(new Num("（超期 ", count(n), f + "decidedLate", "count")));
+            r.decidedLate().ifPresent(n -> nums.add(Num.words("）")));
             rows.add(new Row(s.departmentLabel(r.department()),
                     List.of(new Bar("ontrack", (double) r.onTrack() / max, "正常 / on track " + r.onTrack()),
                             new Bar("yellow", (double) r.yellow() / max, "黄牌 / yellow " + r.yellow()),
                             new Bar("red", (double) r.red() / max, "红牌 / red " + r.red())),
-                    OptionalDouble.empty(),
-                    List.of(new Num("正常 ", count(r.onTrack()), f + "onTrack", "count"),
-                            new Num(" · 黄 ", count(r.yellow()), f + "yellow", "count"),
-                            new Num(" · 红 ", count(r.red()), f + "red", "count"),
-                            new Num(" · 已办结 ", count(r.decided()), f + "decided", "count"))));
+                    OptionalDouble.empty(), nums));
         }
         out.raw("<p class=\"note\">在办件按部门：正常、黄牌（临近时限）、红牌（超时限）；已办结件数在右侧 / open cases by department: "
                 + "on track, yellow (deadline near), red (overdue); cases decided on the right</p>");
@@ -346,26 +357,32 @@ public final class HtmlReport {
         int chart = 0;
         for (Map.Entry<String, List<Integer>> e : byKpi.entrySet()) {
             KpiRow first = list.get(e.getValue().get(0));
-            double scale = first.isRate() ? 1.0 : 0.0;
+            boolean rate = KpiRow.isRate(e.getKey(), e.getValue().stream().map(list::get).toList());
+            double scale = rate ? 1.0 : 0.0;
             for (int i : e.getValue()) {
                 scale = Math.max(scale, list.get(i).value().orElse(0.0));
                 scale = Math.max(scale, list.get(i).target().orElse(0.0));
             }
-            scale = scale <= 0 ? 1.0 : first.isRate() ? scale : scale * 1.1;
+            scale = scale <= 0 ? 1.0 : rate ? scale : scale * 1.1;
             List<Row> rows = new ArrayList<>();
             for (int i : e.getValue()) {
                 KpiRow k = list.get(i);
                 String f = "/kpis/" + i + "/";
-                String kind = k.isRate() ? "pct" : "dec";
-                Function<Double, String> shown = v -> k.isRate() ? pct(v) : dec(v);
+                String kind = rate ? "pct" : "dec";
+                Function<Double, String> shown = v -> rate ? pct(v) : dec(v);
                 List<Num> nums = new ArrayList<>();
-                if (k.isRate()) {
+                if (rate) {
                     nums.add(new Num("", count(k.numerator().get()), f + "numerator", "count"));
                     nums.add(new Num("/", count(k.denominator().get()), f + "denominator", "count"));
                     nums.add(Num.words(" = "));
                 }
                 nums.add(k.value().isPresent() ? new Num("", shown.apply(k.value().get()), f + "value", kind)
                         : Num.words("— 无办件 / no cases"));
+                if (!rate && k.numerator().isPresent() && k.denominator().isPresent()) {
+                    nums.add(new Num(" (", count(k.numerator().get()), f + "numerator", "count"));
+                    nums.add(new Num("/", count(k.denominator().get()), f + "denominator", "count"));
+                    nums.add(Num.words(")"));
+                }
                 k.target().ifPresent(t -> nums.add(new Num(" · 目标 target ", shown.apply(t), f + "target", kind)));
                 k.met().ifPresent(m -> nums.add(Num.words(m ? " ✓ 达标 met" : " ✗ 未达标 not met")));
                 String cls = k.met().map(m -> m ? "met" : "notmet").orElse("unknown");
@@ -429,8 +446,12 @@ public final class HtmlReport {
 
     private static void counts(HtmlOut out, ReportSummary s, String key, String title, String note, Limits limits,
             Function<CountRow, String> label) {
-        Optional<List<CountRow>> data = key.equals("intake") ? s.intake() : key.equals("fees") ? s.fees()
-                : s.completeness();
+        Optional<List<CountRow>> data = switch (key) {
+            case "intake" -> s.intake();
+            case "fees" -> s.fees();
+            case "completeness" -> s.completeness();
+            default -> s.catalogue();
+        };
         if (!section(out, s, key, title, data)) {
             return;
         }

@@ -18,23 +18,37 @@ record ReportSummary(String locality, String asOf, String ruleSetVersion, String
         Map<String, Long> findingsByRule, Map<String, String> departments,
         Optional<List<DeadlineRow>> deadlines, Optional<List<KpiRow>> kpis,
         Optional<List<AuthorizationRow>> authorization, Optional<List<CountRow>> intake,
-        Optional<List<CountRow>> fees, Optional<List<CountRow>> completeness) {
+        Optional<List<CountRow>> fees, Optional<List<CountRow>> completeness, Optional<List<CountRow>> catalogue) {
 
     /** A domain the run did not check, with the reason in both languages. */
     record NotChecked(String domain, String reasonZh, String reasonEn) {
     }
 
-    /** Deadline status of one department's cases. */
-    record DeadlineRow(String department, long onTrack, long yellow, long red, long decided) {
+    /** Deadline status of one department's cases ({@code paused} and {@code decidedLate} when the run gives them). */
+    record DeadlineRow(String department, long onTrack, long yellow, long red, long decided, Optional<Long> paused,
+            Optional<Long> decidedLate) {
     }
 
     /** One KPI of one department ({@code *}: the whole centre) against its target. */
     record KpiRow(String department, String kpi, String labelZh, String labelEn, Optional<Double> value,
             Optional<Double> target, Optional<Boolean> met, Optional<Long> numerator, Optional<Long> denominator) {
 
-        /** A rate (numerator over denominator) rather than a quantity such as working days. */
-        boolean isRate() {
-            return numerator.isPresent() && denominator.isPresent();
+        /**
+         * Whether the KPI {@code kpi} is a rate (numerator over denominator, shown as a percentage) rather than a
+         * quantity such as working days: by its id ({@code …-rate}, {@code …-share}: a rate; {@code …days…}: a
+         * quantity), else when every row of it has a numerator not above its denominator and no target above 1.
+         */
+        static boolean isRate(String kpi, List<KpiRow> rows) {
+            if (rows.stream().anyMatch(r -> r.numerator.isEmpty() || r.denominator.isEmpty())) {
+                return false;
+            }
+            if (kpi.endsWith("rate") || kpi.endsWith("share")) {
+                return true;
+            }
+            if (kpi.contains("day")) {
+                return false;
+            }
+            return rows.stream().allMatch(r -> r.numerator.get() <= r.denominator.get() && r.target.orElse(0.0) <= 1.0);
         }
     }
 
@@ -45,10 +59,10 @@ record ReportSummary(String locality, String asOf, String ruleSetVersion, String
 
     /**
      * A count of findings of one rule in one department (two-end intake: per item; fees: with an amount;
-     * completeness: with a detail such as the missing case numbers).
+     * completeness: with a detail such as the missing case numbers; catalogue: per measure).
      */
     record CountRow(String rule, String department, Optional<String> item, long count, Optional<String> amountYuan,
-            Optional<String> detail) {
+            Optional<String> detail, Optional<String> measure) {
     }
 
     /** Reads {@code summary} (named {@code file} in errors). */
@@ -70,7 +84,8 @@ record ReportSummary(String locality, String asOf, String ruleSetVersion, String
                 findings.optionalCounts("byRule").orElse(Map.of()), departments,
                 s.optionalObjects("deadlines").map(l -> l.stream()
                         .map(d -> new DeadlineRow(d.text("department"), d.count("onTrack"), d.count("yellow"),
-                                d.count("red"), d.count("decided")))
+                                d.count("red"), d.count("decided"), d.optionalCount("paused"),
+                                d.optionalCount("decidedLate")))
                         .toList()),
                 s.optionalObjects("kpis").map(l -> l.stream()
                         .map(k -> new KpiRow(k.text("department"), k.text("kpi"),
@@ -83,14 +98,14 @@ record ReportSummary(String locality, String asOf, String ruleSetVersion, String
                                 a.count("denominator"), a.optionalNumber("rate"), a.optionalNumber("target"),
                                 a.texts("missing")))
                         .toList()),
-                counts(s, "intake"), counts(s, "fees"), counts(s, "completeness"));
+                counts(s, "intake"), counts(s, "fees"), counts(s, "completeness"), counts(s, "catalogue"));
     }
 
     private static Optional<List<CountRow>> counts(JsonFields s, String field) {
         return s.optionalObjects(field).map(l -> l.stream()
                 .map(r -> new CountRow(r.text("rule"), r.text("department"), r.optionalText("item"), r.count("count"),
                         field.equals("fees") ? Optional.of(r.money("amountYuan")) : Optional.empty(),
-                        r.optionalText("detail")))
+                        r.optionalText("detail"), r.optionalText("measure")))
                 .toList());
     }
 
@@ -105,9 +120,22 @@ record ReportSummary(String locality, String asOf, String ruleSetVersion, String
 
     /** The not-checked entry for a report section, if the run did not check that domain. */
     Optional<NotChecked> notChecked(String section) {
-        String singular = section.endsWith("s") ? section.substring(0, section.length() - 1) : section;
+        String singular = singular(section);
         return notChecked.stream()
                 .filter(n -> n.domain().equalsIgnoreCase(section) || n.domain().equalsIgnoreCase(singular))
                 .findFirst();
+    }
+
+    /** The parts of a section's domain the run did not check ({@code completeness.results} for completeness). */
+    List<NotChecked> partlyNotChecked(String section) {
+        String singular = singular(section).toLowerCase(java.util.Locale.ROOT);
+        return notChecked.stream().filter(n -> {
+            String d = n.domain().toLowerCase(java.util.Locale.ROOT);
+            return d.startsWith(section.toLowerCase(java.util.Locale.ROOT) + ".") || d.startsWith(singular + ".");
+        }).toList();
+    }
+
+    private static String singular(String section) {
+        return section.endsWith("s") ? section.substring(0, section.length() - 1) : section;
     }
 }

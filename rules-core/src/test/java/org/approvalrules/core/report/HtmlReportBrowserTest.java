@@ -47,6 +47,7 @@ class HtmlReportBrowserTest {
         chromium = Chromium.require(dir);
         fixture = ReportFixture.random(20261020L, 7, 2_000)
                 .notChecked("fees", "未提供 charges.csv", "charges.csv not provided")
+                .notChecked("completeness.results", "无 results 文件", "no results file")
                 .rejects("cases.csv", 3);
         fixture.findings.add(0, new Finding("intake.two-end", Severity.RED, "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\">",
                 BilingualText.of("<script>document.body.setAttribute('data-pwned','script')</script>“引号” & 'single' \"double\"",
@@ -66,7 +67,7 @@ class HtmlReportBrowserTest {
     void everyChartIsDrawn() {
         List<String> ids = dom.select("svg.chart").eachAttr("id");
         assertThat(ids).containsExactlyInAnyOrder("chart-deadlines", "chart-kpi-0", "chart-kpi-1", "chart-kpi-2",
-                "chart-authorization", "chart-intake", "chart-completeness");
+                "chart-kpi-3", "chart-authorization", "chart-intake", "chart-completeness", "chart-catalogue");
         for (Element svg : dom.select("svg.chart")) {
             assertThat(size(svg.attr("data-drawn"))).as("drawn size of %s", svg.id()).allMatch(v -> v > 0);
             assertThat(size(svg.attr("data-content"))).as("content of %s", svg.id()).allMatch(v -> v > 0);
@@ -112,7 +113,7 @@ class HtmlReportBrowserTest {
                 "/rejects/byFile/cases.csv", "/findings/bySeverity/RED", "/findings/bySeverity/YELLOW"));
         fixture.records.keySet().forEach(f -> expected.add("/records/" + f));
         for (int i = 0; i < fixture.deadlines.size(); i++) {
-            for (String f : List.of("onTrack", "yellow", "red", "decided")) {
+            for (String f : List.of("onTrack", "yellow", "red", "decided", "paused", "decidedLate")) {
                 expected.add("/deadlines/" + i + "/" + f);
             }
         }
@@ -131,6 +132,9 @@ class HtmlReportBrowserTest {
             for (String f : List.of("numerator", "denominator", "rate", "target")) {
                 expected.add("/authorization/" + i + "/" + f);
             }
+        }
+        for (int i = 0; i < fixture.catalogue.size(); i++) {
+            expected.add("/catalogue/" + i + "/count");
         }
         for (int i = 0; i < fixture.completeness.size(); i++) {
             expected.add("/completeness/" + i + "/count");
@@ -164,6 +168,22 @@ class HtmlReportBrowserTest {
         assertThat(fees.select("svg")).isEmpty();
         assertThat(fees.text()).contains("未检查 / not checked", "未提供 charges.csv", "charges.csv not provided");
         assertThat(dom.selectFirst("#not-checked").text()).contains("fees");
+        // a part of a domain not checked is said in that domain's section, which still has its chart
+        assertThat(dom.selectFirst("section#completeness .partly").text()).contains("completeness.results", "no results file");
+        assertThat(dom.select("section#completeness svg.chart")).hasSize(1);
+    }
+
+    @Test
+    void ratesArePercentagesAndDaysAreNot() {
+        for (int i = 0; i < fixture.kpis.size(); i++) {
+            ReportFixture.Kpi k = fixture.kpis.get(i);
+            Element value = dom.selectFirst(".num[data-field=/kpis/" + i + "/value]");
+            if (k.value() == null) {
+                assertThat(value).isNull();
+                continue;
+            }
+            assertThat(value.attr("data-kind")).as(k.kpi()).isEqualTo(k.kpi().endsWith("rate") ? "pct" : "dec");
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ final class ReportFixture {
     record Department(String code, String name) {
     }
 
-    record Deadline(String department, long onTrack, long yellow, long red, long decided) {
+    record Deadline(String department, long onTrack, long yellow, long red, long decided, Long paused, Long decidedLate) {
     }
 
     record Kpi(String department, String kpi, String labelZh, String labelEn, Double value, Double target, Boolean met,
@@ -54,6 +54,9 @@ final class ReportFixture {
     record Completeness(String rule, String department, long count, String detail) {
     }
 
+    record Catalogue(String rule, String department, String measure, long count) {
+    }
+
     record NotChecked(String domain, String reasonZh, String reasonEn) {
     }
 
@@ -70,6 +73,7 @@ final class ReportFixture {
     final List<Intake> intake = new ArrayList<>();
     final List<Fee> fees = new ArrayList<>();
     final List<Completeness> completeness = new ArrayList<>();
+    final List<Catalogue> catalogue = new ArrayList<>();
     final List<NotChecked> notChecked = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
     final Map<String, Long> records = new LinkedHashMap<>();
@@ -86,7 +90,9 @@ final class ReportFixture {
             f.departments.add(new Department(String.format("D%02d", i + 1), names[i % names.length]));
         }
         for (Department d : f.departments) {
-            f.deadlines.add(new Deadline(d.code(), r.nextInt(400), r.nextInt(30), r.nextInt(12), r.nextInt(3000)));
+            long decided = r.nextInt(3000);
+            f.deadlines.add(new Deadline(d.code(), r.nextInt(400), r.nextInt(30), r.nextInt(12), decided, (long) r.nextInt(9),
+                    (long) r.nextInt((int) decided / 10 + 1)));
         }
         List<String> kpiDepartments = new ArrayList<>(List.of("*"));
         f.departments.forEach(d -> kpiDepartments.add(d.code()));
@@ -101,9 +107,13 @@ final class ReportFixture {
             f.kpis.add(new Kpi(dept, "same-day-rate", "即办件当场办结率", "same-day rate of immediate items",
                     den2 == 0 ? null : (double) num2 / den2, 0.9, den2 == 0 ? null : (double) num2 / den2 >= 0.9,
                     num2, den2));
-            double mean = 1 + r.nextInt(120) / 10.0;
-            f.kpis.add(new Kpi(dept, "mean-working-days", "平均办理工作日", "mean working days used", mean, 8.0,
-                    mean <= 8.0, null, null));
+            // a quantity with numerator (working days used) and denominator (cases), as supervise writes it
+            long cases = 20 + r.nextInt(300);
+            long days = cases + r.nextInt((int) cases * 11);
+            f.kpis.add(new Kpi(dept, "mean-working-days", "平均办理工作日", "mean working days used", (double) days / cases,
+                    8.0, (double) days / cases <= 8.0, days, cases));
+            double p90 = 1 + r.nextInt(15);
+            f.kpis.add(new Kpi(dept, "p90-used", "办理用时P90", "p90 working days used", p90, 10.0, p90 <= 10.0, null, null));
         }
         for (Department d : f.departments) {
             for (Power p : List.of(Power.ACCEPTANCE, Power.APPROVAL)) {
@@ -125,6 +135,10 @@ final class ReportFixture {
         for (Department d : f.departments.subList(0, Math.min(3, f.departments.size()))) {
             f.fees.add(new Fee("fee.exemption-not-granted", d.code(), 1 + r.nextInt(9),
                     BigDecimal.valueOf(r.nextInt(100_000), 2).toPlainString()));
+        }
+        for (Department d : f.departments.subList(0, Math.min(2, f.departments.size()))) {
+            f.catalogue.add(new Catalogue("catalogue.steps-above-cap", d.code(), "STEPS", 1));
+            f.catalogue.add(new Catalogue("catalogue.promised-above-half", d.code(), "PROMISED_LIMIT", 1 + r.nextInt(6)));
         }
         Department gap = f.departments.get(0);
         f.completeness.add(new Completeness("completeness.case-number-gap", gap.code(), 3, "2026-000117…119"));
@@ -152,7 +166,11 @@ final class ReportFixture {
             case "fees" -> fees.clear();
             case "intake" -> intake.clear();
             case "authorization" -> authorization.clear();
-            default -> throw new IllegalArgumentException(domain);
+            default -> {
+                if (!domain.contains(".")) {
+                    throw new IllegalArgumentException(domain);
+                }
+            }
         }
         return this;
     }
@@ -205,6 +223,7 @@ final class ReportFixture {
             s.put("fees", fees);
         }
         s.put("completeness", completeness);
+        s.put("catalogue", catalogue);
         return MAPPER.valueToTree(s);
     }
 
