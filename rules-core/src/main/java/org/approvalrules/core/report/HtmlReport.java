@@ -471,7 +471,8 @@ public final class HtmlReport {
             nums.add(Num.words(" 件 · " + r.rule()));
             r.amountYuan().ifPresent(a -> nums.add(new Num(" · ", a, f + "amountYuan", "money")));
             r.amountYuan().ifPresent(a -> nums.add(Num.words(" 元")));
-            r.detail().ifPresent(x -> nums.add(new Num(" · ", HtmlOut.cut(x, 40), f + "detail", "text")));
+            r.detail().filter(x -> !x.isEmpty())
+                    .ifPresent(x -> nums.add(new Num(" · ", HtmlOut.cut(x, 40), f + "detail", "text")));
             rows.add(new Row(label.apply(r), List.of(new Bar("count", (double) r.count() / max,
                     r.rule() + " " + r.count())), OptionalDouble.empty(), nums));
         }
