@@ -241,7 +241,7 @@ public final class AuthorizationDataReader {
     }
 
     /** The day set {@code text} names, or empty when it is none. */
-    static Optional<RosterDays> rosterDays(String text) {
+    public static Optional<RosterDays> rosterDays(String text) {
         String s = text.strip();
         if (s.equalsIgnoreCase("EVERY_WORKING_DAY") || s.equals("每个工作日")) {
             return Optional.of(RosterDays.EVERY_WORKING_DAY);
@@ -311,7 +311,7 @@ public final class AuthorizationDataReader {
     }
 
     /** The power {@code v} names: its constant name, its Chinese name ({@code 审批权}) or that without 权 ({@code 审批}). */
-    static Optional<Power> parsePower(String v) {
+    public static Optional<Power> parsePower(String v) {
         String s = v.strip();
         for (Power p : Power.values()) {
             if (p.name().equalsIgnoreCase(s) || p.chineseName().equals(s) || p.chineseName().equals(s + "权")) {
@@ -352,7 +352,7 @@ public final class AuthorizationDataReader {
     }
 
     /** {@code 2024-09-27} or {@code 2024/9/27}; empty when neither or not a real date. */
-    static Optional<LocalDate> parseDate(String v) {
+    public static Optional<LocalDate> parseDate(String v) {
         Matcher m = DATE.matcher(v.strip());
         if (!m.matches()) {
             return Optional.empty();
