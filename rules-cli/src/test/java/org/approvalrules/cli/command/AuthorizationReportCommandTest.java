@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * that must not fire (an undelegated approval at the department, the every-working-day roster over the
  * adjusted working days 2024-09-29 and 2024-10-12, a department with no item in the centre).
  */
-class AuthorizationReportCommandTest {
+public class AuthorizationReportCommandTest {
     private static final List<String> FILES = List.of("items.csv", "delegations.csv", "staff.csv", "schedules.csv", "steps.csv");
 
-    static Path sample(Path dir, String... leaveOut) throws IOException {
+    public static Path sample(Path dir, String... leaveOut) throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
         for (String f : FILES) {
             if (!List.of(leaveOut).contains(f)) {
