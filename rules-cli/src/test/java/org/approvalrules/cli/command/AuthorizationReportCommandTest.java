@@ -139,6 +139,19 @@ public class AuthorizationReportCommandTest {
     }
 
     @Test
+    void theExampleProvinceCarriesA590ScorecardMeasuredWhereTheRecordsCan(@TempDir Path dir) throws IOException {
+        Run r = report(sample(dir), "--locality", "451031", "--packs", RulesCommandTest.EXAMPLE.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("计分卡 / scorecard (authorization.scorecard):")
+                .containsPattern("items-in-centre +>= 1.0  0.8571  未达标/NOT met")       // 6 of 7 catalogue items
+                .containsPattern("power.approval +>= 1.0  0.8333  未达标/NOT met")        // A-005 keeps approval
+                .containsPattern("finished-on-the-spot +>= 0.9  本报告不计量 / not measured by this report")
+                .containsPattern("valid-complaints +<= 0  本报告不计量 / not measured by this report");
+        // the national layer has no scorecard
+        assertThat(report(sample(dir.resolve("national"))).out()).doesNotContain("计分卡");
+    }
+
+    @Test
     void theOldTableFormStillNeedsItsTable() {
         Run r = RulesCommandTest.run("authorization", "--to", "2024-09-20");
         assertThat(r.code()).isEqualTo(2);
