@@ -161,6 +161,11 @@ public final class AuthorizationCommand implements Callable<Integer> {
         if (!chiefsChecked) {
             out.println("未提供 --chiefs，未检查首席代表 / no --chiefs: chief representatives not checked");
         }
+        printFindings(out, findings);
+    }
+
+    /** The findings as text: severity, rule id and subject, the messages, the reference, layer and parameters. */
+    static void printFindings(PrintWriter out, List<Finding> findings) {
         out.println("发现 / findings (" + findings.size() + "):");
         for (Finding f : findings) {
             out.println("  [" + f.severity() + "] " + f.ruleId() + "  " + f.subject());

@@ -23,7 +23,6 @@ import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.authorization.PowerRate;
 import org.approvalrules.api.authorization.ScorecardLine;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.api.finding.Finding;
 import org.approvalrules.cli.Options;
 import org.approvalrules.cli.RecordRun;
 import org.approvalrules.core.authorization.AuthorizationDataReader;
@@ -197,14 +196,7 @@ public final class AuthorizationReportCommand implements Callable<Integer> {
                                 : "本报告不计量 / not measured by this report"));
             }
         }
-        out.println("发现 / findings (" + r.findings().size() + "):");
-        for (Finding f : r.findings()) {
-            out.println("  [" + f.severity() + "] " + f.ruleId() + "  " + f.subject());
-            out.println("      " + f.message().zh());
-            out.println("      " + f.message().en());
-            out.println("      依据/reference: " + f.legalReference() + "  层/layer " + f.layer()
-                    + (f.parameters().isEmpty() ? "" : "  参数/parameters " + f.parameters()));
-        }
+        AuthorizationCommand.printFindings(out, r.findings());
     }
 
     private static String listed(List<String> items) {

@@ -167,7 +167,11 @@ public final class AuthorizationAssessor {
         if (data.has(Part.SCHEDULES)) {
             Map<String, List<WindowRoster>> byWindow = new TreeMap<>();
             data.rosters().forEach(r -> byWindow.computeIfAbsent(r.window(), w -> new ArrayList<>()).add(r));
-            byWindow.values().forEach(rows -> rosters.add(rosterCoverage(rows, calendar, from, asOf)));
+            for (List<WindowRoster> rows : byWindow.values()) {
+                if (!rosterSpan(rows, from, asOf).isEmpty()) {
+                    rosters.add(rosterCoverage(rows, calendar, from, asOf));
+                }
+            }
         }
         List<ScorecardLine> scorecard = scorecard(data, asOf, lines, signatures);
         return new Facts(rates, lines, without, chiefs, staff, signatures, opening, rosters, scorecard, notChecked);
@@ -332,16 +336,38 @@ public final class AuthorizationAssessor {
     }
 
     /**
+     * The part of [from, to] the rows {@code rows} of one window speak of: from the first row's first day to the
+     * last row's last day (open-ended rows: to {@code to}); empty when they do not meet the period. A window
+     * rostered from the middle of a period, or closed down in it, has no gap outside its roster's span.
+     */
+    public static List<LocalDate> rosterSpan(List<WindowRoster> rows, LocalDate from, LocalDate to) {
+        LocalDate first = rows.stream().map(WindowRoster::from).min(Comparator.naturalOrder()).orElse(to.plusDays(1));
+        LocalDate last = rows.stream().allMatch(r -> r.to().isPresent())
+                ? rows.stream().map(r -> r.to().get()).max(Comparator.naturalOrder()).get() : to;
+        LocalDate a = first.isAfter(from) ? first : from;
+        LocalDate b = last.isBefore(to) ? last : to;
+        return b.isBefore(a) ? List.of() : List.of(a, b);
+    }
+
+    /**
      * Whether the roster rows {@code rows} of one window cover every working day of [from, to] on {@code calendar}
-     * in full office hours (the calendar's office hours of the day).
+     * in full office hours (the calendar's office hours of the day); only the days within the rows' span
+     * ({@link #rosterSpan}) are judged, and the fact's period is that span.
      *
      * @throws org.approvalrules.api.calendar.CalendarCoverageException when a strict calendar does not cover the period
+     * @throws InvalidValueException when the rows are empty or do not meet the period
      */
-    public static RosterCoverageFact rosterCoverage(List<WindowRoster> rows, WorkingCalendar calendar, LocalDate from,
-            LocalDate to) {
+    public static RosterCoverageFact rosterCoverage(List<WindowRoster> rows, WorkingCalendar calendar, LocalDate period,
+            LocalDate periodEnd) {
         if (rows.isEmpty()) {
             throw new InvalidValueException("rows", rows, "至少一行排班 / at least one roster row");
         }
+        List<LocalDate> span = rosterSpan(rows, period, periodEnd);
+        if (span.isEmpty()) {
+            throw new InvalidValueException("rows", period + ".." + periodEnd, "排班不在期间内 / the roster does not meet the period");
+        }
+        LocalDate from = span.get(0);
+        LocalDate to = span.get(1);
         int working = 0;
         List<LocalDate> uncovered = new ArrayList<>();
         List<LocalDate> short_ = new ArrayList<>();
