@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.authorization.AuthorizationData;
 import org.approvalrules.api.authorization.AuthorizationReport;
+import org.approvalrules.api.authorization.AuthorizationScorecard;
 import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.calendar.CalendarProvider;
 import org.approvalrules.api.calendar.CoveragePolicy;
@@ -36,6 +38,7 @@ import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.spi.RuleEngineProvider;
+import org.approvalrules.core.authorization.AuthorizationAssessor;
 import org.approvalrules.core.calendar.CalendarProviders;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.deadline.CaseDeadlineInputs;
@@ -415,6 +418,29 @@ public final class ApprovalRules implements AutoCloseable {
         public AuthorizationReport checkAuthorization(AuthorizationTables tables, LocalDate from, LocalDate to,
                 boolean chiefRepresentatives) {
             return domains.checkAuthorization(tables, from, to, chiefRepresentatives);
+        }
+
+        /**
+         * Window authorization measured from the locality's records ({@code items.csv}, {@code delegations.csv},
+         * {@code staff.csv}, {@code schedules.csv}, {@code steps.csv}, read by
+         * {@code org.approvalrules.core.authorization.AuthorizationDataReader}) as of {@code asOf}: delegation
+         * rates per department and power over the in-centre catalogue (and for the locality), departments with
+         * no in-centre item, the scorecard of {@code authorization.scorecard}, the parts not checked, and the
+         * findings of this locality's {@code authorization.*} rules. Rates, chief representatives and staff are
+         * assessed on {@code asOf}, 回局签批 on every step up to it, measured opening and roster coverage over the
+         * four weeks ending on it (see {@link #authorizationReport(AuthorizationData, LocalDate, LocalDate)}).
+         * Returns api types only; never reads the clock.
+         *
+         * @throws org.approvalrules.api.calendar.CalendarCoverageException when a strict calendar does not cover the period
+         */
+        public AuthorizationScorecard authorizationReport(AuthorizationData data, LocalDate asOf) {
+            return authorizationReport(data, AuthorizationAssessor.defaultFrom(asOf), asOf);
+        }
+
+        /** As {@link #authorizationReport(AuthorizationData, LocalDate)}, opening and rosters measured over [from, asOf]. */
+        public AuthorizationScorecard authorizationReport(AuthorizationData data, LocalDate from, LocalDate asOf) {
+            InvalidValueException.requireNonNull(data, "data");
+            return domains.authorizationReport(data, from, asOf);
         }
 
         /** The steps of {@code approvalCase} signed outside the window's authorization (回局签批). */

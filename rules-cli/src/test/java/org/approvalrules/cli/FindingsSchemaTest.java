@@ -153,6 +153,19 @@ class FindingsSchemaTest {
     }
 
     @Test
+    void authorizationReportJson() throws IOException {
+        Path data = org.approvalrules.cli.command.AuthorizationReportCommandTest.sample(dir.resolve("report"));
+        Run r = run(new ApprovalRulesCommand(), "authorization", "report", "--data", data.toString(), "--as-of", "2024-10-14",
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> fs = new ArrayList<>();
+        JSON.readTree(r.out()).path("findings").forEach(fs::add);
+        validFindings(fs);
+        assertThat(fs).extracting(f -> f.get("ruleId").asText()).contains("authorization.signed-outside-window",
+                "authorization.roster.gap", "authorization.measured-opening.fewer-days", "authorization.staff.short-tenure");
+    }
+
+    @Test
     void feeJson() throws IOException {
         Run r = run(new FeeCommand(FeeCommandTest.MAY_2024), "--standard", "gov-info.per-request", "--quantity", "41",
                 "--charged", "4400", "--format", "json");

@@ -58,7 +58,13 @@ class HostileInputTest {
      * same with a quoted field holding a newline, and the arguments that run it on a file.
      */
     record Target(String name, String header, Function<String, String> row, String quotedNewlineRow,
-            BiFunction<Path, Path, List<String>> args, Map<Hostile, Outcome> expected) {
+            BiFunction<Path, Path, List<String>> args, Map<Hostile, Outcome> expected, String file) {
+        /** A command reading the file {@code input.csv} it is given. */
+        Target(String name, String header, Function<String, String> row, String quotedNewlineRow,
+                BiFunction<Path, Path, List<String>> args, Map<Hostile, Outcome> expected) {
+            this(name, header, row, quotedNewlineRow, args, expected, "input.csv");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -113,7 +119,30 @@ class HostileInputTest {
                         (f, dir) -> List.of("authorization", "--table", table(dir).toString(), "--schedule", f.toString(),
                                 "--from", "2024-06-24", "--to", "2024-06-28"),
                         // a department name holding a line break is another department: still a valid table
-                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)));
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK),
+                // authorization report reads a data directory: each file is optional (missing: not checked, exit 0), a
+                // bad line is rejected (exit 3, reject file with the file's name before the line)
+                report("items.csv", "item_code,item_name,department,department_name,in_centre_from",
+                        d -> "MA-001,食品经营许可,D01,县市场监管局," + d, "MA-001,\"食品经营\n许可\",D01,县市场监管局,2024-05-06"),
+                report("delegations.csv", "部门编码,实施编码,权力,授权文件,生效日期,截止日期",
+                        d -> "D01,MA-001,审批权,县市监发〔2024〕3号," + d + ",", "D01,MA-001,审批权,\"县市监发\n〔2024〕3号\",2024-05-06,"),
+                report("staff.csv", "staff_id,name,department,role,window,appointment_document,from,to,end_reason,powers",
+                        d -> "S01,张三,D01,首席代表,W01,县市监任〔2024〕1号," + d + ",,,APPROVAL",
+                        "S01,张三,D01,首席代表,W01,\"县市监任\n〔2024〕1号\",2024-05-06,,,APPROVAL"),
+                report("schedules.csv", "window,department,days,opens,closes,from,to",
+                        d -> "W01,D01,每个工作日,09:00,17:00," + d + ",", "\"综合\n窗口\",D01,每个工作日,09:00,17:00,2024-05-06,"),
+                report("steps.csv", "case_number,item_code,step,staff_id,place,window,at",
+                        d -> "办件-1,MA-001,APPROVAL,S01,WINDOW,W01," + d + " 10:30:00",
+                        "\"办件\n1\",MA-001,APPROVAL,S01,WINDOW,W01,2024-05-06 10:30:00"));
+    }
+
+    private static Target report(String file, String header, Function<String, String> row, String quotedNewlineRow) {
+        Map<Hostile, Outcome> expected = new java.util.EnumMap<>(outcomes(Outcome.OK, Outcome.OK, Outcome.REJECTS, Outcome.OK));
+        expected.put(Hostile.MISSING, Outcome.OK); // an optional file: not checked, and the output says so
+        return new Target("authorization report " + file, header, row, quotedNewlineRow,
+                (f, dir) -> List.of("authorization", "report", "--data", f.getParent().toString(), "--as-of", "2024-06-28",
+                        "--rejects", dir.resolve("rejects.tsv").toString()),
+                expected, "data/" + file);
     }
 
     /** A valid authorization table beside the file under test (chiefs and schedules need one). */
@@ -156,6 +185,10 @@ class HostileInputTest {
         }
     }
 
+    private static String f(Target t) {
+        return Path.of(t.file()).getFileName().toString();
+    }
+
     record Run(int code, String out, String err) {
     }
 
@@ -182,7 +215,8 @@ class HostileInputTest {
 
     /** The file for a hostile case (null path: the file is missing). */
     private static Path hostile(Target t, Hostile h, Path dir) throws IOException {
-        Path f = dir.resolve("input.csv");
+        Path f = dir.resolve(t.file());
+        Files.createDirectories(f.getParent());
         String valid = t.header() + "\n" + t.row().apply(GOOD_DATE) + "\n";
         switch (h) {
             case MISSING -> { }
@@ -221,11 +255,13 @@ class HostileInputTest {
                 assertThat(r.err()).as(context).isEmpty();
                 if (h == Hostile.GB18030 || h == Hostile.BOM) {
                     // the same answer as for the plain UTF-8 file
-                    Path plain = dir.resolve("plain.csv");
+                    Path plain = t.file().equals("input.csv") ? dir.resolve("plain.csv")
+                            : Files.createDirectories(dir.resolve("plain")).resolve(file.getFileName());
                     write(plain, (t.header() + "\n" + t.row().apply(GOOD_DATE) + "\n").getBytes(StandardCharsets.UTF_8));
                     Run p = run(t.args().apply(plain, dir));
                     assertThat(p.code()).as(context).isZero();
-                    assertThat(r.out()).as(context).isEqualTo(p.out().replace(plain.toString(), file.toString()));
+                    assertThat(r.out()).as(context).isEqualTo(p.out().replace(plain.toString(), file.toString())
+                            .replace(plain.getParent().toString(), file.getParent().toString()));
                 }
             }
             case ERROR -> {
@@ -240,7 +276,8 @@ class HostileInputTest {
                         .first().asString().startsWith("未完成").contains("INCOMPLETE");
                 List<String> rejects = Files.readAllLines(dir.resolve("rejects.tsv"), StandardCharsets.UTF_8);
                 assertThat(rejects).as(context).hasSize(2);
-                assertThat(rejects.get(1)).as(context).startsWith("2\t");
+                // a command reading several files names the file before the line
+                assertThat(rejects.get(1)).as(context).startsWith(t.file().equals("input.csv") ? "2\t" : f(t) + "\t2\t");
             }
             default -> throw new IllegalStateException();
         }

@@ -41,17 +41,22 @@ import picocli.CommandLine.Spec;
  * Rates and chief representatives are assessed on {@code --to}; targets are the values in force that day.
  */
 @Command(name = "authorization", sortOptions = false, mixinStandardHelpOptions = true,
+        subcommands = AuthorizationReportCommand.class,
         description = {"窗口授权检查：授权率、首席代表、每个工作日对外办公 / window authorization: delegation rates, "
                 + "chief representatives, window open every working day",
                 "示例 / example: authorization --table 授权表.csv --chiefs 首席代表.csv --schedule 办公安排.csv "
-                        + "--locality 451031 --from 2024-09-09 --to 2024-09-20"})
+                        + "--locality 451031 --from 2024-09-09 --to 2024-09-20",
+                "按记录评估（授权率、回局签批、实测开放…）见子命令 report / from records (rates, 回局签批, measured opening …): "
+                        + "the subcommand report"})
 public final class AuthorizationCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--table", paramLabel = "FILE.csv", required = true,
-            description = "窗口授权表：每个事项一行，七项权力填 是/否 / authorization table, one row per item, yes/no per power")
+    // required, checked in call(): picocli would otherwise demand it before the subcommand report too
+    @Option(names = "--table", paramLabel = "FILE.csv",
+            description = "窗口授权表：每个事项一行，七项权力填 是/否（必填）/ authorization table, one row per item, yes/no per "
+                    + "power (required)")
     Path table;
 
     @Option(names = "--chiefs", paramLabel = "FILE.csv", description = "首席代表表（省略则不检查首席代表）/ chief representatives (omitted: not checked)")
@@ -92,6 +97,9 @@ public final class AuthorizationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!List.of("text", "json").contains(format)) {
             throw new ParameterException(spec.commandLine(), "--format: text 或 json / expected text or json, was " + format);
+        }
+        if (table == null) {
+            throw new ParameterException(spec.commandLine(), "缺少必填选项 / Missing required option: '--table=FILE.csv'");
         }
         LocalDate last = to != null ? to : LocalDate.now(clock);
         LocalDate first = from != null ? from : last.withDayOfMonth(1);
@@ -153,6 +161,11 @@ public final class AuthorizationCommand implements Callable<Integer> {
         if (!chiefsChecked) {
             out.println("未提供 --chiefs，未检查首席代表 / no --chiefs: chief representatives not checked");
         }
+        printFindings(out, findings);
+    }
+
+    /** The findings as text: severity, rule id and subject, the messages, the reference, layer and parameters. */
+    static void printFindings(PrintWriter out, List<Finding> findings) {
         out.println("发现 / findings (" + findings.size() + "):");
         for (Finding f : findings) {
             out.println("  [" + f.severity() + "] " + f.ruleId() + "  " + f.subject());

@@ -235,7 +235,7 @@ public final class AuthorizationCsv {
         return List.copyOf(POWER_COLUMNS.values());
     }
 
-    private static Optional<DayOfWeek> weekday(String text) {
+    static Optional<DayOfWeek> weekday(String text) {
         String s = text.strip();
         String[] zh = {"一", "二", "三", "四", "五", "六", "日"};
         for (int i = 0; i < 7; i++) {

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.authorization.AuthorizationData;
 import org.approvalrules.api.authorization.AuthorizationReport;
+import org.approvalrules.api.authorization.AuthorizationScorecard;
 import org.approvalrules.api.authorization.AuthorizationTables;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.cases.ApprovalCase;
@@ -17,6 +19,7 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.core.authorization.AuthorizationAssessor;
 import org.approvalrules.core.authorization.AuthorizationChecker;
 import org.approvalrules.core.fee.FeeCalculator;
 import org.approvalrules.core.fee.FeeCatalog;
@@ -36,6 +39,7 @@ public final class DomainChecks {
     private final WorkingCalendar calendar;
     private final FactJudge rules;
     private final AuthorizationChecker authorization;
+    private final AuthorizationAssessor assessor;
     private final FeeParameters fees;
     private final FeeChecker feeChecker;
     private final ParameterSet params;
@@ -51,6 +55,7 @@ public final class DomainChecks {
         this.calendar = InvalidValueException.requireNonNull(calendar, "calendar");
         this.rules = InvalidValueException.requireNonNull(rules, "rules");
         this.authorization = new AuthorizationChecker(params);
+        this.assessor = new AuthorizationAssessor(params);
         this.fees = new FeeParameters(params, FeeCatalog.national(), InvalidValueException.requireNonNull(version, "version"));
         this.feeChecker = new FeeChecker(new FeeCalculator(fees));
     }
@@ -65,6 +70,16 @@ public final class DomainChecks {
             boolean judgeChiefs) {
         InvalidValueException.requireNonNull(tables, "tables");
         return authorization.check(tables, calendar, from, to, judgeChiefs, rules);
+    }
+
+    /**
+     * Window authorization measured from records as of {@code asOf}: rates, chiefs and staff on {@code asOf},
+     * 回局签批 on every step up to it, measured opening and roster coverage over [from, asOf].
+     *
+     * @throws org.approvalrules.api.calendar.CalendarCoverageException when a strict calendar does not cover the period
+     */
+    public AuthorizationScorecard authorizationReport(AuthorizationData data, LocalDate from, LocalDate asOf) {
+        return assessor.assess(data, calendar, from, asOf, rules);
     }
 
     /** The 回局签批 findings on the steps of {@code c}. */

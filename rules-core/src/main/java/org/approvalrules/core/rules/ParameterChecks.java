@@ -23,6 +23,7 @@ public final class ParameterChecks {
     private static final List<Consumer<ParameterSet>> CHECKS = List.of(
             DeadlinePolicies::check,
             AuthorizationChecker::checkParameters,
+            org.approvalrules.core.authorization.AuthorizationAssessor::checkParameters,
             p -> FeeParameters.check(p, FeeCatalog.national()));
 
     private ParameterChecks() {

@@ -51,7 +51,7 @@ public record Scenario(String name, String file, int line, DivisionCode locality
     }
 
     private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect",
-            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves");
+            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves", "authorization-data");
     /** The keys of each fact section ({@link ScenarioFacts}): a misspelt key is an error, not a default. */
     private static final Map<String, List<String>> FACT_KEYS = Map.of(
             "rates", List.of("department", "power", "numerator", "denominator", "date"),
@@ -89,6 +89,17 @@ public record Scenario(String name, String file, int line, DivisionCode locality
                 for (YamlNode f : node.has(section.getKey()) ? node.get(section.getKey()).elements() : List.<YamlNode>of()) {
                     f.checkKeys("场景 " + name + " 的 " + section.getKey() + " / " + section.getKey() + " of scenario " + name,
                             section.getValue(), problems);
+                }
+            }
+            if (node.has("authorization-data")) {
+                YamlNode data = node.get("authorization-data");
+                data.checkKeys("场景 " + name + " 的 authorization-data / authorization-data of scenario " + name,
+                        ScenarioFacts.RECORD_SECTIONS, problems);
+                for (Map.Entry<String, List<String>> section : ScenarioFacts.RECORD_KEYS.entrySet()) {
+                    for (YamlNode f : data.has(section.getKey()) ? data.get(section.getKey()).elements() : List.<YamlNode>of()) {
+                        f.checkKeys("场景 " + name + " 的 " + section.getKey() + " / " + section.getKey() + " of scenario " + name,
+                                section.getValue(), problems);
+                    }
                 }
             }
             for (YamlNode e : node.has("expect") ? node.get("expect").elements() : List.<YamlNode>of()) {

@@ -49,30 +49,58 @@ import org.approvalrules.core.parameter.ParameterSet;
  * @param charges the fee charges, each of a case ({@link FeeCheck#subject()}; one case's charges are judged together)
  * @param intake the intake log
  * @param moves the move-in register
+ * @param authorization authorization records ({@code authorization-data}), when stated
  */
-public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<IntakeRecord> intake, List<ItemMove> moves) {
+public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<IntakeRecord> intake, List<ItemMove> moves,
+        Optional<ScenarioRecords.Authorization> authorization) {
 
     /** Nothing but deadline cases. */
     public static final ScenarioFacts NONE = new ScenarioFacts(List.of(), List.of(), List.of(), List.of());
+
+    /** The sections of {@code authorization-data}. */
+    public static final List<String> RECORD_SECTIONS = ScenarioRecords.SECTIONS;
+    /** The keys of each row of an {@code authorization-data} section. */
+    public static final Map<String, List<String>> RECORD_KEYS = ScenarioRecords.KEYS;
 
     public ScenarioFacts {
         facts = List.copyOf(facts);
         charges = List.copyOf(charges);
         intake = List.copyOf(intake);
         moves = List.copyOf(moves);
+        authorization = java.util.Objects.requireNonNull(authorization, "authorization");
+    }
+
+    /** Without authorization records. */
+    public ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<IntakeRecord> intake, List<ItemMove> moves) {
+        this(facts, charges, intake, moves, Optional.empty());
     }
 
     /** Whether the scenario states none of these. */
     public boolean isEmpty() {
-        return facts.isEmpty() && charges.isEmpty() && intake.isEmpty();
+        return facts.isEmpty() && charges.isEmpty() && intake.isEmpty() && authorization.isEmpty();
     }
 
     /**
      * The facts to judge: those stated, plus those the fee and intake engines compute from the charges and
      * the log with {@code params} (the scenario locality's effective parameters).
+     *
+     * @throws IllegalStateException when the scenario states authorization records (they need a calendar)
      */
     public List<RuleFact> compute(ParameterSet params, String version) {
+        if (authorization.isPresent()) {
+            throw new IllegalStateException("authorization-data needs the scenario's calendar");
+        }
+        return compute(params, version, null);
+    }
+
+    /**
+     * As {@link #compute(ParameterSet, String)}, plus the facts the authorization assessor computes from the
+     * records with {@code params} on {@code calendar} (the scenario's calendar).
+     */
+    public List<RuleFact> compute(ParameterSet params, String version, org.approvalrules.api.calendar.WorkingCalendar calendar) {
         List<RuleFact> out = new ArrayList<>(facts);
+        authorization.ifPresent(a -> out.addAll(new org.approvalrules.core.authorization.AuthorizationAssessor(params)
+                .facts(a.data(), calendar, a.from(), a.asOf()).all()));
         if (!charges.isEmpty()) {
             FeeChecker fees = new FeeChecker(new FeeCalculator(new FeeParameters(params, FeeCatalog.national(), version)));
             Map<String, List<FeeCheck>> byCase = new LinkedHashMap<>();
@@ -131,7 +159,9 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
         if (intake.isEmpty() && !moves.isEmpty()) {
             throw new IllegalArgumentException("有 moves 而无 intake-log / moves without an intake-log");
         }
-        return new ScenarioFacts(facts, charges, intake, moves);
+        Optional<ScenarioRecords.Authorization> records = s.has("authorization-data")
+                ? Optional.of(ScenarioRecords.authorization(s.get("authorization-data"))) : Optional.empty();
+        return new ScenarioFacts(facts, charges, intake, moves, records);
     }
 
     private static FeeCheck charge(JsonNode c) {

@@ -104,8 +104,9 @@ public final class ScenarioRunner {
         try {
             RuleSets.RuleSet set = registry.ruleSet(s.locality());
             List<RuleFact> facts = new ArrayList<>(s.cases());
-            facts.addAll(s.facts().compute(set.pack().parameters(), set.version()));
-            List<Finding> findings = set.evaluate(facts, s.asOf(), calendars.apply(s.calendar()));
+            WorkingCalendar calendar = calendars.apply(s.calendar());
+            facts.addAll(s.facts().compute(set.pack().parameters(), set.version(), calendar));
+            List<Finding> findings = set.evaluate(facts, s.asOf(), calendar);
             List<Scenario.Expected> got = findings.stream()
                     .map(f -> new Scenario.Expected(f.subject(), f.ruleId(), f.severity())).toList();
             List<Scenario.Expected> missing = s.expected().stream().filter(e -> !got.contains(e)).toList();

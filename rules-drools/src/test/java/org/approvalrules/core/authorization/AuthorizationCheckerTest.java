@@ -258,12 +258,14 @@ class AuthorizationCheckerTest {
     }
 
     @Test
-    void aPowerNotDelegatedToTheWindowMakesEveryApprovalSignedOutside() {
+    void aStepOfAPowerNotDelegatedToTheWindowIsTheRateGapNotASignatureOutsideTheWindow() {
+        // issue #12: the 80 % target lets about a fifth of items keep approval at the department; their approval
+        // steps are counted in the rate (power-rate-below-target), never flagged as 回局签批
         LocalDateTime signed = LocalDateTime.of(2024, 9, 30, 15, 0);
         AuthorizedPerson zhang = new AuthorizedPerson("市场监管局", "张三", Optional.empty(), ALL, LocalDate.of(2024, 1, 1), Optional.empty());
         AuthorizationTables t = new AuthorizationTables(items("市场监管局", 1, 0), List.of(), List.of(zhang), List.of());
-        assertThat(signedOutsideWindow(caseWithStep("张三", Power.APPROVAL, signed), t)).singleElement()
-                .satisfies(x -> assertThat(x.message().zh()).contains("当日未授权窗口"));
+        assertThat(signedOutsideWindow(caseWithStep("张三", Power.APPROVAL, signed), t)).isEmpty();
+        assertThat(signedOutsideWindow(caseWithStep("局长王某", Power.APPROVAL, signed), t)).isEmpty();
         assertThat(signedOutsideWindow(caseWithStep("张三", Power.CERTIFICATION, signed), t)).isEmpty();
         // an item no department has in the centre is not judged here
         AuthorizationTables other = new AuthorizationTables(List.of(new WindowAuthorization("市场监管局", "OTHER", ALL, "文", LocalDate.of(2024, 1, 1))),

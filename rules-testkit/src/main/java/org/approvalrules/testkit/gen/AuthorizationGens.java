@@ -6,6 +6,10 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
+import org.approvalrules.api.authorization.AuthorizationData;
+import org.approvalrules.api.authorization.CatalogueItem;
+import org.approvalrules.api.authorization.Delegation;
 import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.authorization.WindowAuthorization;
 import org.approvalrules.api.calendar.DateRange;
@@ -54,6 +58,43 @@ public final class AuthorizationGens {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * Catalogue and delegation records (items.csv, delegations.csv) over {@code departments} departments
+     * ({@code D0}…) and {@code items} items ({@code I-0}…, item {@code i} belonging to department
+     * {@code i % departments}), each item in the centre from a date in {@code dates} or not at all, and up to
+     * {@code maxDelegations} delegations of an item's power by its department, from a date in {@code dates},
+     * open-ended or ending up to a year later; a second delegation of the same item and power is dropped (they
+     * would overlap). Shrinks towards fewer delegations and items out of the centre.
+     */
+    public static Gen<AuthorizationData> records(int departments, int items, DateRange dates, int maxDelegations) {
+        Gen<List<Optional<LocalDate>>> centre = Gen.listOf(Gen.optional(DeadlineGens.dates(dates)), items, items);
+        Gen<Delegation> delegation = Gen.zip(Gen.zip(Gen.ints(0, items - 1), Gen.ints(0, Power.values().length - 1),
+                        (i, p) -> new int[] {i, p}),
+                Gen.zip(DeadlineGens.dates(dates), Gen.optional(Gen.ints(0, 366)), (from, len) -> new Object[] {from, len}),
+                (ip, fl) -> {
+                    LocalDate from = (LocalDate) fl[0];
+                    @SuppressWarnings("unchecked")
+                    Optional<Integer> len = (Optional<Integer>) fl[1];
+                    return new Delegation("D" + ip[0] % departments, "I-" + ip[0], Power.values()[ip[1]], "授权文件", from,
+                            len.map(from::plusDays));
+                });
+        return Gen.zip(centre, Gen.listOf(delegation, 0, maxDelegations), (c, ds) -> {
+            List<CatalogueItem> catalogue = new ArrayList<>();
+            for (int i = 0; i < items; i++) {
+                catalogue.add(new CatalogueItem("I-" + i, "D" + i % departments, Optional.empty(), c.get(i)));
+            }
+            Set<String> keys = new HashSet<>();
+            List<Delegation> kept = new ArrayList<>();
+            for (Delegation d : ds) {
+                if (keys.add(d.itemCode() + "/" + d.power())) {
+                    kept.add(d);
+                }
+            }
+            return new AuthorizationData(catalogue, kept, List.of(), List.of(), List.of(),
+                    EnumSet.of(AuthorizationData.Part.ITEMS, AuthorizationData.Part.DELEGATIONS));
         });
     }
 }
