@@ -119,7 +119,7 @@ class HostileInputTest {
                         (f, dir) -> List.of("authorization", "--table", table(dir).toString(), "--schedule", f.toString(),
                                 "--from", "2024-06-24", "--to", "2024-06-28"),
                         // a department name holding a line break is another department: still a valid table
-                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK),
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)),
                 // authorization report reads a data directory: each file is optional (missing: not checked, exit 0), a
                 // bad line is rejected (exit 3, reject file with the file's name before the line)
                 report("items.csv", "item_code,item_name,department,department_name,in_centre_from",
