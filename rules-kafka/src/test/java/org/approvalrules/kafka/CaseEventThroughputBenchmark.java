@@ -89,11 +89,18 @@ class CaseEventThroughputBenchmark {
             admin.createTopics(List.of(new NewTopic(topics.events(), partitions, (short) 1),
                     new NewTopic(topics.findings(), 1, (short) 1), new NewTopic(topics.deadLetters(), 1, (short) 1),
                     new NewTopic(topics.status(), 1, (short) 1))).all().get();
-            try (KafkaProducer<String, String> producer = producer(cluster.bootstrapServers())) {
+            // one request in flight, so that a retry under load keeps each partition's order; every send checked
+            Properties fill = new Properties();
+            fill.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+            fill.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            try (KafkaProducer<String, String> producer = producer(cluster.bootstrapServers(), fill)) {
+                List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
                 for (CaseRecord r : records) {
-                    producer.send(new ProducerRecord<>(topics.events(), r.caseNumber(), CaseEventJson.line(r)));
+                    sent.add(producer.send(new ProducerRecord<>(topics.events(), r.caseNumber(), CaseEventJson.line(r))));
                 }
-                producer.flush();
+                for (var f : sent) {
+                    f.get();
+                }
             }
             // punctuation every hour: the wall clock is years after these cases, so only arrivals are timed
             CaseEventTopology topology = new CaseEventTopology(rules, Map.of(CaseEventsAsBatchPropertyTest.COUNTY,
@@ -125,7 +132,7 @@ class CaseEventThroughputBenchmark {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<Long> micros = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new StringDeserializer()); KafkaProducer<String, String> producer = producer(bootstrap)) {
+                new StringDeserializer()); KafkaProducer<String, String> producer = producer(bootstrap, new Properties())) {
             TopicPartition tp = new TopicPartition(topics.findings(), 0);
             consumer.assign(List.of(tp));
             consumer.seekToEnd(List.of(tp));
@@ -166,12 +173,15 @@ class CaseEventThroughputBenchmark {
         return sum;
     }
 
-    private static KafkaProducer<String, String> producer(String bootstrap) {
+    private static KafkaProducer<String, String> producer(String bootstrap, Properties more) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000); // a loaded machine: no timeout, no retry
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        p.putAll(more);
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
