@@ -191,8 +191,9 @@ public final class CaseEventTopology {
                 int lookBack = IntakeTopology.lookBackDays(locality);
                 if (held == null && watermark.isPresent() && r.at().isBefore(watermark.get().minusDays(lookBack))) {
                     throw new InvalidValueException("at", r.at(), "迟到：早于水位线 " + watermark.get() + " 超过回溯窗口 " + lookBack
-                            + " 天，办件状态已不在 / late: more than the look-back window (" + lookBack + " days) before the "
-                            + "watermark " + watermark.get() + ", the case's state is gone; case " + r.caseNumber());
+                            + " 天，且未持有该办件（可能已清除） / late: more than the look-back window (" + lookBack + " days) "
+                            + "before the watermark " + watermark.get() + " and its case is not held (it may have been "
+                            + "dropped); case " + r.caseNumber());
                 }
                 CaseFile file = (held == null ? CaseFile.empty(r.locality(), r.caseNumber()) : CaseFile.parse(held)).with(r);
                 Optional<DeadlineInput> in = input(file, catalogue);
