@@ -1,11 +1,9 @@
 package org.approvalrules.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +32,7 @@ public final class IntakeJson {
             "channel", List.of("channel", "受理渠道"),
             "channel_name", List.of("channel_name", "渠道名称"),
             "accepted", List.of("accepted", "受理时间", "SLSJ"));
+    private static final JsonRecords FIELDS = new JsonRecords(NAMES);
 
     /** A record of a locality. */
     public record Intake(DivisionCode locality, IntakeRecord record) {
@@ -53,26 +52,7 @@ public final class IntakeJson {
      *     not such a record
      */
     public static Intake parse(String line) {
-        if (line == null || line.isBlank()) {
-            throw new InvalidValueException("record", "", "空记录 / empty record");
-        }
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new InvalidValueException("record", "(" + line.length() + " chars)",
-                    "不是 JSON / not JSON: line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr());
-        }
-        if (n == null || !n.isObject()) {
-            throw new InvalidValueException("record", n == null ? "" : n.getNodeType().toString(),
-                    "应为 JSON 对象 / expected a JSON object");
-        }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
-            String name = it.next();
-            if (NAMES.values().stream().noneMatch(l -> l.contains(name))) {
-                throw new InvalidValueException("record", name, "未知字段 / unknown field");
-            }
-        }
+        JsonNode n = FIELDS.object(line);
         String code = required(n, "locality");
         DivisionCode locality = DivisionCode.parse(code);
         String applicant = required(n, "applicant_id");
@@ -112,27 +92,10 @@ public final class IntakeJson {
     }
 
     private static String required(JsonNode n, String field) {
-        return optional(n, field).orElseThrow(() -> new InvalidValueException(field, "",
-                "缺少字段 / missing field (" + String.join(", ", NAMES.get(field)) + ")"));
+        return FIELDS.required(n, field);
     }
 
     private static Optional<String> optional(JsonNode n, String field) {
-        JsonNode found = null;
-        for (String name : NAMES.get(field)) {
-            JsonNode v = n.get(name);
-            if (v != null && !v.isNull()) {
-                if (found != null) {
-                    throw new InvalidValueException(field, name, "字段重复 / field given twice");
-                }
-                found = v;
-            }
-        }
-        if (found == null) {
-            return Optional.empty();
-        }
-        if (!found.isTextual()) {
-            throw new InvalidValueException(field, found.getNodeType().toString(), "应为字符串 / expected a string");
-        }
-        return Optional.of(found.asText()).filter(s -> !s.isBlank());
+        return FIELDS.optional(n, field);
     }
 }

@@ -192,12 +192,7 @@ public final class IntakeTopology {
     }
 
     private static String deadLetter(String reason, String topic, int partition, long offset) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("reason", reason);
-        o.put("topic", topic);
-        o.put("partition", partition);
-        o.put("offset", offset);
-        return o.toString();
+        return JsonRecords.deadLetter(reason, topic, partition, offset);
     }
 
     private static String where(org.apache.kafka.streams.processor.api.RecordMetadata m) {

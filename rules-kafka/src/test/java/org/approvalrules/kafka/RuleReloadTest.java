@@ -94,7 +94,7 @@ class RuleReloadTest {
         return n.get("ruleSetVersion").asText();
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    static Path copy(Path from, Path to) throws IOException {
         List<Path> all = new ArrayList<>();
         try (Stream<Path> s = Files.walk(from)) {
             s.forEach(all::add);
