@@ -33,7 +33,7 @@ public final class FeeDemo implements DemoSection {
             ApprovalRules.Locality calc = rules.locality(DivisionCode.NATIONAL);
             LocalDate day = LocalDate.of(2024, 5, 6);
             show(out, calc.quoteFee(FeeRequest.of("real-estate.residential", Map.of(QuantityKind.CERTIFICATES, 3), day)));
-            show(out, calc.quoteFee(FeeRequest.of("gov-info.per-request", Map.of(QuantityKind.REQUESTS_IN_MONTH, 41), day)));
+            show(out, calc.quoteFee(FeeRequest.of("gov-info.per-request", Map.of(QuantityKind.REQUESTS, 41), day)));
             show(out, calc.quoteFee(FeeRequest.of("gov-info.per-page", Map.of(QuantityKind.PAGES, 201), day)));
             FeeRequest shop = FeeRequest.of("real-estate.non-residential", Map.of(QuantityKind.CERTIFICATES, 1),
                     LocalDate.of(2020, 12, 31)).by(ApplicantCategory.SMALL_MICRO_ENTERPRISE, ExemptionEvidence.WRITTEN_PLEDGE);

@@ -47,7 +47,7 @@ public class FeeCommandTest {
     void appliesTheSmallMicroExemptionByPledgeFrom2021() {
         Run r = run("--standard", "real-estate.non-residential", "--quantity", "1", "--applicant-category", "SMALL_MICRO_ENTERPRISE",
                 "--evidence", "WRITTEN_PLEDGE", "--date", "2021-01-01", "--charged", "550");
-        assertThat(r.out()).contains("应缴 / due 0.00").contains("small-micro").contains("fee.exemption-not-applied");
+        assertThat(r.out()).contains("应缴 / due 0.00").contains("small-micro").contains("fee.exemption-not-granted");
         Run before = run("--standard", "real-estate.non-residential", "--quantity", "1", "--applicant-category", "SMALL_MICRO_ENTERPRISE",
                 "--evidence", "WRITTEN_PLEDGE", "--date", "2020-12-31");
         assertThat(before.out()).contains("应缴 / due 550.00");

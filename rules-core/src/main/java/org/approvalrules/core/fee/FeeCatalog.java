@@ -73,8 +73,8 @@ public final class FeeCatalog {
 
     /**
      * The national standards and exemptions of DOMAIN §7: 不动产登记费 (residential, non-residential,
-     * parking and storage; each with the certificate fee), 居民身份证 (first issue, renewal, replacement,
-     * temporary), 信息处理费 (by request or by page, one exclusive group) and 公共场所卫生许可 (free); the
+     * parking and storage; each with the certificate fee), 居民身份证 (first issue, renewal on expiry, renewal
+     * after a change of name, renewal of a damaged card, replacement of a lost card, temporary card), 信息处理费 (by request or by page, one exclusive group) and 公共场所卫生许可 (free); the
      * small and micro enterprise, individual business and minimum-income exemptions.
      */
     public static FeeCatalog national() {
@@ -122,6 +122,15 @@ public final class FeeCatalog {
         };
     }
 
+    /**
+     * The optional parameter that ends (or restarts) a standard: {@code fee.<standard>.in-force}, bool. From a
+     * date whose value is {@code false} the standard is no longer in force (abolished or stopped, 停征), and a
+     * charge under it has no legal basis; without the parameter the standard is in force whenever its amounts are.
+     */
+    public static String inForceParameterId(StandardDefinition s) {
+        return "fee." + s.id() + ".in-force";
+    }
+
     /** The parameter ids an exemption reads: which standards it waives, then the evidence it accepts. */
     public static List<String> parameterIds(ExemptionDefinition e) {
         String base = "fee.exemption." + e.code() + ".";
@@ -133,6 +142,7 @@ public final class FeeCatalog {
         List<String> ids = new ArrayList<>();
         for (StandardDefinition s : standards.values()) {
             s.components().forEach(c -> ids.addAll(parameterIds(s, c)));
+            ids.add(inForceParameterId(s));
         }
         exemptions.values().forEach(e -> ids.addAll(parameterIds(e)));
         return ids;
@@ -147,11 +157,13 @@ public final class FeeCatalog {
         realEstate(s, "real-estate.parking-storage", "车库、车位、储藏室", "garage, parking space, storage room", certificate);
         idCard(s, "id-card.first-issue", "首次申领", "first issue");
         idCard(s, "id-card.renewal", "到期换领", "renewal on expiry");
-        idCard(s, "id-card.replacement", "丢失补领、损坏换领", "replacement when lost or damaged");
+        idCard(s, "id-card.name-change", "姓名等登记项目变更换领", "renewal after a change of name or other entry");
+        idCard(s, "id-card.damaged", "损坏换领", "renewal of a damaged card");
+        idCard(s, "id-card.replacement", "丢失补领", "replacement of a lost card");
         idCard(s, "id-card.temporary", "临时居民身份证", "temporary card");
         put(s, new StandardDefinition("gov-info.per-request", BilingualText.of("政府信息公开信息处理费（按件计收）",
                 "government information processing fee (by request)"), List.of(new ComponentDefinition("processing",
-                BilingualText.of("信息处理费", "processing fee"), QuantityKind.REQUESTS_IN_MONTH, Shape.BANDS)),
+                BilingualText.of("信息处理费", "processing fee"), QuantityKind.REQUESTS, Shape.BANDS)),
                 Optional.of("gov-info")));
         put(s, new StandardDefinition("gov-info.per-page", BilingualText.of("政府信息公开信息处理费（按量计收）",
                 "government information processing fee (by page)"), List.of(new ComponentDefinition("processing",

@@ -70,7 +70,7 @@ public final class FeeParameters implements FeeSchedule {
         InvalidValueException.requireNonNull(id, "standardId");
         InvalidValueException.requireNonNull(date, "date");
         Optional<StandardDefinition> def = catalog.standard(id);
-        if (def.isEmpty()) {
+        if (def.isEmpty() || ended(def.get(), date).isPresent()) {
             return Optional.empty();
         }
         Used used = new Used();
@@ -89,6 +89,26 @@ public final class FeeParameters implements FeeSchedule {
         }
         return Optional.of(new FeeStandard(id, def.get().name(), used.references(), components,
                 def.get().exclusiveGroup(), used.layer(), used.values));
+    }
+
+    @Override
+    public Optional<LocalDate> ended(String id, LocalDate date) {
+        InvalidValueException.requireNonNull(id, "standardId");
+        InvalidValueException.requireNonNull(date, "date");
+        return catalog.standard(id).flatMap(d -> ended(d, date));
+    }
+
+    /** The last day in force when {@code fee.<standard>.in-force} is false on {@code date}. */
+    private Optional<LocalDate> ended(StandardDefinition def, LocalDate date) {
+        String pid = FeeCatalog.inForceParameterId(def);
+        Optional<DatedValue> v = params.get(pid).flatMap(p -> p.valueOn(date));
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(v.get().value() instanceof Boolean b)) {
+            throw bad(pid, v.get(), "须为 true（有效）或 false（停止收费）/ must be true (in force) or false (ended)");
+        }
+        return b ? Optional.empty() : Optional.of(v.get().from().minusDays(1));
     }
 
     @Override
@@ -130,6 +150,13 @@ public final class FeeParameters implements FeeSchedule {
         List<RulePackException.Problem> problems = new ArrayList<>();
         FeeParameters probe = new FeeParameters(params, catalog, "check");
         for (StandardDefinition s : catalog.standards()) {
+            for (DatedValue v : params.get(FeeCatalog.inForceParameterId(s)).map(Parameter::values).orElse(List.of())) {
+                try {
+                    probe.standard(s.id(), v.from());
+                } catch (DataFormatException e) {
+                    problems.add(new RulePackException.Problem(e.file(), e.line(), e.getMessage()));
+                }
+            }
             for (ComponentDefinition c : s.components()) {
                 List<String> ids = FeeCatalog.parameterIds(s, c);
                 for (String pid : ids) {

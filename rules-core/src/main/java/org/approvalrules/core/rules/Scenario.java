@@ -59,7 +59,7 @@ public record Scenario(String name, String file, int line, DivisionCode locality
             "openings", List.of("department", "from", "to", "working-days", "closed", "half-day", "unknown"),
             "signatures", List.of("case", "item", "step", "step-name", "power", "handler", "date", "delegated", "authorised"),
             "charges", List.of("case", "item", "item-name", "department", "item-charges", "fee-basis", "in-centre-since",
-                    "quantities", "evidence", "standard", "applicant", "date", "collected", "charged"),
+                    "quantities", "evidence", "standard", "applicant", "date", "collected", "charged", "prior-in-month"),
             "intake-log", List.of("case", "item", "applicant", "channel", "channel-name", "accepted"),
             "moves", List.of("item", "moved-in", "centre-only"));
     private static final List<String> CASE_KEYS = List.of("id", "accepted", "statutory", "promised", "promised-remaining",

@@ -152,7 +152,7 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
         String standard = text(c, "standard");
         FeeRequest request = new FeeRequest(standard, quantities,
                 ApplicantCategory.valueOf(c.path("applicant").asText("INDIVIDUAL").toUpperCase(Locale.ROOT)), evidence,
-                date(c, "date"));
+                date(c, "date"), c.path("prior-in-month").asInt(0));
         AcceptanceChannel channel = AcceptanceChannel.valueOf(c.path("collected").asText("CENTRE_WINDOW").toUpperCase(Locale.ROOT));
         return new FeeCheck(text(c, "case"), b.build(), FeeCharge.of(standard, Money.of(text(c, "charged"))), request, channel);
     }
