@@ -25,6 +25,8 @@ import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.fee.FeeAssessment;
+import org.approvalrules.api.fee.ChargeRecord;
+import org.approvalrules.api.fee.FeeAuditLine;
 import org.approvalrules.api.fee.FeeCheck;
 import org.approvalrules.api.fee.FeeRequest;
 import org.approvalrules.api.fee.FeeStandard;
@@ -384,6 +386,14 @@ public final class ApprovalRules implements AutoCloseable {
             return domains.feeStandard(id, date);
         }
 
+        /**
+         * When the fee standard {@code id} had been in force but ended (abolished, 停征) by {@code date}: its last day
+         * in force; empty when it is in force, unknown or not yet in force.
+         */
+        public Optional<LocalDate> feeStandardEnded(String id, LocalDate date) {
+            return domains.feeStandardEnded(id, date);
+        }
+
         /** The ids of the fee standards known. */
         public List<String> feeStandardIds() {
             return domains.feeStandardIds();
@@ -402,6 +412,18 @@ public final class ApprovalRules implements AutoCloseable {
         /** The findings of this locality's fee rules on the recorded charges of one case. */
         public List<Finding> checkFees(List<FeeCheck> charges) {
             return domains.checkFees(charges);
+        }
+
+        /**
+         * The audit of a fee register (e.g. {@code charges.csv} read by {@code org.approvalrules.core.fee.ChargesReader}):
+         * each record assessed with the standard in force on its date and judged by this locality's fee rules, one line
+         * per record in order. {@code items} gives a record's service item when known (through its case's item code);
+         * without it the item's own checks (是否收费, in the centre, unified collection) are not made, and the line says
+         * so. A record naming a standard the catalogue does not know is rejected with the reason, not judged.
+         */
+        public List<FeeAuditLine> auditFees(List<ChargeRecord> charges,
+                java.util.function.Function<ChargeRecord, Optional<ServiceItem>> items) {
+            return domains.auditFees(charges, items);
         }
 
         /**

@@ -100,7 +100,14 @@ class HostileInputTest {
                         d -> "市场监管局,MA-001,食品经营许可,是,是,是,是,是,是,是,县市监发〔2024〕3号," + d,
                         "市场监管局,MA-001,\"食品经营\n许可\",是,是,是,是,是,是,是,县市监发〔2024〕3号,2024-05-06",
                         (f, dir) -> List.of("authorization", "--table", f.toString(), "--to", "2024-06-28"),
-                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)));
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)),
+                new Target("fee audit --charges", "收费编号,办件编号,收费标准,日期,数量,当月已申请,申请人类别,减免证明,实收金额,收费方式",
+                        d -> "收费-1,办件-1,real-estate.residential," + d + ",3,0,小微企业,书面承诺,0.00,统一收费",
+                        "\"收费\n1\",办件-1,real-estate.residential,2024-05-06,3,0,小微企业,书面承诺,0.00,统一收费",
+                        (f, dir) -> List.of("fee", "audit", "--charges", f.toString(), "--format", "jsonl",
+                                "--rejects", dir.resolve("rejects.tsv").toString()),
+                        // 1999: no standard in force, nothing charged: a line with no due and no finding (a correct answer)
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.REJECTS, Outcome.OK)));
     }
 
     static Stream<Arguments> cases() {

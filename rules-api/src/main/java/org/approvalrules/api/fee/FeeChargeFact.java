@@ -102,6 +102,14 @@ public record FeeChargeFact(FeeCheck check, Optional<FeeStandard> standard, Opti
         return check.collectedThrough() == AcceptanceChannel.DEPARTMENT;
     }
 
+    /**
+     * Whether the fee was taken at the centre (not at the department's office) but not through the centre's
+     * unified collection (统一收费), as recorded.
+     */
+    public boolean notThroughUnifiedCollection() {
+        return !collectedAtDepartment() && check.method().isPresent() && check.method().get() != CollectionMethod.UNIFIED;
+    }
+
     /** The id of the standard the charge names. */
     public String standardId() {
         return check.request().standardId();

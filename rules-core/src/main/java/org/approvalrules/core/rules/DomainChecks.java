@@ -18,6 +18,11 @@ import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.authorization.AuthorizationChecker;
+import org.approvalrules.api.fee.ChargeRecord;
+import org.approvalrules.api.fee.FeeAuditLine;
+import org.approvalrules.api.item.ServiceItem;
+import java.util.function.Function;
+import org.approvalrules.core.fee.FeeAuditor;
 import org.approvalrules.core.fee.FeeCalculator;
 import org.approvalrules.core.fee.FeeCatalog;
 import org.approvalrules.core.fee.FeeChecker;
@@ -79,6 +84,11 @@ public final class DomainChecks {
         return fees.standard(id, date);
     }
 
+    /** When the fee standard {@code id} had ended by {@code date}: its last day in force. */
+    public Optional<LocalDate> feeStandardEnded(String id, LocalDate date) {
+        return fees.ended(id, date);
+    }
+
     /** The ids of the fee standards the catalogue knows. */
     public List<String> feeStandardIds() {
         return fees.catalog().standards().stream().map(FeeCatalog.StandardDefinition::id).toList();
@@ -96,6 +106,11 @@ public final class DomainChecks {
     /** The findings on the recorded charges of one case. */
     public List<Finding> checkFees(List<FeeCheck> charges) {
         return feeChecker.checkCase(charges, rules);
+    }
+
+    /** The audit of a fee register ({@link FeeAuditor}). */
+    public List<FeeAuditLine> auditFees(List<ChargeRecord> charges, Function<ChargeRecord, Optional<ServiceItem>> items) {
+        return new FeeAuditor(fees, rules).audit(charges, items);
     }
 
     /** A scan of one intake log against the move-in register {@code moves}. */
