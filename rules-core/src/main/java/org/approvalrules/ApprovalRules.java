@@ -415,6 +415,16 @@ public final class ApprovalRules implements AutoCloseable {
         }
 
         /**
+         * The 八公开 check of service guides (e.g. the guide columns of {@code items.csv}, read by
+         * {@code org.approvalrules.core.fee.GuideReader}): each guide validated with Jakarta Validation, and this
+         * locality's rule {@code fee.guide-incomplete} reports the fields a guide does not publish. {@code asOf} is
+         * the date the findings are about.
+         */
+        public List<Finding> checkGuides(List<org.approvalrules.api.fee.ServiceGuide> guides, LocalDate asOf) {
+            return domains.checkGuides(guides, asOf);
+        }
+
+        /**
          * The audit of a fee register (e.g. {@code charges.csv} read by {@code org.approvalrules.core.fee.ChargesReader}):
          * each record assessed with the standard in force on its date and judged by this locality's fee rules, one line
          * per record in order. {@code items} gives a record's service item when known (through its case's item code);

@@ -108,6 +108,12 @@ public final class DomainChecks {
         return feeChecker.checkCase(charges, rules);
     }
 
+    /** The 八公开 findings on {@code guides} as of {@code asOf} ({@link org.approvalrules.core.fee.GuideChecker}). */
+    public List<Finding> checkGuides(List<org.approvalrules.api.fee.ServiceGuide> guides, LocalDate asOf) {
+        InvalidValueException.requireNonNull(guides, "guides");
+        return rules.judge(guides.stream().map(g -> org.approvalrules.core.fee.GuideChecker.fact(g, asOf)).toList());
+    }
+
     /** The audit of a fee register ({@link FeeAuditor}). */
     public List<FeeAuditLine> auditFees(List<ChargeRecord> charges, Function<ChargeRecord, Optional<ServiceItem>> items) {
         return new FeeAuditor(fees, rules).audit(charges, items);

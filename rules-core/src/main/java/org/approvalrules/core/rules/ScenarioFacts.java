@@ -113,6 +113,13 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
                     power(g, "power"), text(g, "handler"), date(g, "date"), g.path("delegated").asBoolean(true),
                     g.path("authorised").asBoolean(false)));
         }
+        for (JsonNode g : s.path("guides")) {
+            facts.add(org.approvalrules.core.fee.GuideChecker.fact(new org.approvalrules.api.fee.ServiceGuide(text(g, "item"),
+                    g.path("department").asText(""), g.path("charges").asBoolean(true), g.path("name").asText(""),
+                    g.path("legal-basis").asText(""), g.path("conditions").asText(""), g.path("materials").asText(""),
+                    g.path("procedure").asText(""), g.path("time-limit").asText(""), g.path("fee-basis").asText(""),
+                    g.path("fee-standard").asText("")), date(g, "date")));
+        }
         List<FeeCheck> charges = new ArrayList<>();
         for (JsonNode c : s.path("charges")) {
             charges.add(charge(c));
@@ -154,7 +161,10 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
                 ApplicantCategory.valueOf(c.path("applicant").asText("INDIVIDUAL").toUpperCase(Locale.ROOT)), evidence,
                 date(c, "date"), c.path("prior-in-month").asInt(0));
         AcceptanceChannel channel = AcceptanceChannel.valueOf(c.path("collected").asText("CENTRE_WINDOW").toUpperCase(Locale.ROOT));
-        return new FeeCheck(text(c, "case"), b.build(), FeeCharge.of(standard, Money.of(text(c, "charged"))), request, channel);
+        Optional<org.approvalrules.api.fee.CollectionMethod> method = c.has("method") ? Optional.of(
+                org.approvalrules.api.fee.CollectionMethod.valueOf(text(c, "method").toUpperCase(Locale.ROOT))) : Optional.empty();
+        return new FeeCheck(text(c, "case"), b.build(), FeeCharge.of(standard, Money.of(text(c, "charged"))), request, channel,
+                method);
     }
 
     private static String text(JsonNode n, String field) {
