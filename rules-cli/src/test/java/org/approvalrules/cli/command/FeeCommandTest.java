@@ -64,7 +64,9 @@ public class FeeCommandTest {
         assertThat(n.get("lines")).hasSize(4);
         assertThat(n.get("lines").get(3).get("rate").asText()).isEqualTo("300.00");
         assertThat(n.get("findings").get(0).get("ruleId").asText()).isEqualTo("fee.over-standard");
-        assertThat(n.get("parameters").get("fee.gov-info.per-request.processing.bands").asText()).contains("31-:200+100/10");
+        assertThat(n.get("parameters").get("fee.gov-info.per-request.processing.bands").asText())
+                .contains("{from: 31, rate: 200, step-every: 10, step-add: 100, basis: 国办函〔2020〕109号");
+        assertThat(n.get("lines").get(3).get("reference").asText()).as("the band's own basis").endsWith("第四条第（三）项");
     }
 
     @Test

@@ -175,8 +175,10 @@ public final class FeeCalculator {
         String exemptEn = exemption.map(e -> ", waived (" + e.code() + ", " + e.basis() + ")").orElse("");
         BilingualText text = BilingualText.of(c.name().zh() + "：" + range + "，" + rateZh + exemptZh,
                 c.name().en() + ": " + rangeEn + " " + rateEn + exemptEn);
+        String basis = c.formula() instanceof FeeFormula.ProgressiveBands p ? p.basisOf(b.from()).orElse(s.legalBasis())
+                : s.legalBasis();
         return new FeeLine(c.id(), text, c.quantity(), b.from(), b.to(), b.rate(), amount,
                 exemption.map(FeeExemption::code), exemption.isPresent() ? Money.ZERO : amount,
-                exemption.map(FeeExemption::basis).orElse(s.legalBasis()));
+                exemption.map(FeeExemption::basis).orElse(basis));
     }
 }

@@ -26,6 +26,9 @@ import org.approvalrules.core.fee.FeeCatalog.StandardDefinition;
 import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
+import org.approvalrules.core.parameter.TableRow;
+import org.approvalrules.api.fee.FeeBand;
+import org.approvalrules.api.fee.SteppedTail;
 
 /**
  * The {@link FeeSchedule} of a locality: the {@link FeeCatalog}'s shapes with the numbers of the pack's
@@ -228,12 +231,114 @@ public final class FeeParameters implements FeeSchedule {
 
     private static FeeFormula.ProgressiveBands bands(String id, DatedValue v) {
         if (!(v.value() instanceof List<?> l)) {
-            throw bad(id, v, "档次须为列表，如 [\"1-30:0\", \"31-:10\"] / bands must be a list such as [\"1-30:0\", \"31-:10\"]");
+            throw bad(id, v, "档次须为列表 / bands must be a list of rows {from, to, rate, basis}");
+        }
+        if (!l.isEmpty() && l.stream().allMatch(TableRow.class::isInstance)) {
+            return table(id, v, l.stream().map(TableRow.class::cast).toList());
         }
         try {
             return FeeFormula.ProgressiveBands.parse(l.stream().map(String::valueOf).toList());
         } catch (InvalidValueException e) {
             throw bad(id, v, e.getMessage());
+        }
+    }
+
+    /** The keys a band row may have. */
+    static final List<String> BAND_KEYS = List.of("from", "to", "rate", "basis", "step-every", "step-add");
+
+    /**
+     * Structured bands ({@code type: table}): rows {@code {from, to, rate, basis}}, contiguous from unit 1, each with
+     * its basis; the last row either open (no {@code to}) or a stepped tail ({@code step-every}, {@code step-add}:
+     * every so many units the rate rises by so much). Each error names the row's line and the row.
+     */
+    private static FeeFormula.ProgressiveBands table(String id, DatedValue v, List<TableRow> rows) {
+        List<FeeBand> bands = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        Optional<SteppedTail> tail = Optional.empty();
+        int next = 1;
+        for (int i = 0; i < rows.size(); i++) {
+            TableRow r = rows.get(i);
+            boolean last = i == rows.size() - 1;
+            for (String k : r.cells().keySet()) {
+                if (!BAND_KEYS.contains(k)) {
+                    throw badRow(id, v, r, "未知键 " + k + "（可用 " + BAND_KEYS + "） / unknown key " + k + " (allowed: " + BAND_KEYS + ")");
+                }
+            }
+            String basis = r.get("basis").orElseThrow(() -> badRow(id, v, r, "档次缺少依据（basis） / a band needs its basis"));
+            int from = rowInt(id, v, r, "from").orElseThrow(() -> badRow(id, v, r, "档次缺少起点（from） / a band needs 'from'"));
+            if (from < next) {
+                throw badRow(id, v, r, "与上一档重叠：应从第" + next + "件（页）起 / overlaps the band before: it should start at " + next);
+            }
+            if (from > next) {
+                throw badRow(id, v, r, "与上一档之间有空档：第" + next + "至" + (from - 1) + "件（页）没有费率 / leaves a gap: units "
+                        + next + " to " + (from - 1) + " have no rate");
+            }
+            Money rate = rowMoney(id, v, r, "rate").orElseThrow(() -> badRow(id, v, r, "档次缺少费率（rate） / a band needs 'rate'"));
+            Optional<Integer> to = rowInt(id, v, r, "to");
+            Optional<Integer> every = rowInt(id, v, r, "step-every");
+            Optional<Money> add = rowMoney(id, v, r, "step-add");
+            if (every.isPresent() != add.isPresent()) {
+                throw badRow(id, v, r, "递增档须同时给出 step-every 和 step-add / a stepped tail needs both step-every and step-add");
+            }
+            if (to.isPresent() && to.get() < from) {
+                throw badRow(id, v, r, "止点小于起点 / 'to' is before 'from'");
+            }
+            if (!last && to.isEmpty()) {
+                throw badRow(id, v, r, "只有最后一档可以不设上限 / only the last band may be open");
+            }
+            if (every.isPresent()) {
+                if (!last || to.isPresent()) {
+                    throw badRow(id, v, r, "递增档只能是最后一档且不设上限 / a stepped tail must be the last band, without 'to'");
+                }
+                if (every.get() < 1) {
+                    throw badRow(id, v, r, "step-every 须至少为1 / step-every must be at least 1");
+                }
+                tail = Optional.of(new SteppedTail(from, every.get(), rate, add.get()));
+            } else {
+                bands.add(to.isPresent() ? FeeBand.of(from, to.get(), rate) : FeeBand.from(from, rate));
+                next = to.isPresent() ? to.get() + 1 : FeeBand.OPEN;
+            }
+            bases.add(basis);
+        }
+        if (rows.isEmpty() || (tail.isEmpty() && next != FeeBand.OPEN)) {
+            throw bad(id, v, "最后一档须不设上限或为递增档 / the last band must be open or a stepped tail");
+        }
+        try {
+            return new FeeFormula.ProgressiveBands(bands, tail, bases);
+        } catch (InvalidValueException e) {
+            throw bad(id, v, e.getMessage());
+        }
+    }
+
+    private static DataFormatException badRow(String id, DatedValue v, TableRow r, String reason) {
+        return new DataFormatException(v.file(), r.line() > 0 ? r.line() : v.line(), id, r.toString(), reason);
+    }
+
+    private static Optional<Integer> rowInt(String id, DatedValue v, TableRow r, String key) {
+        Optional<String> s = r.get(key);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!s.get().matches("\\d{1,9}")) {
+            throw badRow(id, v, r, key + " 须为正整数 / " + key + " must be a whole number (值/value: " + s.get() + ")");
+        }
+        return Optional.of(Integer.parseInt(s.get()));
+    }
+
+    private static Optional<Money> rowMoney(String id, DatedValue v, TableRow r, String key) {
+        Optional<String> s = r.get(key);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Money m = Money.of(s.get());
+            if (m.isNegative()) {
+                throw badRow(id, v, r, key + " 不能为负 / " + key + " must not be negative");
+            }
+            return Optional.of(m);
+        } catch (InvalidValueException e) {
+            throw badRow(id, v, r, key + " 须为元，最多两位小数 / " + key + " must be yuan with at most 2 decimals (值/value: "
+                    + s.get() + ")");
         }
     }
 

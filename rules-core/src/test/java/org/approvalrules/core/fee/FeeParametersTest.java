@@ -36,7 +36,22 @@ class FeeParametersTest {
         ParameterSet p = FeePacks.load(dir, """
                 fee.gov-info.per-page.processing.bands:
                   values:
-                    2025-01-01: {value: ["1-30:0", "40-100:10", "101-:20"], reference: "县文件"}
+                    2025-01-01:
+                      reference: "县文件"
+                      value:
+                        - {from: 1, to: 30, rate: 0, basis: "县文件第一条"}
+                        - {from: 40, to: 100, rate: 10, basis: "县文件第二条"}
+                        - {from: 101, rate: 20, basis: "县文件第三条"}
+                    2026-01-01:
+                      reference: "县文件"
+                      value:
+                        - {from: 1, to: 30, rate: 0, basis: "县文件第一条"}
+                        - {from: 25, rate: 10, basis: "县文件第二条"}
+                    2027-01-01:
+                      reference: "县文件"
+                      value:
+                        - {from: 1, to: 30, rate: 0, basis: "县文件第一条"}
+                        - {from: 31, rate: 10}
                 fee.id-card.temporary.card.per-unit:
                   values:
                     2025-01-01: {value: 10.005, reference: "县文件"}
@@ -50,10 +65,38 @@ class FeeParametersTest {
                     2025-01-01: {value: "停", reference: "县文件"}
                 """);
         assertThatThrownBy(() -> FeeParameters.check(p, FeeCatalog.national())).isInstanceOf(RulePackException.class)
-                .hasMessageContaining("fees.yaml:3").hasMessageContaining("fee.gov-info.per-page.processing.bands")
-                .hasMessageContaining("40-100:10")
-                .hasMessageContaining("fees.yaml:6").hasMessageContaining("10.005")
-                .hasMessageContaining("fees.yaml:9").hasMessageContaining("PLEDGE")
-                .hasMessageContaining("fees.yaml:14").hasMessageContaining("fee.id-card.renewal.in-force");
+                .hasMessageContaining("fees.yaml:7").hasMessageContaining("fee.gov-info.per-page.processing.bands")
+                .hasMessageContaining("from: 40").hasMessageContaining("空档").hasMessageContaining("units 31 to 39")
+                .hasMessageContaining("fees.yaml:13").hasMessageContaining("overlaps")
+                .hasMessageContaining("fees.yaml:18").hasMessageContaining("a band needs its basis")
+                .hasMessageContaining("fees.yaml:21").hasMessageContaining("10.005")
+                .hasMessageContaining("fees.yaml:24").hasMessageContaining("PLEDGE")
+                .hasMessageContaining("fees.yaml:29").hasMessageContaining("fee.id-card.renewal.in-force");
+    }
+
+    @Test
+    void theBandsAreStructuredRowsEachWithItsBasis(@TempDir Path dir) {
+        FeeParameters s = new FeeParameters(FeePacks.load(dir, null), FeeCatalog.national(), "v");
+        FeeFormula.ProgressiveBands f = (FeeFormula.ProgressiveBands) s.standard("gov-info.per-page", LocalDate.of(2024, 1, 1))
+                .orElseThrow().components().get(0).formula();
+        assertThat(f.bases()).hasSize(4).allSatisfy(b -> assertThat(b).startsWith("国办函〔2020〕109号"));
+        assertThat(f.basisOf(150)).hasValueSatisfying(b -> assertThat(b).endsWith("第五条第（三）项"));
+        FeeFormula.ProgressiveBands r = (FeeFormula.ProgressiveBands) s.standard("gov-info.per-request",
+                LocalDate.of(2024, 1, 1)).orElseThrow().components().get(0).formula();
+        assertThat(r.basisOf(1000)).hasValueSatisfying(b -> assertThat(b).endsWith("第四条第（三）项"));
+    }
+
+    @Test
+    void aTableValueThatIsNotRowsIsRefusedAtLoadWithItsLine(@TempDir Path dir) {
+        assertThatThrownBy(() -> FeePacks.load(dir, """
+                fee.gov-info.per-page.processing.bands:
+                  values:
+                    2025-01-01:
+                      reference: "县文件"
+                      value:
+                        - {from: 1, rate: 0, basis: "县文件"}
+                        - "31-:10"
+                """)).isInstanceOf(RulePackException.class).hasMessageContaining("fees.yaml")
+                .hasMessageContaining("line 7").hasMessageContaining("each row must be a mapping");
     }
 }
