@@ -142,6 +142,21 @@ public final class FeeParameters implements FeeSchedule {
     }
 
     /**
+     * Checks the standards the pack defines ({@link FeeCatalog#of}) and every dated value of their parameters.
+     *
+     * @throws RulePackException listing each unusable definition or value with its file and line
+     */
+    public static void check(ParameterSet params) {
+        FeeCatalog catalog;
+        try {
+            catalog = FeeCatalog.of(params);
+        } catch (DataFormatException e) {
+            throw new RulePackException(List.of(new RulePackException.Problem(e.file(), e.line(), e.getMessage())));
+        }
+        check(params, catalog);
+    }
+
+    /**
      * Checks every dated value of every fee parameter the pack defines, so that {@code rules check} rejects
      * a pack whose fee values cannot be used.
      *

@@ -56,7 +56,7 @@ public final class DomainChecks {
         this.calendar = InvalidValueException.requireNonNull(calendar, "calendar");
         this.rules = InvalidValueException.requireNonNull(rules, "rules");
         this.authorization = new AuthorizationChecker(params);
-        this.fees = new FeeParameters(params, FeeCatalog.national(), InvalidValueException.requireNonNull(version, "version"));
+        this.fees = new FeeParameters(params, FeeCatalog.of(params), InvalidValueException.requireNonNull(version, "version"));
         this.feeChecker = new FeeChecker(new FeeCalculator(fees));
     }
 

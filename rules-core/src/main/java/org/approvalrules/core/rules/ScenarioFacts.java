@@ -74,7 +74,7 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
     public List<RuleFact> compute(ParameterSet params, String version) {
         List<RuleFact> out = new ArrayList<>(facts);
         if (!charges.isEmpty()) {
-            FeeChecker fees = new FeeChecker(new FeeCalculator(new FeeParameters(params, FeeCatalog.national(), version)));
+            FeeChecker fees = new FeeChecker(new FeeCalculator(new FeeParameters(params, FeeCatalog.of(params), version)));
             Map<String, List<FeeCheck>> byCase = new LinkedHashMap<>();
             charges.forEach(c -> byCase.computeIfAbsent(c.subject(), k -> new ArrayList<>()).add(c));
             byCase.values().forEach(c -> out.addAll(fees.facts(c)));

@@ -244,14 +244,15 @@ class FeeCalculatorTest {
 
     @Test
     void aCountyOverridesAStandardFromItsDateAndEarlierCasesKeepTheNationalValue(@TempDir Path dir) {
-        FeeParameters county = new FeeParameters(FeePacks.load(dir, """
+        org.approvalrules.core.parameter.ParameterSet countyParams = FeePacks.load(dir, """
                 fee.real-estate.residential.certificate.each:
                   values:
                     2025-01-01: {value: 8.50, reference: "某县发改〔2024〕12号"}
                 fee.exemption.small-micro.applies-to:
                   values:
                     2025-01-01: {value: [real-estate.residential], reference: "某县文件"}
-                """), FeeCatalog.national(), "v1");
+                """);
+        FeeParameters county = new FeeParameters(countyParams, FeeCatalog.of(countyParams), "v1");
         FeeCalculator c = new FeeCalculator(county);
         FeeRequest r = FeeRequest.of("real-estate.residential", Map.of(QuantityKind.CERTIFICATES, 3), LocalDate.of(2024, 12, 31));
         assertThat(c.assess(r).due()).isEqualTo(Money.yuan(100));
