@@ -76,6 +76,11 @@ public final class FeeParameters implements FeeSchedule {
         if (def.isEmpty() || ended(def.get(), date).isPresent()) {
             return Optional.empty();
         }
+        return build(id, def, date);
+    }
+
+    /** The standard as its parameters give it on {@code date}, whether or not it has ended (so that {@link #check} sees every value). */
+    private Optional<FeeStandard> build(String id, Optional<StandardDefinition> def, LocalDate date) {
         Used used = new Used();
         List<FeeComponent> components = new ArrayList<>();
         for (ComponentDefinition c : def.get().components()) {
@@ -170,7 +175,7 @@ public final class FeeParameters implements FeeSchedule {
         for (StandardDefinition s : catalog.standards()) {
             for (DatedValue v : params.get(FeeCatalog.inForceParameterId(s)).map(Parameter::values).orElse(List.of())) {
                 try {
-                    probe.standard(s.id(), v.from());
+                    probe.ended(s.id(), v.from());
                 } catch (DataFormatException e) {
                     problems.add(new RulePackException.Problem(e.file(), e.line(), e.getMessage()));
                 }
@@ -180,7 +185,7 @@ public final class FeeParameters implements FeeSchedule {
                 for (String pid : ids) {
                     for (DatedValue v : params.get(pid).map(Parameter::values).orElse(List.of())) {
                         try {
-                            probe.standard(s.id(), v.from());
+                            probe.build(s.id(), Optional.of(s), v.from());
                         } catch (DataFormatException e) {
                             problems.add(new RulePackException.Problem(e.file(), e.line(), e.getMessage()));
                         }

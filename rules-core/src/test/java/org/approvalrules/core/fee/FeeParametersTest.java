@@ -177,4 +177,15 @@ class FeeParametersTest {
         assertThatThrownBy(() -> FeeCatalog.of(p)).isInstanceOf(org.approvalrules.api.DataFormatException.class)
                 .hasMessageContaining("fee.local.x.definition");
     }
+
+    @Test
+    void theValuesOfAStandardThatHasEndedAreCheckedToo(@TempDir Path dir) {
+        ParameterSet p = FeePacks.load(dir, """
+                fee.id-card.first-issue.card.per-unit:
+                  values:
+                    2024-01-01: {value: -20, reference: "县文件"}
+                """);
+        assertThatThrownBy(() -> FeeParameters.check(p)).isInstanceOf(RulePackException.class)
+                .hasMessageContaining("fees.yaml:3").hasMessageContaining("-20");
+    }
 }
