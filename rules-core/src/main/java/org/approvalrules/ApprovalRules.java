@@ -27,6 +27,8 @@ import org.approvalrules.api.deadline.DeadlineInput;
 import org.approvalrules.api.deadline.DeadlinePolicy;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.fee.FeeAssessment;
+import org.approvalrules.api.fee.ChargeRecord;
+import org.approvalrules.api.fee.FeeAuditLine;
 import org.approvalrules.api.fee.FeeCheck;
 import org.approvalrules.api.fee.FeeRequest;
 import org.approvalrules.api.fee.FeeStandard;
@@ -453,6 +455,14 @@ public final class ApprovalRules implements AutoCloseable {
             return domains.feeStandard(id, date);
         }
 
+        /**
+         * When the fee standard {@code id} had been in force but ended (abolished, 停征) by {@code date}: its last day
+         * in force; empty when it is in force, unknown or not yet in force.
+         */
+        public Optional<LocalDate> feeStandardEnded(String id, LocalDate date) {
+            return domains.feeStandardEnded(id, date);
+        }
+
         /** The ids of the fee standards known. */
         public List<String> feeStandardIds() {
             return domains.feeStandardIds();
@@ -471,6 +481,28 @@ public final class ApprovalRules implements AutoCloseable {
         /** The findings of this locality's fee rules on the recorded charges of one case. */
         public List<Finding> checkFees(List<FeeCheck> charges) {
             return domains.checkFees(charges);
+        }
+
+        /**
+         * The 八公开 check of service guides (e.g. the guide columns of {@code items.csv}, read by
+         * {@code org.approvalrules.core.fee.GuideReader}): each guide validated with Jakarta Validation, and this
+         * locality's rule {@code fee.guide-incomplete} reports the fields a guide does not publish. {@code asOf} is
+         * the date the findings are about.
+         */
+        public List<Finding> checkGuides(List<org.approvalrules.api.fee.ServiceGuide> guides, LocalDate asOf) {
+            return domains.checkGuides(guides, asOf);
+        }
+
+        /**
+         * The audit of a fee register (e.g. {@code charges.csv} read by {@code org.approvalrules.core.fee.ChargesReader}):
+         * each record assessed with the standard in force on its date and judged by this locality's fee rules, one line
+         * per record in order. {@code items} gives a record's service item when known (through its case's item code);
+         * without it the item's own checks (是否收费, in the centre, unified collection) are not made, and the line says
+         * so. A record naming a standard the catalogue does not know is rejected with the reason, not judged.
+         */
+        public List<FeeAuditLine> auditFees(List<ChargeRecord> charges,
+                java.util.function.Function<ChargeRecord, Optional<ServiceItem>> items) {
+            return domains.auditFees(charges, items);
         }
 
         /**

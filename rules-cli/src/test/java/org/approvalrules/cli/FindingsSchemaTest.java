@@ -175,6 +175,25 @@ class FindingsSchemaTest {
     }
 
     @Test
+    void feeAuditJsonl() throws IOException {
+        Path charges = dir.resolve("charges.csv");
+        Files.writeString(charges, """
+                id,case_number,standard,date,quantity,prior_in_month,applicant_category,evidence,charged,collected_through
+                C1,K1,gov-info.per-request,2024-05-06,1,40,,,4300,UNIFIED
+                C2,K2,real-estate.residential,2024-05-06,1,0,SMALL_MICRO_ENTERPRISE,,80,CASH_AT_WINDOW
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        Run r = run(new FeeCommand(FeeCommandTest.MAY_2024), "audit", "--charges", charges.toString(), "--in-centre-since",
+                "2020-01-01", "--format", "jsonl");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> all = new java.util.ArrayList<>();
+        for (String line : r.out().strip().split("\n")) {
+            all.addAll(validFindings(elements(JSON.readTree(line).get("findings"))));
+        }
+        assertThat(all).extracting(f -> f.get("ruleId").asText()).containsExactlyInAnyOrder("fee.over-standard",
+                "fee.exemption-not-granted", "fee.exemption-evidence-missing", "fee.not-unified-collection");
+    }
+
+    @Test
     void theSchemaRefusesOtherShapes() throws IOException {
         // the schema is strict: the shapes the commands wrote before (message, reference, message_zh) fail
         Run r = run(new FeeCommand(FeeCommandTest.MAY_2024), "--standard", "gov-info.per-request", "--quantity", "41",

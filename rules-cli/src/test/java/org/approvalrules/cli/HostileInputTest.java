@@ -120,6 +120,13 @@ class HostileInputTest {
                                 "--from", "2024-06-24", "--to", "2024-06-28"),
                         // a department name holding a line break is another department: still a valid table
                         outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)),
+                new Target("fee audit --charges", "收费编号,办件编号,收费标准,日期,数量,当月已申请,申请人类别,减免证明,实收金额,收费方式",
+                        d -> "收费-1,办件-1,real-estate.residential," + d + ",3,0,小微企业,书面承诺,0.00,统一收费",
+                        "\"收费\n1\",办件-1,real-estate.residential,2024-05-06,3,0,小微企业,书面承诺,0.00,统一收费",
+                        (f, dir) -> List.of("fee", "audit", "--charges", f.toString(), "--format", "jsonl",
+                                "--rejects", dir.resolve("rejects.tsv").toString()),
+                        // 1999: no standard in force, nothing charged: a line with no due and no finding (a correct answer)
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.REJECTS, Outcome.OK),
                 // authorization report reads a data directory: each file is optional (missing: not checked, exit 0), a
                 // bad line is rejected (exit 3, reject file with the file's name before the line)
                 report("items.csv", "item_code,item_name,department,department_name,in_centre_from",

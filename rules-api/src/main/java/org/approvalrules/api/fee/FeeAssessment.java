@@ -34,6 +34,11 @@ public record FeeAssessment(FeeRequest request, FeeStandard standard, List<FeeLi
         return lines.stream().map(FeeLine::due).reduce(Money.ZERO, Money::plus);
     }
 
+    /** Whether an exemption applies by the applicant's category but none of its accepted evidence is on file. */
+    public boolean evidenceMissing() {
+        return exemption.isPresent() && !exemption.get().evidenceOnFile(request);
+    }
+
     /** What the exemption waives ({@code gross − due}). */
     public Money exempted() {
         return gross().minus(due());

@@ -22,15 +22,22 @@ import org.approvalrules.api.rules.RuleFact;
  * @param assessment what is due by that standard, when assessed
  * @param groupChargedAs the standard of an earlier non-zero charge of the same case in this standard's
  *     exclusive group (this charge is then a second charge of one request), if any
+ * @param standardEnded when the named standard had ended by the request's date: its last day in force
+ *     ({@link FeeSchedule#ended}); then no standard is in force
  */
 public record FeeChargeFact(FeeCheck check, Optional<FeeStandard> standard, Optional<FeeAssessment> assessment,
-        Optional<FeeStandard> groupChargedAs) implements RuleFact {
+        Optional<FeeStandard> groupChargedAs, Optional<LocalDate> standardEnded) implements RuleFact {
 
     public FeeChargeFact {
         InvalidValueException.requireNonNull(check, "fee.check");
         InvalidValueException.requireNonNull(standard, "fee.standard");
         InvalidValueException.requireNonNull(assessment, "fee.assessment");
         InvalidValueException.requireNonNull(groupChargedAs, "fee.groupChargedAs");
+        InvalidValueException.requireNonNull(standardEnded, "fee.standardEnded");
+        if (standardEnded.isPresent() && standard.isPresent()) {
+            throw new InvalidValueException("fee.standardEnded", standardEnded.get(),
+                    "已终止的收费标准不能同时有效 / an ended standard is not in force");
+        }
         if (standard.isPresent() && !standard.get().id().equals(check.request().standardId())) {
             throw new InvalidValueException("fee.standard", standard.get().id(),
                     "收费标准与收费记录不符（" + check.request().standardId() + "）/ not the charge's standard ("
@@ -44,6 +51,25 @@ public record FeeChargeFact(FeeCheck check, Optional<FeeStandard> standard, Opti
             throw new InvalidValueException("fee.groupChargedAs", groupChargedAs.get().id(),
                     "收费标准不属于互斥组 / the charge's standard is in no exclusive group");
         }
+    }
+
+    /** A fact about a standard that has not ended. */
+    public FeeChargeFact(FeeCheck check, Optional<FeeStandard> standard, Optional<FeeAssessment> assessment,
+            Optional<FeeStandard> groupChargedAs) {
+        this(check, standard, assessment, groupChargedAs, Optional.empty());
+    }
+
+    /** Whether the named standard had ended by the request's date. */
+    public boolean standardHasEnded() {
+        return standardEnded.isPresent();
+    }
+
+    /**
+     * Whether an exemption applies by the applicant's category but none of the evidence it accepts is on file
+     * (whatever was charged).
+     */
+    public boolean evidenceMissing() {
+        return assessment.map(FeeAssessment::evidenceMissing).orElse(false);
     }
 
     /** The amount charged. */
@@ -74,6 +100,14 @@ public record FeeChargeFact(FeeCheck check, Optional<FeeStandard> standard, Opti
     /** Whether the fee was collected at the department's own office rather than the centre. */
     public boolean collectedAtDepartment() {
         return check.collectedThrough() == AcceptanceChannel.DEPARTMENT;
+    }
+
+    /**
+     * Whether the fee was taken at the centre (not at the department's office) but not through the centre's
+     * unified collection (统一收费), as recorded.
+     */
+    public boolean notThroughUnifiedCollection() {
+        return !collectedAtDepartment() && check.method().isPresent() && check.method().get() != CollectionMethod.UNIFIED;
     }
 
     /** The id of the standard the charge names. */

@@ -1,5 +1,6 @@
 package org.approvalrules.api.fee;
 
+import java.util.Optional;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.cases.FeeCharge;
@@ -17,9 +18,10 @@ import org.approvalrules.api.item.ItemCodes;
  * @param collectedThrough where the money was taken: the centre's fee window ({@link AcceptanceChannel#CENTRE_WINDOW}),
  *     an approved branch centre or online payment, or the department's own office ({@link AcceptanceChannel#DEPARTMENT}),
  *     which for an item in the centre on the request's date is a fee collected outside the centre
+ * @param method how the money was taken (统一收费 or not), when recorded
  */
 public record FeeCheck(String subject, ServiceItem item, FeeCharge charge, FeeRequest request,
-        AcceptanceChannel collectedThrough) {
+        AcceptanceChannel collectedThrough, Optional<CollectionMethod> method) {
 
     public FeeCheck {
         ItemCodes.requireText(subject, "check.subject");
@@ -27,10 +29,17 @@ public record FeeCheck(String subject, ServiceItem item, FeeCharge charge, FeeRe
         InvalidValueException.requireNonNull(charge, "check.charge");
         InvalidValueException.requireNonNull(request, "check.request");
         InvalidValueException.requireNonNull(collectedThrough, "check.collectedThrough");
+        InvalidValueException.requireNonNull(method, "check.method");
         if (!charge.standardId().equals(request.standardId())) {
             throw new InvalidValueException("check.request.standardId", request.standardId(),
                     "核查的收费标准须与收费记录一致（" + charge.standardId() + "）/ the request must name the charge's standard ("
                             + charge.standardId() + ")");
         }
+    }
+
+    /** A check whose collection method is not recorded. */
+    public FeeCheck(String subject, ServiceItem item, FeeCharge charge, FeeRequest request,
+            AcceptanceChannel collectedThrough) {
+        this(subject, item, charge, request, collectedThrough, Optional.empty());
     }
 }

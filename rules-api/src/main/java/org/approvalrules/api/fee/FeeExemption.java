@@ -46,15 +46,28 @@ public record FeeExemption(String code, BilingualText name, String basis, Set<Ap
         parameters = Map.copyOf(parameters);
     }
 
-    /** Whether it waives {@code request}'s fee: the standard is named, the category matches, the evidence is on file. */
+    /**
+     * Whether it waives {@code request}'s fee: the standard is named and the applicant's category matches. The law
+     * exempts by the applicant's status; evidence on file ({@link #evidenceOnFile}) is what the window must keep, and
+     * its absence is a finding of its own, not a reason to charge.
+     */
     public boolean appliesTo(FeeRequest request) {
         InvalidValueException.requireNonNull(request, "request");
-        return standardIds.contains(request.standardId()) && categories.contains(request.applicant())
-                && (acceptedEvidence.isEmpty() || request.evidence().stream().anyMatch(acceptedEvidence::contains));
+        return standardIds.contains(request.standardId()) && categories.contains(request.applicant());
     }
 
-    /** Whether the applicant's category would qualify for {@code standardId}, whatever is on file. */
-    public boolean wouldApplyWithEvidence(FeeRequest request) {
-        return standardIds.contains(request.standardId()) && categories.contains(request.applicant());
+    /** Whether one piece of accepted evidence is on file for {@code request} (true when none is needed). */
+    public boolean evidenceOnFile(FeeRequest request) {
+        InvalidValueException.requireNonNull(request, "request");
+        return acceptedEvidence.isEmpty() || request.evidence().stream().anyMatch(acceptedEvidence::contains);
+    }
+
+    /** The accepted evidence as text, e.g. {@code 书面承诺、证明材料 / written pledge, supporting documents}. */
+    public BilingualText acceptedEvidenceText() {
+        if (acceptedEvidence.isEmpty()) {
+            return BilingualText.of("无需凭证", "none needed");
+        }
+        return BilingualText.of(String.join("、", acceptedEvidence.stream().map(ExemptionEvidence::chineseName).toList()),
+                String.join(", ", acceptedEvidence.stream().map(ExemptionEvidence::englishName).toList()));
     }
 }

@@ -78,12 +78,26 @@ public sealed interface FeeFormula permits FeeFormula.FixedPerUnit, FeeFormula.F
      *
      * @param bands the bands in order
      * @param tail the rising open end, when the last band is closed
+     * @param bases the document (and article) of each band, then of the tail, when the standard gives each band
+     *     its own basis; empty when the standard's basis covers them all
      */
-    record ProgressiveBands(List<FeeBand> bands, Optional<SteppedTail> tail) implements FeeFormula {
+    record ProgressiveBands(List<FeeBand> bands, Optional<SteppedTail> tail, List<String> bases) implements FeeFormula {
         public ProgressiveBands {
             InvalidValueException.requireNonNull(bands, "formula.bands");
             InvalidValueException.requireNonNull(tail, "formula.tail");
+            InvalidValueException.requireNonNull(bases, "formula.bases");
             bands = List.copyOf(bands);
+            bases = List.copyOf(bases);
+            int expected = bands.size() + (tail.isPresent() ? 1 : 0);
+            if (!bases.isEmpty() && bases.size() != expected) {
+                throw new InvalidValueException("formula.bases", bases.size(), "每档须有依据（" + expected + "项）/ one basis per band ("
+                        + expected + ")");
+            }
+            for (int i = 0; i < bases.size(); i++) {
+                if (bases.get(i) == null || bases.get(i).isBlank()) {
+                    throw new InvalidValueException("formula.bases[" + i + "]", "", "档次缺少依据 / a band without a basis");
+                }
+            }
             if (bands.isEmpty()) {
                 throw new InvalidValueException("formula.bands", bands, "至少需要一个档次 / at least one band is required");
             }
@@ -111,6 +125,24 @@ public sealed interface FeeFormula permits FeeFormula.FixedPerUnit, FeeFormula.F
                 throw new InvalidValueException("formula.bands", last, "最后一档须不设上限或后接递增档 / the last band must be open "
                         + "or be followed by a stepped tail");
             }
+        }
+
+        /** Bands without bases of their own. */
+        public ProgressiveBands(List<FeeBand> bands, Optional<SteppedTail> tail) {
+            this(bands, tail, List.of());
+        }
+
+        /** The basis of the band unit {@code unit} falls in, when the bands have bases of their own. */
+        public Optional<String> basisOf(int unit) {
+            if (bases.isEmpty()) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < bands.size(); i++) {
+                if (unit >= bands.get(i).from() && unit <= bands.get(i).to()) {
+                    return Optional.of(bases.get(i));
+                }
+            }
+            return tail.isPresent() && unit >= tail.get().from() ? Optional.of(bases.get(bands.size())) : Optional.empty();
         }
 
         /** Bands ending in an open band. */

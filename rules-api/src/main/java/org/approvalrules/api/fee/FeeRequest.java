@@ -22,9 +22,13 @@ import org.approvalrules.api.InvalidValueException;
  * @param applicant who pays
  * @param evidence what the applicant has on file for an exemption (may be empty)
  * @param date the date whose values apply
+ * @param priorInMonth for a standard that counts {@link QuantityKind#REQUESTS} per applicant per month
+ *     (信息处理费按件计收): the requests the same applicant already made in the calendar month of {@code date},
+ *     before this one; this request's units are those after them. 0..{@value #MAX_QUANTITY}; must be 0 for a
+ *     standard that counts no requests
  */
 public record FeeRequest(String standardId, Map<QuantityKind, Integer> quantities, ApplicantCategory applicant,
-        Set<ExemptionEvidence> evidence, LocalDate date) {
+        Set<ExemptionEvidence> evidence, LocalDate date, int priorInMonth) {
 
     /** The largest quantity accepted (pages, requests, certificates). */
     public static final int MAX_QUANTITY = 100_000;
@@ -43,8 +47,18 @@ public record FeeRequest(String standardId, Map<QuantityKind, Integer> quantitie
                         "数量须在0至" + MAX_QUANTITY + "之间 / a quantity must be 0.." + MAX_QUANTITY);
             }
         });
+        if (priorInMonth < 0 || priorInMonth > MAX_QUANTITY) {
+            throw new InvalidValueException("request.priorInMonth", priorInMonth,
+                    "当月已申请件数须在0至" + MAX_QUANTITY + "之间 / prior requests in the month must be 0.." + MAX_QUANTITY);
+        }
         quantities = quantities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(quantities));
         evidence = evidence.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(evidence));
+    }
+
+    /** A request with no prior requests in the month. */
+    public FeeRequest(String standardId, Map<QuantityKind, Integer> quantities, ApplicantCategory applicant,
+            Set<ExemptionEvidence> evidence, LocalDate date) {
+        this(standardId, quantities, applicant, evidence, date, 0);
     }
 
     /** A request by an individual with nothing on file. */
@@ -56,12 +70,25 @@ public record FeeRequest(String standardId, Map<QuantityKind, Integer> quantitie
     public FeeRequest by(ApplicantCategory category, ExemptionEvidence... onFile) {
         Set<ExemptionEvidence> e = EnumSet.noneOf(ExemptionEvidence.class);
         Collections.addAll(e, onFile);
-        return new FeeRequest(standardId, quantities, category, e, date);
+        return new FeeRequest(standardId, quantities, category, e, date, priorInMonth);
+    }
+
+    /** This request after {@code prior} requests of the same applicant earlier in the month. */
+    public FeeRequest afterPriorInMonth(int prior) {
+        return new FeeRequest(standardId, quantities, applicant, evidence, date, prior);
+    }
+
+    /** This request with {@code n} {@link QuantityKind#REQUESTS} (its other quantities unchanged). */
+    public FeeRequest withRequests(int n) {
+        Map<QuantityKind, Integer> q = new EnumMap<>(QuantityKind.class);
+        q.putAll(quantities);
+        q.put(QuantityKind.REQUESTS, n);
+        return new FeeRequest(standardId, q, applicant, evidence, date, priorInMonth);
     }
 
     /** This request on another date. */
     public FeeRequest on(LocalDate other) {
-        return new FeeRequest(standardId, quantities, applicant, evidence, other);
+        return new FeeRequest(standardId, quantities, applicant, evidence, other, priorInMonth);
     }
 
     /** The count of {@code kind}: as given, else 1 for pieces; -1 when not given for another kind. */

@@ -14,6 +14,14 @@ public interface FeeSchedule {
     /** The standard with this id in force on {@code date}; empty when unknown or not (yet, or any longer) in force. */
     Optional<FeeStandard> standard(String id, LocalDate date);
 
+    /**
+     * When the standard {@code id} had been in force but ended on or before {@code date} (a fee abolished or
+     * stopped, 停征): its last day in force. Empty when it is in force, unknown, or not yet in force.
+     */
+    default Optional<LocalDate> ended(String id, LocalDate date) {
+        return Optional.empty();
+    }
+
     /** The exemptions in force on {@code date}, in a stable order. */
     List<FeeExemption> exemptions(LocalDate date);
 

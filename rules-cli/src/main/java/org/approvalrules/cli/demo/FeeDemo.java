@@ -33,13 +33,15 @@ public final class FeeDemo implements DemoSection {
             ApprovalRules.Locality calc = rules.locality(DivisionCode.NATIONAL);
             LocalDate day = LocalDate.of(2024, 5, 6);
             show(out, calc.quoteFee(FeeRequest.of("real-estate.residential", Map.of(QuantityKind.CERTIFICATES, 3), day)));
-            show(out, calc.quoteFee(FeeRequest.of("gov-info.per-request", Map.of(QuantityKind.REQUESTS_IN_MONTH, 41), day)));
+            out.println("   同一申请人当月第41件申请 / the applicant's 41st request of the month:");
+            show(out, calc.quoteFee(FeeRequest.of("gov-info.per-request", Map.of(QuantityKind.REQUESTS, 1), day).afterPriorInMonth(40)));
             show(out, calc.quoteFee(FeeRequest.of("gov-info.per-page", Map.of(QuantityKind.PAGES, 201), day)));
             FeeRequest shop = FeeRequest.of("real-estate.non-residential", Map.of(QuantityKind.CERTIFICATES, 1),
                     LocalDate.of(2020, 12, 31)).by(ApplicantCategory.SMALL_MICRO_ENTERPRISE, ExemptionEvidence.WRITTEN_PLEDGE);
-            out.println("   小微企业仅凭书面承诺 / small enterprise with a written pledge only: 2020-12-31 应缴 / due "
-                    + calc.quoteFee(shop).due() + "，2021-01-01 应缴 / due " + calc.quoteFee(shop.on(LocalDate.of(2021, 1, 1))).due()
-                    + "（财税〔2016〕79号；告知承诺制）");
+            out.println("   小微企业凭书面承诺 / small enterprise with a written pledge: 应缴 / due " + calc.quoteFee(shop).due()
+                    + "（财税〔2016〕79号）；承诺可作凭证 / the pledge counts as evidence: 2020-12-31 "
+                    + (calc.quoteFee(shop).evidenceMissing() ? "否 / no" : "是 / yes") + "，2021-01-01 "
+                    + (calc.quoteFee(shop.on(LocalDate.of(2021, 1, 1))).evidenceMissing() ? "否 / no" : "是 / yes") + "（告知承诺制）");
             ServiceItem item = ServiceItem.builder("11450000MB0000000A0001", "不动产登记").basicCode("000000000001")
                     .department("县自然资源局").statutoryLimit(TimeLimit.workingDays(30)).promisedLimit(TimeLimit.workingDays(5))
                     .fee("发改价格规〔2016〕2559号").inCentreSince(LocalDate.of(2018, 1, 1)).build();

@@ -22,8 +22,11 @@ import org.approvalrules.api.money.Money;
  * Computes what is due for a {@link FeeRequest}, exactly in fen (rate × whole units, summed; no division,
  * no rounding), with the standard and exemptions of a {@link FeeSchedule} in force on the request's own
  * date. Each line names its component, band, rate, exemption and reference. An exemption that applies
- * (standard named, category matching, accepted evidence on file) waives every line of the standard; the
- * first applicable one in the schedule's order is used. Immutable and thread-safe.
+ * (standard named, category matching) waives every line of the standard, whether or not its evidence is on
+ * file ({@link FeeAssessment#evidenceMissing()} says so); the first applicable one in the schedule's order is
+ * used. A component counting {@link QuantityKind#REQUESTS} is priced per applicant per month: the request's
+ * units follow its {@link FeeRequest#priorInMonth()} earlier requests, so the 41st request of a month costs
+ * what the 41st unit costs (300.00 under 国办函〔2020〕109号), not the month's total. Immutable and thread-safe.
  */
 public final class FeeCalculator {
     private final FeeSchedule schedule;
@@ -63,6 +66,11 @@ public final class FeeCalculator {
                                 + "）/ standard " + standard.id() + " does not count " + k.englishName());
             }
         }
+        if (request.priorInMonth() > 0 && !standard.quantities().contains(QuantityKind.REQUESTS)) {
+            throw new InvalidValueException("request.priorInMonth", request.priorInMonth(),
+                    "收费标准" + standard.id() + "不按同一申请人当月累计件数计收，不能给出当月已申请件数 / standard " + standard.id()
+                            + " is not counted per applicant per month: prior requests in the month do not apply");
+        }
         Optional<FeeExemption> exemption = schedule.exemptions(request.date()).stream()
                 .filter(e -> e.appliesTo(request)).findFirst();
         List<FeeLine> lines = new ArrayList<>();
@@ -73,7 +81,12 @@ public final class FeeCalculator {
                         "收费标准" + standard.id() + "需要“" + c.quantity().chineseName() + "”数量 / standard " + standard.id()
                                 + " needs the number of " + c.quantity().englishName());
             }
-            for (FeeBand b : bands(c.formula(), q)) {
+            int prior = c.quantity() == QuantityKind.REQUESTS ? request.priorInMonth() : 0;
+            if ((long) prior + q > FeeRequest.MAX_QUANTITY) {
+                throw new InvalidValueException("request.priorInMonth", prior, "当月已申请件数加本次件数超过" + FeeRequest.MAX_QUANTITY
+                        + " / prior plus this request's requests exceed " + FeeRequest.MAX_QUANTITY);
+            }
+            for (FeeBand b : bands(c.formula(), prior, q)) {
                 lines.add(line(standard, c, b, q, exemption));
             }
         }
@@ -85,46 +98,66 @@ public final class FeeCalculator {
      * {@code quantity} (none for zero). A fixed rate is one band; first-free is a free band then a paid one.
      */
     public static List<FeeBand> bands(FeeFormula formula, int quantity) {
+        return bands(formula, 0, quantity);
+    }
+
+    /**
+     * The bands of {@code formula} that units {@code prior+1..prior+quantity} fall in, each cut to those units
+     * (none for zero): the units of one request after {@code prior} earlier ones of the same count.
+     */
+    public static List<FeeBand> bands(FeeFormula formula, int prior, int quantity) {
         InvalidValueException.requireNonNull(formula, "formula");
         if (quantity < 0) {
             throw new InvalidValueException("quantity", quantity, "数量不能为负 / a quantity must not be negative");
+        }
+        if (prior < 0) {
+            throw new InvalidValueException("prior", prior, "已计数量不能为负 / prior units must not be negative");
         }
         List<FeeBand> out = new ArrayList<>();
         if (quantity == 0) {
             return out;
         }
+        int first = prior + 1;
+        int last = prior + quantity;
         if (formula instanceof FeeFormula.FixedPerUnit f) {
-            out.add(FeeBand.of(1, quantity, f.perUnit()));
+            out.add(FeeBand.of(first, last, f.perUnit()));
         } else if (formula instanceof FeeFormula.FirstFreeThenEach f) {
-            if (f.freeUnits() > 0) {
-                out.add(FeeBand.of(1, Math.min(quantity, f.freeUnits()), Money.ZERO));
-            }
-            if (quantity > f.freeUnits()) {
-                out.add(FeeBand.of(f.freeUnits() + 1, quantity, f.each()));
-            }
+            cut(out, 1, f.freeUnits(), Money.ZERO, first, last);
+            cut(out, f.freeUnits() + 1, FeeBand.OPEN, f.each(), first, last);
         } else {
             FeeFormula.ProgressiveBands p = (FeeFormula.ProgressiveBands) formula;
             for (FeeBand b : p.bands()) {
-                if (b.from() > quantity) {
-                    break;
-                }
-                out.add(FeeBand.of(b.from(), Math.min(b.to(), quantity), b.rate()));
+                cut(out, b.from(), b.to(), b.rate(), first, last);
             }
             if (p.tail().isPresent()) {
                 SteppedTail t = p.tail().get();
-                for (int k = 0; t.from() + (long) k * t.width() <= quantity; k++) {
+                for (int k = 0; t.from() + (long) k * t.width() <= last; k++) {
                     FeeBand b = t.band(k);
-                    out.add(FeeBand.of(b.from(), Math.min(b.to(), quantity), b.rate()));
+                    cut(out, b.from(), b.to(), b.rate(), first, last);
                 }
             }
         }
         return out;
     }
 
+    /** Adds band {@code from..to} at {@code rate} cut to units {@code first..last}, when they meet. */
+    private static void cut(List<FeeBand> out, int from, int to, Money rate, int first, int last) {
+        int a = Math.max(from, first);
+        int b = Math.min(to, last);
+        if (a <= b) {
+            out.add(FeeBand.of(a, b, rate));
+        }
+    }
+
     /** The sum of {@link #bands}: what {@code formula} charges for {@code quantity} units. */
     public static Money amount(FeeFormula formula, int quantity) {
+        return amount(formula, 0, quantity);
+    }
+
+    /** What {@code formula} charges for units {@code prior+1..prior+quantity}. */
+    public static Money amount(FeeFormula formula, int prior, int quantity) {
         Money sum = Money.ZERO;
-        for (FeeBand b : bands(formula, quantity)) {
+        for (FeeBand b : bands(formula, prior, quantity)) {
             sum = sum.plus(b.rate().times(b.to() - b.from() + 1));
         }
         return sum;
@@ -142,8 +175,10 @@ public final class FeeCalculator {
         String exemptEn = exemption.map(e -> ", waived (" + e.code() + ", " + e.basis() + ")").orElse("");
         BilingualText text = BilingualText.of(c.name().zh() + "：" + range + "，" + rateZh + exemptZh,
                 c.name().en() + ": " + rangeEn + " " + rateEn + exemptEn);
+        String basis = c.formula() instanceof FeeFormula.ProgressiveBands p ? p.basisOf(b.from()).orElse(s.legalBasis())
+                : s.legalBasis();
         return new FeeLine(c.id(), text, c.quantity(), b.from(), b.to(), b.rate(), amount,
                 exemption.map(FeeExemption::code), exemption.isPresent() ? Money.ZERO : amount,
-                exemption.map(FeeExemption::basis).orElse(s.legalBasis()));
+                exemption.map(FeeExemption::basis).orElse(basis));
     }
 }

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.approvalrules.api.BilingualText;
+import org.approvalrules.api.DataFormatException;
+import org.approvalrules.core.parameter.DatedValue;
+import org.approvalrules.core.parameter.ParameterSet;
+import org.approvalrules.core.parameter.TableRow;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.fee.ApplicantCategory;
 import org.approvalrules.api.fee.FeeIds;
@@ -15,8 +19,9 @@ import org.approvalrules.api.fee.QuantityKind;
 
 /**
  * The shape of each fee standard and exemption: ids, names, what each component counts and how it is
- * priced. The numbers (rates, free units, bands, which standards an exemption waives, the evidence it
- * accepts) and their legal references are not here: they are dated pack parameters read by
+ * priced. Standards are defined in the pack's parameters ({@link #of(ParameterSet)}); the exemptions' shapes
+ * (code, name, the applicants they are for) are here. The numbers (rates, free units, bands, which standards
+ * an exemption waives, the evidence it accepts) and their legal references are dated pack parameters read by
  * {@link FeeParameters}, under the ids {@link #parameterIds} lists. Immutable and thread-safe.
  */
 public final class FeeCatalog {
@@ -73,8 +78,8 @@ public final class FeeCatalog {
 
     /**
      * The national standards and exemptions of DOMAIN §7: 不动产登记费 (residential, non-residential,
-     * parking and storage; each with the certificate fee), 居民身份证 (first issue, renewal, replacement,
-     * temporary), 信息处理费 (by request or by page, one exclusive group) and 公共场所卫生许可 (free); the
+     * parking and storage; each with the certificate fee), 居民身份证 (first issue, renewal on expiry, renewal
+     * after a change of name, renewal of a damaged card, replacement of a lost card, temporary card), 信息处理费 (by request or by page, one exclusive group) and 公共场所卫生许可 (free); the
      * small and micro enterprise, individual business and minimum-income exemptions.
      */
     public static FeeCatalog national() {
@@ -122,6 +127,15 @@ public final class FeeCatalog {
         };
     }
 
+    /**
+     * The optional parameter that ends (or restarts) a standard: {@code fee.<standard>.in-force}, bool. From a
+     * date whose value is {@code false} the standard is no longer in force (abolished or stopped, 停征), and a
+     * charge under it has no legal basis; without the parameter the standard is in force whenever its amounts are.
+     */
+    public static String inForceParameterId(StandardDefinition s) {
+        return "fee." + s.id() + ".in-force";
+    }
+
     /** The parameter ids an exemption reads: which standards it waives, then the evidence it accepts. */
     public static List<String> parameterIds(ExemptionDefinition e) {
         String base = "fee.exemption." + e.code() + ".";
@@ -132,34 +146,16 @@ public final class FeeCatalog {
     public List<String> allParameterIds() {
         List<String> ids = new ArrayList<>();
         for (StandardDefinition s : standards.values()) {
+            ids.add("fee." + s.id() + DEFINITION);
+            ids.add("fee." + s.id() + ".name");
             s.components().forEach(c -> ids.addAll(parameterIds(s, c)));
+            ids.add(inForceParameterId(s));
         }
         exemptions.values().forEach(e -> ids.addAll(parameterIds(e)));
         return ids;
     }
 
     private static FeeCatalog buildNational() {
-        ComponentDefinition certificate = new ComponentDefinition("certificate",
-                BilingualText.of("不动产权属证书工本费", "certificate fee"), QuantityKind.CERTIFICATES, Shape.FIRST_FREE);
-        Map<String, StandardDefinition> s = new LinkedHashMap<>();
-        realEstate(s, "real-estate.residential", "住宅类", "residential", certificate);
-        realEstate(s, "real-estate.non-residential", "非住宅类", "non-residential", certificate);
-        realEstate(s, "real-estate.parking-storage", "车库、车位、储藏室", "garage, parking space, storage room", certificate);
-        idCard(s, "id-card.first-issue", "首次申领", "first issue");
-        idCard(s, "id-card.renewal", "到期换领", "renewal on expiry");
-        idCard(s, "id-card.replacement", "丢失补领、损坏换领", "replacement when lost or damaged");
-        idCard(s, "id-card.temporary", "临时居民身份证", "temporary card");
-        put(s, new StandardDefinition("gov-info.per-request", BilingualText.of("政府信息公开信息处理费（按件计收）",
-                "government information processing fee (by request)"), List.of(new ComponentDefinition("processing",
-                BilingualText.of("信息处理费", "processing fee"), QuantityKind.REQUESTS_IN_MONTH, Shape.BANDS)),
-                Optional.of("gov-info")));
-        put(s, new StandardDefinition("gov-info.per-page", BilingualText.of("政府信息公开信息处理费（按量计收）",
-                "government information processing fee (by page)"), List.of(new ComponentDefinition("processing",
-                BilingualText.of("信息处理费", "processing fee"), QuantityKind.PAGES, Shape.BANDS)),
-                Optional.of("gov-info")));
-        put(s, new StandardDefinition("public-health-permit", BilingualText.of("公共场所卫生许可", "public-place hygiene permit"),
-                List.of(new ComponentDefinition("permit", BilingualText.of("许可", "permit"), QuantityKind.PIECES,
-                        Shape.FIXED)), Optional.empty()));
         Map<String, ExemptionDefinition> e = new LinkedHashMap<>();
         e.put("small-micro", new ExemptionDefinition("small-micro", BilingualText.of("小微企业免征不动产登记费",
                 "small and micro enterprises exempt from the registration fee"),
@@ -170,23 +166,111 @@ public final class FeeCatalog {
         e.put("minimum-income", new ExemptionDefinition("minimum-income", BilingualText.of("最低生活保障对象免收居民身份证工本费",
                 "minimum-income households exempt from the identity card fee"),
                 EnumSet.of(ApplicantCategory.MINIMUM_INCOME_HOUSEHOLD)));
-        return new FeeCatalog(s, e);
+        return new FeeCatalog(Map.of(), e);
     }
 
-    private static void realEstate(Map<String, StandardDefinition> s, String id, String zh, String en,
-            ComponentDefinition certificate) {
-        put(s, new StandardDefinition(id, BilingualText.of("不动产登记费（" + zh + "）", "real-estate registration fee (" + en + ")"),
-                List.of(new ComponentDefinition("registration", BilingualText.of("登记费", "registration"), QuantityKind.PIECES,
-                        Shape.FIXED), certificate), Optional.empty()));
+    // ---- standards defined in the pack's parameters ----
+
+    /** The suffix of the parameter that defines a standard's components: {@code fee.<standard>.definition}. */
+    public static final String DEFINITION = ".definition";
+    /** The keys a definition row may have. */
+    static final List<String> DEFINITION_KEYS = List.of("component", "name", "counts", "shape");
+
+    /**
+     * The catalogue of a locality: the national exemptions and every standard its parameters define. A standard is
+     * defined by three parameters: {@code fee.<id>.definition} (type table: one row per component, {@code {component,
+     * name: "中文 / English", counts: PIECES|CERTIFICATES|REQUESTS|PAGES, shape: FIXED|FIRST_FREE|BANDS}}),
+     * {@code fee.<id>.name} (string {@code "中文 / English"}) and, for alternatives of one request, {@code fee.<id>.group}
+     * (string). The latest value of each gives the shape (the numbers stay dated). A locality adds or reshapes a
+     * standard by writing these in its pack, with the numbers {@link #parameterIds} lists.
+     *
+     * @throws DataFormatException naming the file, line and value of a definition that cannot be used
+     */
+    public static FeeCatalog of(ParameterSet params) {
+        InvalidValueException.requireNonNull(params, "params");
+        FeeCatalog c = national();
+        for (String pid : params.all().keySet().stream().sorted().toList()) {
+            if (pid.startsWith("fee.") && pid.endsWith(DEFINITION) && !pid.startsWith("fee.exemption.")) {
+                String id = pid.substring(4, pid.length() - DEFINITION.length());
+                c = c.with(definition(params, id, pid));
+            }
+        }
+        return c;
     }
 
-    private static void idCard(Map<String, StandardDefinition> s, String id, String zh, String en) {
-        put(s, new StandardDefinition(id, BilingualText.of("居民身份证工本费（" + zh + "）", "identity card fee (" + en + ")"),
-                List.of(new ComponentDefinition("card", BilingualText.of("证件工本费", "card fee"), QuantityKind.PIECES,
-                        Shape.FIXED)), Optional.empty()));
+    private static StandardDefinition definition(ParameterSet params, String id, String pid) {
+        DatedValue def = latest(params, pid);
+        if (!(def.value() instanceof List<?> rows) || rows.isEmpty() || !rows.stream().allMatch(TableRow.class::isInstance)) {
+            throw new DataFormatException(def.file(), def.line(), pid, def.display(),
+                    "收费标准定义须为组成部分的行（type: table）/ a standard's definition must be rows of components (type: table)");
+        }
+        String nameId = "fee." + id + ".name";
+        if (params.get(nameId).isEmpty()) {
+            throw new DataFormatException(def.file(), def.line(), nameId, "", "收费标准" + id + "缺少名称参数 " + nameId
+                    + " / standard " + id + " needs its name " + nameId);
+        }
+        BilingualText name = bilingual(latest(params, nameId), nameId);
+        Optional<String> group = params.get("fee." + id + ".group").map(p -> String.valueOf(latest(params, "fee." + id
+                + ".group").value()).strip()).filter(g -> !g.isEmpty());
+        List<ComponentDefinition> components = new ArrayList<>();
+        for (Object o : rows) {
+            TableRow r = (TableRow) o;
+            for (String k : r.cells().keySet()) {
+                if (!DEFINITION_KEYS.contains(k)) {
+                    throw bad(def, r, pid, "未知键 " + k + "（可用 " + DEFINITION_KEYS + "） / unknown key " + k);
+                }
+            }
+            String component = r.get("component").orElseThrow(() -> bad(def, r, pid, "缺少 component / needs 'component'"));
+            String counts = r.get("counts").orElseThrow(() -> bad(def, r, pid, "缺少 counts / needs 'counts'"));
+            String shape = r.get("shape").orElseThrow(() -> bad(def, r, pid, "缺少 shape / needs 'shape'"));
+            QuantityKind kind;
+            Shape sh;
+            try {
+                kind = QuantityKind.valueOf(counts);
+            } catch (IllegalArgumentException e) {
+                throw bad(def, r, pid, "counts 应为 " + List.of(QuantityKind.values()) + " / counts must be one of "
+                        + List.of(QuantityKind.values()));
+            }
+            try {
+                sh = Shape.valueOf(shape);
+            } catch (IllegalArgumentException e) {
+                throw bad(def, r, pid, "shape 应为 " + List.of(Shape.values()) + " / shape must be one of " + List.of(Shape.values()));
+            }
+            String n = r.get("name").orElse(component);
+            int slash = n.indexOf(" / ");
+            try {
+                components.add(new ComponentDefinition(component, slash < 0 ? BilingualText.of(n, n)
+                        : BilingualText.of(n.substring(0, slash), n.substring(slash + 3)), kind, sh));
+            } catch (InvalidValueException e) {
+                throw bad(def, r, pid, e.getMessage());
+            }
+            if (components.stream().filter(x -> x.id().equals(component) || x.quantity() == kind).count() > 1) {
+                throw bad(def, r, pid, "组成部分或计量单位重复 / a component id or quantity kind repeated");
+            }
+        }
+        try {
+            return new StandardDefinition(id, name, components, group);
+        } catch (InvalidValueException e) {
+            throw new DataFormatException(def.file(), def.line(), pid, id, e.getMessage());
+        }
     }
 
-    private static void put(Map<String, StandardDefinition> s, StandardDefinition d) {
-        s.put(d.id(), d);
+    private static DataFormatException bad(DatedValue def, TableRow r, String pid, String reason) {
+        return new DataFormatException(def.file(), r.line() > 0 ? r.line() : def.line(), pid, r.toString(), reason);
     }
+
+    private static DatedValue latest(ParameterSet params, String pid) {
+        List<DatedValue> values = params.get(pid).orElseThrow().values();
+        return values.get(values.size() - 1);
+    }
+
+    private static BilingualText bilingual(DatedValue v, String pid) {
+        String s = String.valueOf(v.value()).strip();
+        int slash = s.indexOf(" / ");
+        if (s.isEmpty()) {
+            throw new DataFormatException(v.file(), v.line(), pid, s, "名称不能为空 / a name must not be blank");
+        }
+        return slash < 0 ? BilingualText.of(s, s) : BilingualText.of(s.substring(0, slash), s.substring(slash + 3));
+    }
+
 }

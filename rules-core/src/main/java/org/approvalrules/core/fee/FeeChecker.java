@@ -24,13 +24,14 @@ import org.approvalrules.core.rules.FactJudge;
  *   <li>{@value #NO_LEGAL_BASIS} (RED): a fee on an item whose 是否收费 is 0, or under a standard not in force
  *       on the date (行政许可法第五十八条、第五十九条);</li>
  *   <li>{@value #FREE_ITEM_CHARGED} (RED): a fee under a standard that charges nothing (e.g. 公共场所卫生许可);</li>
- *   <li>{@value #EXEMPTION_NOT_APPLIED} (RED): an exemption applies and more than the exempted amount was
- *       charged, but not more than the standard;</li>
+ *   <li>{@value #EXEMPTION_NOT_GRANTED} (RED): an exemption applies by the applicant's category (whether or not
+ *       its evidence is on file) and more than the exempted amount was charged, but not more than the standard;</li>
  *   <li>{@value #OVER_STANDARD} (RED): more than the standard;</li>
  *   <li>{@value #UNDER_STANDARD} (INFO): less than is due;</li>
  * </ol>
  *
- * and, independently, {@value #CHARGED_OUTSIDE_CENTRE} (RED): a non-zero fee for an item that was in the
+ * and, independently, {@value #EXEMPTION_EVIDENCE_MISSING} (YELLOW): the category qualifies for an exemption
+ * but none of its accepted evidence is on file; {@value #CHARGED_OUTSIDE_CENTRE} (RED): a non-zero fee for an item that was in the
  * centre on the date, collected through the department's own office ({@link AcceptanceChannel#DEPARTMENT})
  * rather than the centre's fee window, an approved branch centre or online payment. For a whole case,
  * {@link #facts(List)} also marks each further non-zero charge in an exclusive group already charged
@@ -42,8 +43,10 @@ public final class FeeChecker {
     public static final String OVER_STANDARD = "fee.over-standard";
     /** A fee without a legal basis: the item is free (是否收费 0) or the standard is unknown on the date. */
     public static final String NO_LEGAL_BASIS = "fee.no-legal-basis";
-    /** The applicant qualified for an exemption but was charged. */
-    public static final String EXEMPTION_NOT_APPLIED = "fee.exemption-not-applied";
+    /** The applicant qualified for an exemption by category but was charged. */
+    public static final String EXEMPTION_NOT_GRANTED = "fee.exemption-not-granted";
+    /** The applicant qualifies for an exemption but none of its accepted evidence is on file. */
+    public static final String EXEMPTION_EVIDENCE_MISSING = "fee.exemption-evidence-missing";
     /** A fee for an in-centre item collected outside the centre. */
     public static final String CHARGED_OUTSIDE_CENTRE = "fee.charged-outside-centre";
     /** A fee under a standard that charges nothing. */
@@ -79,7 +82,9 @@ public final class FeeChecker {
         boolean withoutBasis = check.charge().amount().isPositive() && (!check.item().feeCharged() || standard.isEmpty());
         Optional<FeeAssessment> assessed = withoutBasis || standard.isEmpty() ? Optional.empty()
                 : Optional.of(calculator.assess(standard.get(), check.request()));
-        return new FeeChargeFact(check, standard, assessed, groupChargedAs);
+        Optional<java.time.LocalDate> ended = standard.isPresent() ? Optional.empty()
+                : calculator.schedule().ended(check.request().standardId(), check.request().date());
+        return new FeeChargeFact(check, standard, assessed, groupChargedAs, ended);
     }
 
     /**

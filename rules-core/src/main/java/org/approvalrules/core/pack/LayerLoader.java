@@ -121,7 +121,7 @@ public final class LayerLoader {
                 type = ParameterType.parse(t);
                 if (type == null) {
                     problems.add(new Problem(file, def.get("type").line(), "参数 " + id + " 的类型 " + t
-                            + " 未知 / unknown type (int, decimal, bool, string, time-range, list)"));
+                            + " 未知 / unknown type (int, decimal, bool, string, time-range, list, table)"));
                 }
             }
             BilingualText description = null;
@@ -163,7 +163,8 @@ public final class LayerLoader {
                                 + " 缺少 reference（依据文件） / each value needs its reference"));
                         continue;
                     }
-                    raw.add(new ParameterDefinition.RawValue(from, value, ref, vline));
+                    raw.add(new ParameterDefinition.RawValue(from, value, ref, vline,
+                            entry.get("value").elements().stream().map(YamlNode::line).toList()));
                 }
             }
             out.add(new ParameterDefinition(id, type, description, raw, file, line));

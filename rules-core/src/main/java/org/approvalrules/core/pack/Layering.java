@@ -19,6 +19,7 @@ import org.approvalrules.core.parameter.DatedValue;
 import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.parameter.ParameterSet;
 import org.approvalrules.core.parameter.ParameterType;
+import org.approvalrules.core.parameter.TableRow;
 import org.approvalrules.core.parameter.TimeRange;
 
 /**
@@ -163,7 +164,8 @@ public final class Layering {
             boolean ok = true;
             for (ParameterDefinition.RawValue v : d.values()) {
                 try {
-                    values.add(new DatedValue(v.from(), typed(t, v.value()), v.reference(), d.file(), v.line()));
+                    values.add(new DatedValue(v.from(), t == ParameterType.TABLE ? table(v) : typed(t, v.value()), v.reference(),
+                            d.file(), v.line()));
                 } catch (InvalidValueException e) {
                     problems.add(new Problem(d.file(), v.line(), "参数 " + d.id() + " 的取值不是 " + t + "：" + e.getMessage()
                             + " / value is not a " + t));
@@ -191,6 +193,36 @@ public final class Layering {
                 problems.add(new Problem(d.file(), d.line(), e.getMessage()));
             }
         }
+    }
+
+    /** A {@link ParameterType#TABLE} value: a sequence of mappings of scalars, each row with its line. */
+    static List<TableRow> table(ParameterDefinition.RawValue v) {
+        JsonNode n = v.value();
+        if (!n.isArray()) {
+            throw new InvalidValueException("value", n, "期望行的列表，如 [{from: 1, to: 10, rate: 0}] / expected a list of rows "
+                    + "such as [{from: 1, to: 10, rate: 0}]");
+        }
+        List<TableRow> rows = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode r = n.get(i);
+            int line = i < v.elementLines().size() ? v.elementLines().get(i) : v.line();
+            if (!r.isObject()) {
+                throw new InvalidValueException("value[" + i + "]", r, "第 " + line + " 行：每行须为映射 / line " + line
+                        + ": each row must be a mapping");
+            }
+            java.util.Map<String, String> cells = new java.util.LinkedHashMap<>();
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = r.fields();
+            while (it.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode()) {
+                    throw new InvalidValueException("value[" + i + "]." + e.getKey(), e.getValue(), "第 " + line
+                            + " 行：单元格须为单个值 / line " + line + ": a cell must be a single value");
+                }
+                cells.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+            }
+            rows.add(new TableRow(line, cells));
+        }
+        return List.copyOf(rows);
     }
 
     static Object typed(ParameterType t, JsonNode n) {

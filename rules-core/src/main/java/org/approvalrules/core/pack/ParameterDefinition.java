@@ -27,7 +27,16 @@ public record ParameterDefinition(String id, ParameterType type, BilingualText d
      * @param value the YAML node
      * @param reference the document that set it
      * @param line its line
+     * @param elementLines the line of each element when the value is a sequence (else empty)
      */
-    public record RawValue(LocalDate from, JsonNode value, String reference, int line) {
+    public record RawValue(LocalDate from, JsonNode value, String reference, int line, List<Integer> elementLines) {
+        public RawValue {
+            elementLines = List.copyOf(elementLines);
+        }
+
+        /** A value without element lines. */
+        public RawValue(LocalDate from, JsonNode value, String reference, int line) {
+            this(from, value, reference, line, List.of());
+        }
     }
 }

@@ -13,9 +13,14 @@ public enum ParameterType {
     /** One or more {@code HH:mm-HH:mm} ranges, e.g. office hours. */
     TIME_RANGE,
     /** A list of texts, e.g. branch centres. */
-    LIST;
+    LIST,
+    /**
+     * A list of rows, each a mapping of named scalar cells ({@link TableRow}, with its line), e.g. a fee
+     * standard's bands {@code [{from: 1, to: 10, rate: 0, basis: "…"}, …]}. What the cells mean is the consumer's.
+     */
+    TABLE;
 
-    /** Parses the YAML spelling: {@code int, decimal, bool, string, time-range, list}. */
+    /** Parses the YAML spelling: {@code int, decimal, bool, string, time-range, list, table}. */
     public static ParameterType parse(String s) {
         return switch (s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "int", "integer" -> INT;
@@ -24,6 +29,7 @@ public enum ParameterType {
             case "string", "text" -> STRING;
             case "time-range", "time_range", "timerange" -> TIME_RANGE;
             case "list" -> LIST;
+            case "table" -> TABLE;
             default -> null;
         };
     }

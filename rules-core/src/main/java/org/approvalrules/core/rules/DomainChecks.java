@@ -21,6 +21,11 @@ import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.authorization.AuthorizationAssessor;
 import org.approvalrules.core.authorization.AuthorizationChecker;
+import org.approvalrules.api.fee.ChargeRecord;
+import org.approvalrules.api.fee.FeeAuditLine;
+import org.approvalrules.api.item.ServiceItem;
+import java.util.function.Function;
+import org.approvalrules.core.fee.FeeAuditor;
 import org.approvalrules.core.fee.FeeCalculator;
 import org.approvalrules.core.fee.FeeCatalog;
 import org.approvalrules.core.fee.FeeChecker;
@@ -56,7 +61,7 @@ public final class DomainChecks {
         this.rules = InvalidValueException.requireNonNull(rules, "rules");
         this.authorization = new AuthorizationChecker(params);
         this.assessor = new AuthorizationAssessor(params);
-        this.fees = new FeeParameters(params, FeeCatalog.national(), InvalidValueException.requireNonNull(version, "version"));
+        this.fees = new FeeParameters(params, FeeCatalog.of(params), InvalidValueException.requireNonNull(version, "version"));
         this.feeChecker = new FeeChecker(new FeeCalculator(fees));
     }
 
@@ -94,6 +99,11 @@ public final class DomainChecks {
         return fees.standard(id, date);
     }
 
+    /** When the fee standard {@code id} had ended by {@code date}: its last day in force. */
+    public Optional<LocalDate> feeStandardEnded(String id, LocalDate date) {
+        return fees.ended(id, date);
+    }
+
     /** The ids of the fee standards the catalogue knows. */
     public List<String> feeStandardIds() {
         return fees.catalog().standards().stream().map(FeeCatalog.StandardDefinition::id).toList();
@@ -111,6 +121,17 @@ public final class DomainChecks {
     /** The findings on the recorded charges of one case. */
     public List<Finding> checkFees(List<FeeCheck> charges) {
         return feeChecker.checkCase(charges, rules);
+    }
+
+    /** The 八公开 findings on {@code guides} as of {@code asOf} ({@link org.approvalrules.core.fee.GuideChecker}). */
+    public List<Finding> checkGuides(List<org.approvalrules.api.fee.ServiceGuide> guides, LocalDate asOf) {
+        InvalidValueException.requireNonNull(guides, "guides");
+        return rules.judge(guides.stream().map(g -> org.approvalrules.core.fee.GuideChecker.fact(g, asOf)).toList());
+    }
+
+    /** The audit of a fee register ({@link FeeAuditor}). */
+    public List<FeeAuditLine> auditFees(List<ChargeRecord> charges, Function<ChargeRecord, Optional<ServiceItem>> items) {
+        return new FeeAuditor(fees, rules).audit(charges, items);
     }
 
     /** A scan of one intake log against the move-in register {@code moves}. */

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.core.authorization.AuthorizationChecker;
-import org.approvalrules.core.fee.FeeCatalog;
 import org.approvalrules.core.fee.FeeParameters;
 import org.approvalrules.core.pack.EffectivePack;
 import org.approvalrules.core.parameter.ParameterSet;
@@ -24,7 +23,7 @@ public final class ParameterChecks {
             DeadlinePolicies::check,
             AuthorizationChecker::checkParameters,
             org.approvalrules.core.authorization.AuthorizationAssessor::checkParameters,
-            p -> FeeParameters.check(p, FeeCatalog.national()));
+            FeeParameters::check);
 
     private ParameterChecks() {
     }

@@ -51,7 +51,7 @@ public record Scenario(String name, String file, int line, DivisionCode locality
     }
 
     private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect",
-            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves", "authorization-data");
+            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves", "authorization-data", "guides");
     /** The keys of each fact section ({@link ScenarioFacts}): a misspelt key is an error, not a default. */
     private static final Map<String, List<String>> FACT_KEYS = Map.of(
             "rates", List.of("department", "power", "numerator", "denominator", "date"),
@@ -59,7 +59,9 @@ public record Scenario(String name, String file, int line, DivisionCode locality
             "openings", List.of("department", "from", "to", "working-days", "closed", "half-day", "unknown"),
             "signatures", List.of("case", "item", "step", "step-name", "power", "handler", "date", "delegated", "authorised"),
             "charges", List.of("case", "item", "item-name", "department", "item-charges", "fee-basis", "in-centre-since",
-                    "quantities", "evidence", "standard", "applicant", "date", "collected", "charged"),
+                    "quantities", "evidence", "standard", "applicant", "date", "collected", "charged", "prior-in-month", "method"),
+            "guides", List.of("item", "department", "charges", "name", "legal-basis", "conditions", "materials", "procedure",
+                    "time-limit", "fee-basis", "fee-standard", "date"),
             "intake-log", List.of("case", "item", "applicant", "channel", "channel-name", "accepted"),
             "moves", List.of("item", "moved-in", "centre-only"));
     private static final List<String> CASE_KEYS = List.of("id", "accepted", "statutory", "promised", "promised-remaining",

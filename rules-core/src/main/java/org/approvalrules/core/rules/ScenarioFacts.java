@@ -102,7 +102,7 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
         authorization.ifPresent(a -> out.addAll(new org.approvalrules.core.authorization.AuthorizationAssessor(params)
                 .facts(a.data(), calendar, a.from(), a.asOf()).all()));
         if (!charges.isEmpty()) {
-            FeeChecker fees = new FeeChecker(new FeeCalculator(new FeeParameters(params, FeeCatalog.national(), version)));
+            FeeChecker fees = new FeeChecker(new FeeCalculator(new FeeParameters(params, FeeCatalog.of(params), version)));
             Map<String, List<FeeCheck>> byCase = new LinkedHashMap<>();
             charges.forEach(c -> byCase.computeIfAbsent(c.subject(), k -> new ArrayList<>()).add(c));
             byCase.values().forEach(c -> out.addAll(fees.facts(c)));
@@ -140,6 +140,13 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
             facts.add(new SignatureFact(text(g, "case"), text(g, "item"), g.path("step").asInt(0), text(g, "step-name"),
                     power(g, "power"), text(g, "handler"), date(g, "date"), g.path("delegated").asBoolean(true),
                     g.path("authorised").asBoolean(false)));
+        }
+        for (JsonNode g : s.path("guides")) {
+            facts.add(org.approvalrules.core.fee.GuideChecker.fact(new org.approvalrules.api.fee.ServiceGuide(text(g, "item"),
+                    g.path("department").asText(""), g.path("charges").asBoolean(true), g.path("name").asText(""),
+                    g.path("legal-basis").asText(""), g.path("conditions").asText(""), g.path("materials").asText(""),
+                    g.path("procedure").asText(""), g.path("time-limit").asText(""), g.path("fee-basis").asText(""),
+                    g.path("fee-standard").asText("")), date(g, "date")));
         }
         List<FeeCheck> charges = new ArrayList<>();
         for (JsonNode c : s.path("charges")) {
@@ -182,9 +189,12 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
         String standard = text(c, "standard");
         FeeRequest request = new FeeRequest(standard, quantities,
                 ApplicantCategory.valueOf(c.path("applicant").asText("INDIVIDUAL").toUpperCase(Locale.ROOT)), evidence,
-                date(c, "date"));
+                date(c, "date"), c.path("prior-in-month").asInt(0));
         AcceptanceChannel channel = AcceptanceChannel.valueOf(c.path("collected").asText("CENTRE_WINDOW").toUpperCase(Locale.ROOT));
-        return new FeeCheck(text(c, "case"), b.build(), FeeCharge.of(standard, Money.of(text(c, "charged"))), request, channel);
+        Optional<org.approvalrules.api.fee.CollectionMethod> method = c.has("method") ? Optional.of(
+                org.approvalrules.api.fee.CollectionMethod.valueOf(text(c, "method").toUpperCase(Locale.ROOT))) : Optional.empty();
+        return new FeeCheck(text(c, "case"), b.build(), FeeCharge.of(standard, Money.of(text(c, "charged"))), request, channel,
+                method);
     }
 
     private static String text(JsonNode n, String field) {

@@ -40,6 +40,7 @@ final class FeePacks {
 
     /** The national schedule. */
     static FeeParameters national(Path root) {
-        return new FeeParameters(load(root, null), FeeCatalog.national(), "test");
+        ParameterSet p = load(root, null);
+        return new FeeParameters(p, FeeCatalog.of(p), "test");
     }
 }

@@ -151,4 +151,54 @@ class FeePropertiesTest {
         Property.forAll(FORMULAS).holds("parse(entries) == formula",
                 f -> FeeFormula.ProgressiveBands.parse(f.entries()).equals(f));
     }
+
+    /** A request of {@code quantity} units after {@code prior} earlier ones in the month. */
+    record MonthCase(FeeFormula.ProgressiveBands formula, int prior, int quantity) {
+    }
+
+    static final Gen<MonthCase> MONTH_CASES = FORMULAS.flatMap(f -> Gen.zip(Gen.ints(0, 300), Gen.ints(0, 60),
+            (p, q) -> new MonthCase(f, p, q)));
+
+    @Test
+    void aRequestAfterEarlierOnesIsDueItsOwnUnitsOnlyNeverNegativeAndWholeFen() {
+        Property.forAll(MONTH_CASES).check("due(prior, q) = total(prior + q) - total(prior) >= 0, whole fen", c -> {
+            Money due = FeeCalculator.amount(c.formula(), c.prior(), c.quantity());
+            assertThat(due.isNegative()).isFalse();
+            assertThat(due.yuanAmount().scale()).isEqualTo(2);
+            assertThat(due).isEqualTo(FeeCalculator.amount(c.formula(), c.prior() + c.quantity())
+                    .minus(FeeCalculator.amount(c.formula(), c.prior())));
+            long naive = 0;
+            for (int u = c.prior() + 1; u <= c.prior() + c.quantity(); u++) {
+                naive += rateFen(c.formula(), u);
+            }
+            assertThat(due.fen()).isEqualTo(naive);
+        });
+    }
+
+    @Test
+    void isMonotoneInTheQuantityAndInThePriorRequestsWhenRatesRise() {
+        // with rates that never fall from band to band (as 国办函〔2020〕109号's), a later request never costs less
+        Gen<MonthCase> rising = MONTH_CASES.map(c -> new MonthCase(rising(c.formula()), c.prior(), c.quantity()));
+        Property.forAll(rising).check("due(prior, q) <= due(prior, q + 1) and <= due(prior + 1, q)", c -> {
+            Money due = FeeCalculator.amount(c.formula(), c.prior(), c.quantity());
+            assertThat(due.compareTo(FeeCalculator.amount(c.formula(), c.prior(), c.quantity() + 1))).isLessThanOrEqualTo(0);
+            assertThat(due.compareTo(FeeCalculator.amount(c.formula(), c.prior() + 1, c.quantity()))).isLessThanOrEqualTo(0);
+        });
+        Property.forAll(MONTH_CASES).holds("more units after the same prior never cost less, whatever the rates",
+                c -> FeeCalculator.amount(c.formula(), c.prior(), c.quantity())
+                        .compareTo(FeeCalculator.amount(c.formula(), c.prior(), c.quantity() + 1)) <= 0);
+    }
+
+    /** The same bands with their rates sorted so that they never fall, the tail starting at the last band's rate or more. */
+    static FeeFormula.ProgressiveBands rising(FeeFormula.ProgressiveBands f) {
+        List<Money> rates = new ArrayList<>(f.bands().stream().map(FeeBand::rate).sorted().toList());
+        List<FeeBand> bands = new ArrayList<>();
+        for (int i = 0; i < f.bands().size(); i++) {
+            FeeBand b = f.bands().get(i);
+            bands.add(new FeeBand(b.from(), b.to(), rates.get(i)));
+        }
+        Money top = rates.get(rates.size() - 1);
+        return new FeeFormula.ProgressiveBands(bands, f.tail().map(t -> new SteppedTail(t.from(), t.width(),
+                t.firstRate().compareTo(top) < 0 ? top : t.firstRate(), t.increment())));
+    }
 }
