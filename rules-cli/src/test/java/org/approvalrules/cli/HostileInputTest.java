@@ -126,7 +126,7 @@ class HostileInputTest {
                         (f, dir) -> List.of("fee", "audit", "--charges", f.toString(), "--format", "jsonl",
                                 "--rejects", dir.resolve("rejects.tsv").toString()),
                         // 1999: no standard in force, nothing charged: a line with no due and no finding (a correct answer)
-                        outcomes(Outcome.OK, Outcome.OK, Outcome.REJECTS, Outcome.OK),
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.REJECTS, Outcome.OK)),
                 // authorization report reads a data directory: each file is optional (missing: not checked, exit 0), a
                 // bad line is rejected (exit 3, reject file with the file's name before the line)
                 report("items.csv", "item_code,item_name,department,department_name,in_centre_from",
