@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -160,10 +161,12 @@ public final class HtmlReport {
 
     private static void writeAtomically(Path target, java.util.function.Consumer<Writer> body) {
         Path dir = target.toAbsolutePath().getParent();
+        // beside the target, created as any new file (the umask's permissions, not createTempFile's owner-only)
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            Path tmp = Files.createTempFile(dir, ".report-", ".html.tmp");
             try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
                     body.accept(w);
                 }
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -378,7 +381,7 @@ public final class HtmlReport {
                 }
                 nums.add(k.value().isPresent() ? new Num("", shown.apply(k.value().get()), f + "value", kind)
                         : Num.words("— 无办件 / no cases"));
-                if (!rate && k.numerator().isPresent() && k.denominator().isPresent()) {
+                if (!rate && k.numerator().isPresent() && k.denominator().isPresent() && k.denominator().get() != 1) {
                     nums.add(new Num(" (", count(k.numerator().get()), f + "numerator", "count"));
                     nums.add(new Num("/", count(k.denominator().get()), f + "denominator", "count"));
                     nums.add(Num.words(")"));
@@ -468,7 +471,8 @@ public final class HtmlReport {
             String f = "/" + key + "/" + i + "/";
             List<Num> nums = new ArrayList<>();
             nums.add(new Num("", count(r.count()), f + "count", "count"));
-            nums.add(Num.words(" 件 · " + r.rule()));
+            // the rule is in the label of fees and completeness rows; intake and catalogue rows name it here
+            nums.add(Num.words(key.equals("intake") || key.equals("catalogue") ? " 件 · " + r.rule() : " 件"));
             r.amountYuan().ifPresent(a -> nums.add(new Num(" · ", a, f + "amountYuan", "money")));
             r.amountYuan().ifPresent(a -> nums.add(Num.words(" 元")));
             r.detail().filter(x -> !x.isEmpty())

@@ -225,6 +225,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void theReportIsReadableAsAnyNewFileIs() throws Exception {
+        render(ReportFixture.random(10, 2, 5), HtmlReport.Limits.DEFAULT);
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("report.html")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void limitsAreChecked() {
         assertThatThrownBy(() -> new HtmlReport.Limits(0, 10)).hasMessageContaining("tableRows");
         assertThatThrownBy(() -> new HtmlReport.Limits(10, 0)).hasMessageContaining("chartRows");
