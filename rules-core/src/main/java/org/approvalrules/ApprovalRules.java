@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.authorization.AuthorizationReport;
@@ -36,6 +37,7 @@ import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.spi.RuleEngineProvider;
+import org.approvalrules.api.supervise.SupervisionResult;
 import org.approvalrules.core.calendar.CalendarProviders;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.deadline.CaseDeadlineInputs;
@@ -44,6 +46,7 @@ import org.approvalrules.core.rules.EntryPointAccess;
 import org.approvalrules.core.rules.LocalitySnapshot;
 import org.approvalrules.core.rules.RuleEngines;
 import org.approvalrules.core.rules.RuleSets;
+import org.approvalrules.core.supervise.SupervisionJob;
 
 /**
  * The one entry point of the library: a case in, its deadlines and its locality's findings out. An
@@ -417,6 +420,25 @@ public final class ApprovalRules implements AutoCloseable {
             IntakeScan scan = scanIntake(moves);
             InvalidValueException.requireNonNull(records, "records").forEach(scan::add);
             return scan.finish();
+        }
+
+        /**
+         * Supervises a data directory (电子监察, docs/DATA-FORMAT.md): reads the catalogue, cases, events and the
+         * other files present, judges every domain with this locality's rules as of {@code asOf}, and writes
+         * {@code findings.jsonl}, {@code summary.json} and {@code rejects.csv} (and {@code report.html} when the
+         * report writer is on the class path) into {@code outDir}. A run with rejected records is not
+         * {@link SupervisionResult#complete()}.
+         *
+         * @throws DataFormatException when a required file is missing, a file cannot be read, or the directory
+         *     holds records of another locality (naming the file)
+         */
+        public SupervisionResult supervise(Path dataDir, Instant asOf, Path outDir) {
+            return supervise(dataDir, asOf, outDir, line -> { });
+        }
+
+        /** As {@link #supervise(Path, Instant, Path)}, with a short progress line after each stage and batch. */
+        public SupervisionResult supervise(Path dataDir, Instant asOf, Path outDir, Consumer<String> progress) {
+            return SupervisionJob.run(this, dataDir, asOf, outDir, progress);
         }
 
         @Override
