@@ -81,6 +81,18 @@ public final class DemoCounty {
     private DemoCounty() {
     }
 
+    /**
+     * Writes a county of {@code SCALE} × 11,000 cases into {@code DIR} (for the measurements of docs/PERFORMANCE.md):
+     * {@code DemoCounty DIR SCALE}.
+     */
+    public static void main(String[] args) {
+        try (org.approvalrules.ApprovalRules rules = org.approvalrules.ApprovalRules.builder().build()) {
+            Written w = write(Path.of(args[0]), rules.locality(org.approvalrules.api.division.DivisionCode.parse(LOCALITY))
+                    .calendar(), Integer.parseInt(args[1]));
+            System.out.println(w.rows());
+        }
+    }
+
     /** Counts of what was written, by file. */
     public record Written(Path dir, Map<String, Integer> rows) {
     }

@@ -48,6 +48,7 @@ final class DeadlineStage implements SupervisionStage {
         List<CaseRecord> batchCases = new ArrayList<>(BATCH);
         long done = 0;
         long total = run.cases.size();
+        long started = System.nanoTime();
         for (CaseRecord c : run.cases) {
             DeadlineInput input;
             try {
@@ -66,7 +67,10 @@ final class DeadlineStage implements SupervisionStage {
                 done += batch.size();
                 batch.clear();
                 batchCases.clear();
-                run.progress.accept(String.format("deadlines %,d/%,d", done, total));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double rate = done / Math.max(seconds, 1e-3);
+                run.progress.accept(String.format("办件 / cases %,d/%,d, %,.0f/s, ETA %.0fs", done, total, rate,
+                        (total - done) / Math.max(rate, 1)));
             }
         }
         evaluate(run, batch, batchCases, counts, rejects, casesFile);
