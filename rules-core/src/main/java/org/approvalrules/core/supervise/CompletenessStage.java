@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.approvalrules.api.finding.Finding;
@@ -80,16 +79,7 @@ final class CompletenessStage implements SupervisionStage {
 
     /** The gaps in the case numbers of each department, year and prefix. */
     static List<CompletenessFact> gaps(List<CaseRecord> cases) {
-        Map<List<String>, long[]> seqs = new TreeMap<>((a, b) -> {
-            for (int i = 0; i < a.size(); i++) {
-                int c = a.get(i).compareTo(b.get(i));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        });
-        Map<List<String>, int[]> sizes = new HashMap<>();
+        Map<List<String>, Sequence> seqs = new HashMap<>();
         for (CaseRecord c : cases) {
             Matcher m = NUMBER.matcher(c.number());
             if (!m.matches()) {
@@ -100,18 +90,16 @@ final class CompletenessStage implements SupervisionStage {
             String year = y.find() ? y.group(1) : String.valueOf(c.accepted().getYear());
             String width = String.valueOf(m.group(2).length());
             List<String> key = List.of(c.department(), year, prefix, width);
-            long[] arr = seqs.get(key);
-            int[] size = sizes.computeIfAbsent(key, k -> new int[1]);
-            if (arr == null || size[0] == arr.length) {
-                arr = arr == null ? new long[16] : Arrays.copyOf(arr, arr.length * 2);
-                seqs.put(key, arr);
-            }
-            arr[size[0]++] = Long.parseLong(m.group(2));
+            seqs.computeIfAbsent(key, k -> new Sequence()).add(Long.parseLong(m.group(2)));
         }
         List<CompletenessFact> out = new ArrayList<>();
-        seqs.forEach((key, arr) -> {
-            int n = sizes.get(key)[0];
-            long[] s = Arrays.copyOf(arr, n);
+        List<List<String>> keys = new ArrayList<>(seqs.keySet());
+        keys.sort(java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1))
+                .thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
+        for (List<String> key : keys) {
+            Sequence q = seqs.get(key);
+            int n = q.size;
+            long[] s = Arrays.copyOf(q.numbers, n);
             Arrays.sort(s);
             int width = Integer.parseInt(key.get(3));
             LocalDate yearEnd = LocalDate.of(Integer.parseInt(key.get(1)), 12, 31);
@@ -124,8 +112,21 @@ final class CompletenessStage implements SupervisionStage {
                             missing, missing == 1 ? from : from + "…" + to));
                 }
             }
-        });
+        }
         return out;
+    }
+
+    /** The numbers seen in one sequence. */
+    private static final class Sequence {
+        long[] numbers = new long[16];
+        int size;
+
+        void add(long n) {
+            if (size == numbers.length) {
+                numbers = Arrays.copyOf(numbers, size * 2);
+            }
+            numbers[size++] = n;
+        }
     }
 
     private static String pad(long v, int width) {

@@ -149,11 +149,12 @@ final class DeadlineStage implements SupervisionStage {
         Optional<LocalDateTime> decided = c.decided();
         Optional<LocalDateTime> delivered = c.delivered();
         List<CaseEvent> events = new ArrayList<>(run.events.getOrDefault(c.number(), List.of()));
-        events.sort(Comparator.comparing(CaseEvent::at));
+        events.sort(Comparator.comparingLong(CaseEvent::seconds).thenComparingInt(CaseEvent::nanos));
         Map<ProcedureKind, LocalDateTime> open = new EnumMap<>(ProcedureKind.class);
         Map<ProcedureKind, String> reasons = new HashMap<>();
         boolean corrected = false;
-        for (CaseEvent e : events) {
+        for (CaseEvent ev : events) {
+            Event e = new Event(ev);
             switch (e.kind()) {
                 case APPLICATION -> b.applied(e.at());
                 case ACCEPTANCE -> {
@@ -204,11 +205,38 @@ final class DeadlineStage implements SupervisionStage {
         return b.build();
     }
 
+    /** An event with its time as a LocalDateTime, for the one case being built. */
+    private record Event(CaseEvent event, LocalDateTime at) {
+        Event(CaseEvent event) {
+            this(event, event.at());
+        }
+
+        SupervisionData.EventKind kind() {
+            return event.kind();
+        }
+
+        Optional<ProcedureKind> procedure() {
+            return event.procedure();
+        }
+
+        Optional<Integer> days() {
+            return event.days();
+        }
+
+        String reference() {
+            return event.reference();
+        }
+
+        int line() {
+            return event.line();
+        }
+    }
+
     private static String reason(ProcedureKind k, String given) {
         return given == null ? "" : given;
     }
 
-    private static DataFormatException eventError(SupervisionRun run, CaseEvent e, String reason) {
+    private static DataFormatException eventError(SupervisionRun run, Event e, String reason) {
         String file = run.records.keySet().stream().filter(k -> k.startsWith("events.")).findFirst().orElse("events.csv");
         return new DataFormatException(file, e.line(), SupervisionData.KIND.name(), e.kind().name(), reason);
     }

@@ -105,9 +105,32 @@ final class SupervisionData {
         DECISION, DELIVERY
     }
 
-    /** One event of a case. */
-    record CaseEvent(EventKind kind, LocalDateTime at, Optional<ProcedureKind> procedure, Optional<Integer> days,
-            String reference, int line) {
+    /**
+     * One event of a case, kept compact (a million-case directory has millions of events): the local time as seconds
+     * of {@link LocalDateTime#toEpochSecond} at offset zero plus nanos, the procedure kind or null, the days or 0.
+     */
+    record CaseEvent(EventKind kind, long seconds, int nanos, ProcedureKind procedureOrNull, int dayCount, String reference,
+            int line) {
+        static CaseEvent of(EventKind kind, LocalDateTime at, Optional<ProcedureKind> procedure, Optional<Integer> days,
+                String reference, int line) {
+            return new CaseEvent(kind, at.toEpochSecond(java.time.ZoneOffset.UTC), at.getNano(), procedure.orElse(null),
+                    days.orElse(0), reference, line);
+        }
+
+        /** The event's local time. */
+        LocalDateTime at() {
+            return LocalDateTime.ofEpochSecond(seconds, nanos, java.time.ZoneOffset.UTC);
+        }
+
+        /** The procedure kind (PROCEDURE_START, PROCEDURE_END). */
+        Optional<ProcedureKind> procedure() {
+            return Optional.ofNullable(procedureOrNull);
+        }
+
+        /** The days (EXTENSION). */
+        Optional<Integer> days() {
+            return dayCount == 0 ? Optional.empty() : Optional.of(dayCount);
+        }
     }
 
     /** A result or certificate issued (办结结果 / 出证). */
@@ -221,6 +244,7 @@ final class SupervisionData {
     /** Reads the events by case number; an event of a case not in {@code known} is rejected. */
     static Map<String, List<CaseEvent>> events(SupervisionFiles.Source src, java.util.Set<String> known, Rejects rejects) {
         Map<String, List<CaseEvent>> out = new HashMap<>();
+        Map<String, String> references = new HashMap<>(); // the same few texts on millions of lines: kept once
         SupervisionFiles.read(src, EVENT_COLUMNS, rejects, row -> {
             String number = row.require(EVENT_CASE);
             EventKind kind = Values.enumeration(row, KIND, EventKind.class, "申请", "受理", "补正告知", "补正收件", "特别程序开始",
@@ -234,14 +258,15 @@ final class SupervisionData {
             if (kind == EventKind.EXTENSION && days.isEmpty()) {
                 throw row.error(DAYS, "", "延期事件须写明天数 / an extension needs its days");
             }
-            String reference = row.optional(REFERENCE).orElse("");
+            String reference = row.optional(REFERENCE).map(r -> references.size() < 10_000
+                    ? references.computeIfAbsent(r, k -> k) : r).orElse("");
             if (kind == EventKind.EXTENSION && reference.isEmpty()) {
                 throw row.error(REFERENCE, "", "延期须有批准依据 / an extension needs its approval reference");
             }
             if (!known.contains(number)) {
                 throw row.error(EVENT_CASE, number, "cases 中无此办件 / no such case in cases");
             }
-            out.computeIfAbsent(number, k -> new ArrayList<>(4)).add(new CaseEvent(kind, at, procedure, days, reference,
+            out.computeIfAbsent(number, k -> new ArrayList<>(4)).add(CaseEvent.of(kind, at, procedure, days, reference,
                     row.line()));
         });
         return out;

@@ -67,8 +67,11 @@ public final class SupervisionJob {
         Optional<SupervisionFiles.Source> events = SupervisionFiles.find(data, "events");
         Optional<SupervisionFiles.Source> results = SupervisionFiles.find(data, "results");
         Map<String, Long> stageMillis = new LinkedHashMap<>();
+        Map<String, Long> stageCpuMillis = new LinkedHashMap<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         try (SupervisionRun run = new SupervisionRun(locality, data, asOf, out, say)) {
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             try {
                 run.items = SupervisionData.items(items, locality.code(), run.rejectsOf(items.name()));
                 run.counted(items.name(), run.items.size());
@@ -96,15 +99,18 @@ public final class SupervisionJob {
                 throw e.error;
             }
             stageMillis.put("read", (System.nanoTime() - t0) / 1_000_000);
+            stageCpuMillis.put("read", (threads.getCurrentThreadCpuTime() - c0) / 1_000_000);
             say.accept("read: " + run.records);
             for (SupervisionStage stage : stages()) {
                 long t = System.nanoTime();
+                long c = threads.getCurrentThreadCpuTime();
                 stage.run(run);
                 stageMillis.put(stage.domain(), (System.nanoTime() - t) / 1_000_000);
+                stageCpuMillis.put(stage.domain(), (threads.getCurrentThreadCpuTime() - c) / 1_000_000);
                 say.accept(stage.domain() + " done");
             }
             run.close();
-            writeSummary(run, stageMillis);
+            writeSummary(run, stageMillis, stageCpuMillis);
             Optional<Path> report = ReportStage.write(run.summaryPath(), run.findingsPath(), out);
             Map<String, Long> sev = new TreeMap<>();
             run.bySeverity.forEach((s, c) -> sev.put(s.name(), c));
@@ -119,7 +125,7 @@ public final class SupervisionJob {
     }
 
     /** summary.json, exactly the contract of docs/DATA-FORMAT.md "summary.json". */
-    private static void writeSummary(SupervisionRun run, Map<String, Long> stageMillis) {
+    private static void writeSummary(SupervisionRun run, Map<String, Long> stageMillis, Map<String, Long> stageCpuMillis) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("locality", run.locality.code().value());
         s.put("asOf", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(run.asOf.atZone(SupervisionRun.SHANGHAI)
@@ -167,6 +173,7 @@ public final class SupervisionJob {
         }
         s.put("casesEvaluated", run.casesEvaluated);
         s.put("stageMillis", stageMillis);
+        s.put("stageCpuMillis", stageCpuMillis); // the job's thread only (not the JIT or the garbage collector)
         try {
             JSON.writeValue(run.summaryPath().toFile(), s);
         } catch (IOException e) {
