@@ -64,7 +64,7 @@ public final class DemoCounty {
         {"医疗机构执业登记", D02, 45, 20, 4, 8, ""}, {"放射诊疗许可", D02, 20, 10, 3, 5, ""},
         {"生活饮用水供水单位卫生许可", D02, 20, 10, 3, 4, ""}, {"医师执业注册", D02, 20, 5, 2, 4, ""},
         {"建设用地规划许可", D03, 20, 10, 4, 6, ""}, {"建设工程规划许可", D03, 20, 10, 4, 6, ""},
-        {"乡村建设规划许可", D03, 20, 10, 3, 5, ""}, {"不动产首次登记", D03, 30, 5, 4, 6, "REAL_ESTATE_REGISTRATION"},
+        {"乡村建设规划许可", D03, 20, 10, 3, 5, ""}, {"不动产首次登记", D03, 30, 5, 4, 6, "real-estate.non-residential"},
         {"建筑工程施工许可", D04, 15, 5, 3, 5, ""}, {"商品房预售许可", D04, 20, 10, 4, 7, ""},
         {"建筑业企业资质核准", D04, 20, 10, 4, 8, ""}, {"城镇污水排入排水管网许可", D04, 20, 10, 3, 5, ""},
         {"道路货物运输经营许可", D05, 20, 5, 3, 5, ""}, {"道路旅客运输经营许可", D05, 20, 10, 4, 6, ""},
@@ -177,7 +177,7 @@ public final class DemoCounty {
                                 statutory, promised, statutory == 0 ? "IMMEDIATE" : "WORKING_DAYS", statutory == 0 ? "是" : "否",
                                 steps, materials, fee, "《" + b[0] + "管理办法》", "符合法定条件", materials + " 项材料",
                                 "受理—审查—决定" + (steps > 3 ? "—制证" : ""), statutory == 0 ? "即办" : statutory + " 个工作日",
-                                fee.isEmpty() ? "" : "发改价格规〔2019〕1256号", fee.isEmpty() ? "不收费" : "按标准收取");
+                                fee.isEmpty() ? "" : "发改价格规〔2016〕2559号", fee.isEmpty() ? "不收费" : "按标准收取");
                         count("items.csv");
                     }
                 }
@@ -294,7 +294,7 @@ public final class DemoCounty {
                         recorded = decided.plusDays(2).toString(); // planted: recorded after the decision
                         recordedLate++;
                     }
-                    String category = rnd.nextInt(10) == 0 ? "SMALL_MICRO_ENTERPRISE" : "ENTERPRISE";
+                    String category = rnd.nextInt(10) == 0 ? "SMALL_MICRO_ENTERPRISE" : "OTHER_ORGANISATION";
                     cases.printRecord(number, item.code(), item.dept().code(), applicant.value(), "49", category,
                             "CENTRE_WINDOW", "县政务服务中心", accepted, decidedText, deliveredText, "WINDOW", recorded);
                     count("cases.csv");
@@ -381,9 +381,10 @@ public final class DemoCounty {
         void charges() throws IOException {
             try (CSVPrinter ch = csv("charges.csv", "id", "case_number", "standard", "date", "quantity", "prior_in_month",
                     "applicant_category", "evidence", "charged", "collected_through", "place")) {
-                ch.printRecord("F-2026-0001", "D03-2026-000010", "REAL_ESTATE_REGISTRATION", "2026-03-03", 1, 0,
-                        "SMALL_MICRO_ENTERPRISE", "SMALL_MICRO_ENTERPRISE_CERTIFICATE", "550.00", "UNIFIED", "县政务服务中心");
-                ch.printRecord("F-2026-0002", "D03-2026-000011", "REAL_ESTATE_REGISTRATION", "2026-03-04", 1, 0, "INDIVIDUAL",
+                // planted: a small enterprise with its written pledge charged the full non-residential fee (exempt since 2021)
+                ch.printRecord("F-2026-0001", "D03-2026-000010", "real-estate.non-residential", "2026-03-03", 1, 0,
+                        "SMALL_MICRO_ENTERPRISE", "WRITTEN_PLEDGE", "550.00", "UNIFIED", "县政务服务中心");
+                ch.printRecord("F-2026-0002", "D03-2026-000011", "real-estate.residential", "2026-03-04", 1, 0, "INDIVIDUAL",
                         "", "80.00", "UNIFIED", "县政务服务中心");
                 count("charges.csv");
                 count("charges.csv");
