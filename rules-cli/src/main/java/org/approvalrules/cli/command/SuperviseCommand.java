@@ -11,6 +11,7 @@ import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.supervise.SupervisionResult;
 import org.approvalrules.cli.Options;
 import org.approvalrules.cli.RecordRun;
+import org.approvalrules.core.rules.EntryPointAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
  * findings.jsonl, summary.json, rejects.csv (and report.html when the report writer is present) into {@code --out}.
  * Exit 0 when complete; 3 when records were rejected (the first line says INCOMPLETE / 不完整); 2 for bad input (a
  * missing or unreadable file, an unknown locality, data mixing localities, a broken pack), one line naming the file.
- * Progress on stderr when stderr is a terminal; a final summary line on stderr always.
+ * Progress on stderr when stderr is a terminal; a final summary line on stdout always; a run with rejects also says
+ * so in one line on stderr, as every record run does.
  */
 @Command(name = "supervise", description = "电子监察：对一个地区的数据目录做全部检查，输出 findings.jsonl、summary.json / "
         + "supervision: every check over a locality's data directory, writing findings.jsonl and summary.json")
@@ -55,12 +57,22 @@ public final class SuperviseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instant at = DeadlineCommand.parseAsOf("as-of", asOf, java.time.ZoneId.of("Asia/Shanghai"));
         try (ApprovalRules rules = packs.rules()) {
+            // with packs, a locality with no layer for itself or an ancestor is unknown (as for every command)
+            EntryPointAccess.ruleSets(rules).repository().requireKnown(locality.code());
             ApprovalRules.Locality set = rules.locality(locality.code());
             SupervisionResult r = set.supervise(data, at, out, progress(err));
             print(stdout, r);
-            err.println(summaryLine(r));
-            err.flush();
-            return r.complete() ? 0 : RecordRun.EXIT_REJECTS;
+            stdout.println(summaryLine(r));
+            stdout.flush();
+            if (!r.complete()) {
+                // as every record run that rejected lines: one line on stderr, exit 3
+                err.println("未完成：" + r.casesEvaluated() + " 件已评估，" + r.rejectCount() + " 条记录被拒，见 " + r.rejectFile()
+                        + " / INCOMPLETE: " + r.casesEvaluated() + " cases evaluated, " + r.rejectCount()
+                        + " record(s) rejected, see " + r.rejectFile());
+                err.flush();
+                return RecordRun.EXIT_REJECTS;
+            }
+            return 0;
         }
     }
 

@@ -118,6 +118,8 @@ public final class DemoCounty {
         final Map<String, Integer> rows = new java.util.LinkedHashMap<>();
         final List<Item> items = new ArrayList<>();
         final List<ApplicantId> applicants = new ArrayList<>();
+        /** Decided 2026 cases of an item that charges a fee (for the charges). */
+        final List<String> feeCases = new ArrayList<>();
 
         Generator(Path dir, WorkingCalendar cal, int scale) {
             this.dir = dir;
@@ -294,6 +296,9 @@ public final class DemoCounty {
                         recorded = decided.plusDays(2).toString(); // planted: recorded after the decision
                         recordedLate++;
                     }
+                    if (!open && !item.fee().isEmpty() && day.getYear() == 2026 && feeCases.size() < 2) {
+                        feeCases.add(number);
+                    }
                     String category = rnd.nextInt(10) == 0 ? "SMALL_MICRO_ENTERPRISE" : "OTHER_ORGANISATION";
                     cases.printRecord(number, item.code(), item.dept().code(), applicant.value(), "49", category,
                             "CENTRE_WINDOW", "县政务服务中心", accepted, decidedText, deliveredText, "WINDOW", recorded);
@@ -382,9 +387,9 @@ public final class DemoCounty {
             try (CSVPrinter ch = csv("charges.csv", "id", "case_number", "standard", "date", "quantity", "prior_in_month",
                     "applicant_category", "evidence", "charged", "collected_through", "place")) {
                 // planted: a small enterprise with its written pledge charged the full non-residential fee (exempt since 2021)
-                ch.printRecord("F-2026-0001", "D03-2026-000010", "real-estate.non-residential", "2026-03-03", 1, 0,
+                ch.printRecord("F-2026-0001", feeCases.get(0), "real-estate.non-residential", "2026-03-03", 1, 0,
                         "SMALL_MICRO_ENTERPRISE", "WRITTEN_PLEDGE", "550.00", "UNIFIED", "县政务服务中心");
-                ch.printRecord("F-2026-0002", "D03-2026-000011", "real-estate.residential", "2026-03-04", 1, 0, "INDIVIDUAL",
+                ch.printRecord("F-2026-0002", feeCases.get(1), "real-estate.residential", "2026-03-04", 1, 0, "INDIVIDUAL",
                         "", "80.00", "UNIFIED", "县政务服务中心");
                 count("charges.csv");
                 count("charges.csv");

@@ -73,7 +73,8 @@ class SuperviseCommandTest {
         RulesCommandTest.Run r = supervise();
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("完整 / complete");
-        assertThat(r.err().strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("完整 / complete: 4 件已评估");
+        assertThat(r.out().strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("完整 / complete: 4 件已评估");
+        assertThat(r.err()).isEmpty();
         List<JsonNode> findings = Files.readAllLines(dir.resolve("out/findings.jsonl")).stream().map(SuperviseCommandTest::tree)
                 .toList();
         JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
@@ -119,6 +120,8 @@ class SuperviseCommandTest {
         RulesCommandTest.Run r = supervise();
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("INCOMPLETE / 不完整");
+        assertThat(r.out().strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("不完整 / INCOMPLETE");
+        assertThat(r.err().lines()).singleElement().asString().startsWith("未完成").contains("INCOMPLETE").contains("rejects.csv");
         JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
         assertThat(summary.get("complete").asBoolean()).isFalse();
         assertThat(summary.get("rejects").get("total").asInt()).isEqualTo(2);
@@ -169,6 +172,70 @@ class SuperviseCommandTest {
         JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
         assertThat(summary.get("records").get("events.jsonl").asInt()).isEqualTo(2);
         assertThat(summary.get("rejects").get("byFile").get("events.jsonl").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void chargesAreCheckedThroughTheFeeRulesAndAChargeOfNoRecordedCaseIsRejected() throws IOException {
+        county();
+        write("items.csv", """
+                item_code,item_name,department,in_centre_from,statutory_limit,promised_limit,limit_unit,fee_standards
+                I1,公共场所卫生许可,D02,2024-01-02,20,5,WORKING_DAYS,
+                I2,婚姻登记,D07,2024-01-02,0,0,IMMEDIATE,
+                """);
+        write("charges.csv", """
+                id,case_number,standard,date,quantity,applicant_category,charged,collected_through
+                F1,D02-2026-000001,real-estate.residential,2026-03-05,1,INDIVIDUAL,80.00,UNIFIED
+                F2,D02-2026-999999,real-estate.residential,2026-03-05,1,INDIVIDUAL,80.00,UNIFIED
+                """);
+        RulesCommandTest.Run r = supervise();
+        assertThat(r.code()).isEqualTo(3);
+        JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+        assertThat(summary.get("records").get("charges.csv").asInt()).isEqualTo(1);
+        assertThat(summary.get("rejects").get("byFile").get("charges.csv").asInt()).isEqualTo(1);
+        // a fee on an item that charges nothing (no fee standards in the catalogue)
+        assertThat(summary.get("fees").findValuesAsText("rule")).containsExactly("fee.no-legal-basis");
+        assertThat(summary.get("notChecked").findValuesAsText("domain")).doesNotContain("fees");
+    }
+
+    enum Hostile { DIRECTORY, EMPTY, BINARY, BAD_HEADER }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Hostile.class)
+    void aHostileCasesFileIsBadInputNamingIt(Hostile h) throws IOException {
+        county();
+        Path cases = dir.resolve("data/cases.csv");
+        Files.delete(cases);
+        switch (h) {
+            case DIRECTORY -> Files.createDirectories(cases);
+            case EMPTY -> Files.write(cases, new byte[0]);
+            case BINARY -> {
+                byte[] garbage = new byte[4096];
+                new java.util.Random(20261204L).nextBytes(garbage);
+                garbage[0] = (byte) 0xFF;
+                garbage[1] = 0;
+                Files.write(cases, garbage);
+            }
+            case BAD_HEADER -> Files.writeString(cases, "办件编号,实施编码\nC1,I1\n");
+            default -> throw new IllegalStateException();
+        }
+        RulesCommandTest.Run r = supervise();
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().startsWith("错误 / error: ").contains("cases.csv")
+                .doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aHeaderOnlyCasesFileIsACompleteRunOfNoCases() throws IOException {
+        county();
+        write("cases.csv", "case_number,item_code,department,accepted\n");
+        write("events.csv", "case_number,kind,at\n");
+        write("results.csv", "case_number,at\n");
+        RulesCommandTest.Run r = supervise();
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+        assertThat(summary.get("records").get("cases.csv").asInt()).isZero();
+        assertThat(summary.get("deadlines")).isEmpty();
     }
 
     @Test

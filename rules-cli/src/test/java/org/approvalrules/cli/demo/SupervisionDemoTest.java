@@ -49,10 +49,17 @@ class SupervisionDemoTest {
         assertThat(summary.get("findings").get("total").asLong()).isEqualTo(findings.size());
         long reds = findings.stream().filter(f -> f.get("severity").asText().equals("RED")).count();
         assertThat(summary.get("findings").get("bySeverity").get("RED").asLong()).isEqualTo(reds);
-        // the planted authorization and fee problems are in the files, and the summary says these domains were not checked
+        // the small enterprise charged in full despite its written pledge; the individual's fee is as due
+        String charges = Files.readString(dir.resolve("data/charges.csv"));
+        String exempt = charges.lines().filter(l -> l.startsWith("F-2026-0001")).findFirst().orElseThrow().split(",")[1];
+        String paid = charges.lines().filter(l -> l.startsWith("F-2026-0002")).findFirst().orElseThrow().split(",")[1];
+        assertThat(subjects(findings, "fee.exemption-not-applied")).containsExactly(exempt);
+        assertThat(findings).noneMatch(f -> f.get("subject").asText().equals(paid) && f.get("ruleId").asText().startsWith("fee."));
+        assertThat(summary.get("fees").findValuesAsText("rule")).contains("fee.exemption-not-applied");
+        // the planted authorization problems are in the files, and the summary says that domain was not checked
         assertThat(Files.readString(dir.resolve("data/schedules.csv"))).contains("TUE;THU");
-        assertThat(Files.readString(dir.resolve("data/charges.csv"))).contains("SMALL_MICRO_ENTERPRISE");
-        assertThat(r.notChecked()).extracting(SupervisionResult.NotChecked::domain).contains("authorization", "fees");
+        assertThat(r.notChecked()).extracting(SupervisionResult.NotChecked::domain).contains("authorization")
+                .doesNotContain("fees");
         assertThat(text.toString()).contains("summary.json").contains("完整 / complete");
     }
 
