@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.authorization.AuthorizationData;
@@ -41,6 +42,7 @@ import org.approvalrules.api.rules.CaseEvaluation;
 import org.approvalrules.api.rules.RulePackException;
 import org.approvalrules.api.spi.RuleEngineProvider;
 import org.approvalrules.core.authorization.AuthorizationAssessor;
+import org.approvalrules.api.supervise.SupervisionResult;
 import org.approvalrules.core.calendar.CalendarProviders;
 import org.approvalrules.core.calendar.CalendarRepository;
 import org.approvalrules.core.deadline.CaseDeadlineInputs;
@@ -51,6 +53,7 @@ import org.approvalrules.core.rules.RuleEngines;
 import org.approvalrules.core.rules.RuleSets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.approvalrules.core.supervise.SupervisionJob;
 
 /**
  * The one entry point of the library: a case in, its deadlines and its locality's findings out. An
@@ -518,6 +521,25 @@ public final class ApprovalRules implements AutoCloseable {
             IntakeScan scan = scanIntake(moves);
             InvalidValueException.requireNonNull(records, "records").forEach(scan::add);
             return scan.finish();
+        }
+
+        /**
+         * Supervises a data directory (电子监察, docs/DATA-FORMAT.md): reads the catalogue, cases, events and the
+         * other files present, judges every domain with this locality's rules as of {@code asOf}, and writes
+         * {@code findings.jsonl}, {@code summary.json} and {@code rejects.csv} (and {@code report.html} when the
+         * report writer is on the class path) into {@code outDir}. A run with rejected records is not
+         * {@link SupervisionResult#complete()}.
+         *
+         * @throws DataFormatException when a required file is missing, a file cannot be read, or the directory
+         *     holds records of another locality (naming the file)
+         */
+        public SupervisionResult supervise(Path dataDir, Instant asOf, Path outDir) {
+            return supervise(dataDir, asOf, outDir, line -> { });
+        }
+
+        /** As {@link #supervise(Path, Instant, Path)}, with a short progress line after each stage and batch. */
+        public SupervisionResult supervise(Path dataDir, Instant asOf, Path outDir, Consumer<String> progress) {
+            return SupervisionJob.run(this, dataDir, asOf, outDir, progress);
         }
 
         @Override

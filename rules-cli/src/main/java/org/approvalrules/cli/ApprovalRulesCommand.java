@@ -7,6 +7,7 @@ import org.approvalrules.cli.command.DemoCommand;
 import org.approvalrules.cli.command.FeeCommand;
 import org.approvalrules.cli.command.IntakeCommand;
 import org.approvalrules.cli.command.RulesCommand;
+import org.approvalrules.cli.command.SuperviseCommand;
 
 import java.io.PrintWriter;
 import org.approvalrules.api.privacy.MaskingOutputStream;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
                 IntakeCommand.class,
                 AuthorizationCommand.class,
                 FeeCommand.class,
+                SuperviseCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ApprovalRulesCommand implements Runnable {

@@ -10,12 +10,15 @@ import org.approvalrules.cli.demo.DomainDemo;
 import org.approvalrules.cli.demo.FeeDemo;
 import org.approvalrules.cli.demo.IntakeDemo;
 import org.approvalrules.cli.demo.RulesDemo;
+import org.approvalrules.cli.demo.SupervisionDemo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.approvalrules.api.division.DivisionCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,8 +29,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "电子监察演示的数据与输出目录（默认临时目录）/ where the supervision "
+            + "demo writes its data and outputs (default: a new temporary directory)")
+    Path out;
+
     /** The tour, in order. Add a section for each engine. */
     public static List<DemoSection> sections() {
+        return sections(null);
+    }
+
+    /** The tour, in order, the supervision demo writing into {@code out} (a temporary directory when null). */
+    public static List<DemoSection> sections(Path out) {
         return List.of(
                 new DivisionDemo(),
                 new DomainDemo(),
@@ -37,21 +49,22 @@ public final class DemoCommand implements Callable<Integer> {
                 new RulesDemo(),
                 new IntakeDemo(),
                 new AuthorizationDemo(),
-                new FeeDemo()
+                new FeeDemo(),
+                new SupervisionDemo(out)
         );
     }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("approval-rules " + ApprovalRulesCommand.version() + " — 政务服务办件规则 / approval-case rules");
+        PrintWriter w = spec.commandLine().getOut();
+        w.println("approval-rules " + ApprovalRulesCommand.version() + " — 政务服务办件规则 / approval-case rules");
         int i = 1;
-        for (DemoSection s : sections()) {
-            out.println();
-            out.println(i++ + ". " + s.title());
-            s.run(out);
+        for (DemoSection s : sections(out)) {
+            w.println();
+            w.println(i++ + ". " + s.title());
+            s.run(w);
         }
-        out.flush();
+        w.flush();
         return 0;
     }
 

@@ -51,19 +51,24 @@ public record Scenario(String name, String file, int line, DivisionCode locality
     }
 
     private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect",
-            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves", "authorization-data", "guides");
+            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves", "authorization-data", "guides", "completeness", "catalogue",
+            "promised", "kpis");
     /** The keys of each fact section ({@link ScenarioFacts}): a misspelt key is an error, not a default. */
-    private static final Map<String, List<String>> FACT_KEYS = Map.of(
-            "rates", List.of("department", "power", "numerator", "denominator", "date"),
-            "chiefs", List.of("department", "date", "name", "document", "appointed-on", "approval-power", "full-time"),
-            "openings", List.of("department", "from", "to", "working-days", "closed", "half-day", "unknown"),
-            "signatures", List.of("case", "item", "step", "step-name", "power", "handler", "date", "delegated", "authorised"),
-            "charges", List.of("case", "item", "item-name", "department", "item-charges", "fee-basis", "in-centre-since",
-                    "quantities", "evidence", "standard", "applicant", "date", "collected", "charged", "prior-in-month", "method"),
-            "guides", List.of("item", "department", "charges", "name", "legal-basis", "conditions", "materials", "procedure",
-                    "time-limit", "fee-basis", "fee-standard", "date"),
-            "intake-log", List.of("case", "item", "applicant", "channel", "channel-name", "accepted"),
-            "moves", List.of("item", "moved-in", "centre-only"));
+    private static final Map<String, List<String>> FACT_KEYS = Map.ofEntries(
+            Map.entry("completeness", List.of("kind", "subject", "department", "date", "count", "detail")),
+            Map.entry("catalogue", List.of("department", "measure", "sum", "count", "date")),
+            Map.entry("promised", List.of("item", "department", "promised", "statutory", "date")),
+            Map.entry("kpis", List.of("department", "kpi", "numerator", "denominator", "date")),
+            Map.entry("rates", List.of("department", "power", "numerator", "denominator", "date")),
+            Map.entry("chiefs", List.of("department", "date", "name", "document", "appointed-on", "approval-power", "full-time")),
+            Map.entry("openings", List.of("department", "from", "to", "working-days", "closed", "half-day", "unknown")),
+            Map.entry("signatures", List.of("case", "item", "step", "step-name", "power", "handler", "date", "delegated", "authorised")),
+            Map.entry("charges", List.of("case", "item", "item-name", "department", "item-charges", "fee-basis", "in-centre-since",
+                    "quantities", "evidence", "standard", "applicant", "date", "collected", "charged", "prior-in-month", "method")),
+            Map.entry("guides", List.of("item", "department", "charges", "name", "legal-basis", "conditions", "materials", "procedure",
+                    "time-limit", "fee-basis", "fee-standard", "date")),
+            Map.entry("intake-log", List.of("case", "item", "applicant", "channel", "channel-name", "accepted")),
+            Map.entry("moves", List.of("item", "moved-in", "centre-only")));
     private static final List<String> CASE_KEYS = List.of("id", "accepted", "statutory", "promised", "promised-remaining",
             "statutory-remaining", "completed", "correction-notice-working-days", "delivery-working-days",
             "procedures-recorded-after-due", "back-dated-procedures", "procedures-at-acceptance", "unrecognised-procedures");

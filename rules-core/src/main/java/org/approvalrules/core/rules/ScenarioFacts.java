@@ -32,6 +32,10 @@ import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.money.Money;
 import org.approvalrules.api.rules.RuleFact;
+import org.approvalrules.api.supervise.CatalogueFact;
+import org.approvalrules.api.supervise.CompletenessFact;
+import org.approvalrules.api.supervise.KpiFact;
+import org.approvalrules.api.supervise.PromisedLimitFact;
 import org.approvalrules.core.fee.FeeCalculator;
 import org.approvalrules.core.fee.FeeCatalog;
 import org.approvalrules.core.fee.FeeChecker;
@@ -147,6 +151,25 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
                     g.path("legal-basis").asText(""), g.path("conditions").asText(""), g.path("materials").asText(""),
                     g.path("procedure").asText(""), g.path("time-limit").asText(""), g.path("fee-basis").asText(""),
                     g.path("fee-standard").asText("")), date(g, "date")));
+        }
+        for (JsonNode f : s.path("completeness")) {
+            facts.add(new CompletenessFact(CompletenessFact.Kind.valueOf(text(f, "kind").toUpperCase(Locale.ROOT)),
+                    text(f, "subject"), text(f, "department"), date(f, "date"), f.path("count").asLong(1),
+                    f.path("detail").asText("")));
+        }
+        for (JsonNode f : s.path("catalogue")) {
+            facts.add(new CatalogueFact(text(f, "department"),
+                    CatalogueFact.Measure.valueOf(text(f, "measure").toUpperCase(Locale.ROOT).replace('-', '_')),
+                    integer(f, "sum"), integer(f, "count"), date(f, "date")));
+        }
+        for (JsonNode f : s.path("promised")) {
+            facts.add(new PromisedLimitFact(text(f, "item"), text(f, "department"), integer(f, "promised"),
+                    integer(f, "statutory"), date(f, "date")));
+        }
+        for (JsonNode f : s.path("kpis")) {
+            facts.add(new KpiFact(text(f, "department"),
+                    KpiFact.Kpi.valueOf(text(f, "kpi").toUpperCase(Locale.ROOT).replace('-', '_')), integer(f, "numerator"),
+                    integer(f, "denominator"), date(f, "date")));
         }
         List<FeeCheck> charges = new ArrayList<>();
         for (JsonNode c : s.path("charges")) {

@@ -1,0 +1,86 @@
+package org.approvalrules.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.approvalrules.api.supervise.SupervisionResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo county: size, seasons, and the planted problems the supervision must find. */
+class SupervisionDemoTest {
+
+    @Test
+    void theDemoCountyIsSupervisedAndItsPlantedProblemsAreFound(@TempDir Path dir) throws Exception {
+        SupervisionDemo demo = new SupervisionDemo(dir);
+        StringWriter text = new StringWriter();
+        demo.run(new PrintWriter(text, true));
+        SupervisionResult r = demo.result();
+        assertThat(r.complete()).isTrue();
+        assertThat(r.casesEvaluated()).isGreaterThanOrEqualTo(10_000);
+        assertThat(r.records().get("items.csv")).isBetween(90L, 110L);
+        List<String> cases = Files.readAllLines(dir.resolve("data/cases.csv"));
+        // both Spring Festival and National Day blocks of 2025 and 2026 have cases accepted the week before
+        for (String before : List.of("2025-01-2", "2025-09-2", "2026-02-1", "2026-09-2")) {
+            assertThat(cases).anyMatch(l -> l.contains("," + before));
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> findings = Files.readAllLines(r.findingsJsonl()).stream().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertThat(detail(findings, "completeness.case-number-gap")).containsExactly(DemoCounty.GAP);
+        assertThat(subjects(findings, "completeness.result-without-case")).containsExactlyInAnyOrder("D05-2026-900001",
+                "D05-2026-900002");
+        assertThat(subjects(findings, "completeness.recorded-after-decision")).hasSize(3).allMatch(s -> s.startsWith("D08-"));
+        assertThat(r.findingsByRule().get("intake.two-end")).isEqualTo(4L);
+        assertThat(subjects(findings, "catalogue.promised-above-share")).hasSize(1);
+        assertThat(subjects(findings, "catalogue.average-above-cap")).contains("D04");
+        JsonNode summary = json.readTree(r.summaryJson().toFile());
+        assertThat(summary.get("findings").get("total").asLong()).isEqualTo(findings.size());
+        long reds = findings.stream().filter(f -> f.get("severity").asText().equals("RED")).count();
+        assertThat(summary.get("findings").get("bySeverity").get("RED").asLong()).isEqualTo(reds);
+        // the small enterprise charged in full despite its written pledge; the individual's fee is as due
+        String charges = Files.readString(dir.resolve("data/charges.csv"));
+        String exempt = charges.lines().filter(l -> l.startsWith("F-2026-0001")).findFirst().orElseThrow().split(",")[1];
+        String paid = charges.lines().filter(l -> l.startsWith("F-2026-0002")).findFirst().orElseThrow().split(",")[1];
+        assertThat(subjects(findings, "fee.exemption-not-applied")).containsExactly(exempt);
+        assertThat(findings).noneMatch(f -> f.get("subject").asText().equals(paid) && f.get("ruleId").asText().startsWith("fee."));
+        assertThat(summary.get("fees").findValuesAsText("rule")).contains("fee.exemption-not-applied");
+        // the planted authorization problems are in the files, and the summary says that domain was not checked
+        assertThat(Files.readString(dir.resolve("data/schedules.csv"))).contains("TUE;THU");
+        assertThat(r.notChecked()).extracting(SupervisionResult.NotChecked::domain).contains("authorization")
+                .doesNotContain("fees");
+        assertThat(text.toString()).contains("summary.json").contains("完整 / complete");
+    }
+
+    @Test
+    void theSameSeedWritesTheSameCounty(@TempDir Path a, @TempDir Path b) throws Exception {
+        try (var rules = org.approvalrules.ApprovalRules.builder().build()) {
+            var cal = rules.locality(org.approvalrules.api.division.DivisionCode.parse(DemoCounty.LOCALITY)).calendar();
+            DemoCounty.write(a, cal, 1);
+            DemoCounty.write(b, cal, 1);
+        }
+        for (String f : List.of("items.csv", "cases.csv", "events.csv", "intake/department-D02.csv")) {
+            assertThat(Files.mismatch(a.resolve(f), b.resolve(f))).as(f).isEqualTo(-1L);
+        }
+    }
+
+    private static List<String> subjects(List<JsonNode> findings, String rule) {
+        return findings.stream().filter(f -> f.get("ruleId").asText().equals(rule)).map(f -> f.get("subject").asText()).toList();
+    }
+
+    private static List<String> detail(List<JsonNode> findings, String rule) {
+        return findings.stream().filter(f -> f.get("ruleId").asText().equals(rule))
+                .map(f -> f.get("evidence").get("detail").asText()).toList();
+    }
+}

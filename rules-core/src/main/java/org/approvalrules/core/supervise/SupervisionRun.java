@@ -1,0 +1,176 @@
+package org.approvalrules.core.supervise;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.finding.Severity;
+import org.approvalrules.api.rules.RuleFact;
+import org.approvalrules.api.supervise.SupervisionResult;
+import org.approvalrules.core.json.FindingsJson;
+import org.approvalrules.core.parameter.ParameterSet;
+import org.approvalrules.core.records.Reject;
+import org.approvalrules.core.records.Rejects;
+import org.approvalrules.core.rules.EntryPointAccess;
+import org.approvalrules.core.rules.LocalitySnapshot;
+
+/**
+ * The state of one supervision run shared by its stages: the locality snapshot, the as-of instant, the data read,
+ * the findings written so far ({@code findings.jsonl}, counted by rule and severity), the rejects
+ * ({@code rejects.csv}: file, line, field, reason — never a record's content), record counts per file, the domains
+ * not checked, and the summary sections each stage adds. For one thread.
+ */
+final class SupervisionRun implements AutoCloseable {
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    final ApprovalRules.Locality locality;
+    final LocalitySnapshot snapshot;
+    final Path data;
+    final Path out;
+    final Instant asOf;
+    final LocalDate asOfDate;
+    final Consumer<String> progress;
+
+    final Map<String, Long> records = new TreeMap<>();
+    final Map<String, Long> rejects = new TreeMap<>();
+    final Map<String, Long> byRule = new TreeMap<>();
+    final Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+    final List<SupervisionResult.NotChecked> notChecked = new ArrayList<>();
+    /** Summary sections by name (each a list of JSON-ready maps), in the order stages add them. */
+    final Map<String, List<Map<String, Object>>> sections = new java.util.LinkedHashMap<>();
+    /** The findings of each rule per department (department → rule → count), for the summary's domain sections. */
+    long casesEvaluated;
+
+    /** The catalogue by item code. */
+    Map<String, SupervisionData.CatalogueItem> items = Map.of();
+    /** Department names by code (from the catalogue; departments seen only in cases have their code as name). */
+    final Map<String, String> departments = new TreeMap<>();
+    /** The cases read (bad ones rejected). */
+    List<SupervisionData.CaseRecord> cases = List.of();
+    /** The events by case number. */
+    Map<String, List<SupervisionData.CaseEvent>> events = Map.of();
+    /** The results issued, or null when results.csv is absent. */
+    List<SupervisionData.ResultRecord> results;
+    /** The deadline KPIs by department, {@code *} for the centre (filled by the deadline stage). */
+    final Map<String, org.approvalrules.core.kpi.DeadlineKpis.Accumulator> kpis = new TreeMap<>();
+
+    private final BufferedWriter findings;
+    private final CSVPrinter rejectFile;
+
+    SupervisionRun(ApprovalRules.Locality locality, Path data, Instant asOf, Path out, Consumer<String> progress) {
+        this.locality = locality;
+        this.snapshot = EntryPointAccess.snapshot(locality);
+        this.data = data;
+        this.out = out;
+        this.asOf = asOf;
+        this.asOfDate = asOf.atZone(SHANGHAI).toLocalDate();
+        this.progress = progress;
+        try {
+            Files.createDirectories(out);
+            this.findings = Files.newBufferedWriter(findingsPath(), StandardCharsets.UTF_8);
+            this.rejectFile = new CSVPrinter(Files.newBufferedWriter(rejectPath(), StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setHeader("file", "line", "field", "reason").get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入输出目录 / cannot write the output directory " + out, e);
+        }
+    }
+
+    Path findingsPath() {
+        return out.resolve("findings.jsonl");
+    }
+
+    Path rejectPath() {
+        return out.resolve("rejects.csv");
+    }
+
+    Path summaryPath() {
+        return out.resolve("summary.json");
+    }
+
+    ParameterSet parameters() {
+        return snapshot.parameters();
+    }
+
+    /** Rejects of the file {@code name}: each written to rejects.csv and counted under {@code name}. */
+    Rejects rejectsOf(String name) {
+        rejects.putIfAbsent(name, 0L);
+        return Rejects.continuing(this::reject);
+    }
+
+    void reject(Reject r) {
+        rejects.merge(r.file(), 1L, Long::sum);
+        try {
+            rejectFile.printRecord(r.file(), r.line(), r.field() == null ? "" : r.field(), r.reason());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void counted(String file, long n) {
+        records.merge(file, n, Long::sum);
+    }
+
+    void notChecked(String domain, String zh, String en) {
+        notChecked.add(new SupervisionResult.NotChecked(domain, zh, en));
+    }
+
+    /** Judges {@code facts} with the locality's rules and writes the findings; returns them. */
+    List<Finding> judge(Collection<? extends RuleFact> facts) {
+        if (facts.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> found = snapshot.evaluate(facts, asOf);
+        write(found);
+        return found;
+    }
+
+    /** Writes findings to findings.jsonl and counts them. */
+    void write(List<Finding> found) {
+        try {
+            for (Finding f : found) {
+                findings.write(FindingsJson.line(f));
+                findings.write('\n');
+                byRule.merge(f.ruleId(), 1L, Long::sum);
+                bySeverity.merge(f.severity(), 1L, Long::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Map<String, Object>> section(String name) {
+        return sections.computeIfAbsent(name, k -> new ArrayList<>());
+    }
+
+    private boolean closed;
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (CSVPrinter r = rejectFile; BufferedWriter f = findings) {
+            r.flush();
+            f.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
