@@ -361,7 +361,8 @@ public final class DemoCounty {
             }
             try (CSVPrinter del = csv("delegations.csv", "department", "item_code", "power", "document", "from", "to")) {
                 for (Item item : items) {
-                    for (String power : List.of("ACCEPTANCE", "REVIEW", "APPROVAL", "COORDINATION", "DELIVERY", "LITIGATION")) {
+                    for (String power : List.of("ACCEPTANCE", "REVIEW", "APPROVAL", "COORDINATION", "CERTIFICATION", "DELIVERY",
+                            "LITIGATION")) {
                         if (power.equals("APPROVAL") && item.dept() == D04 && items.indexOf(item) % 5 >= 3) {
                             continue; // planted: D04 delegates approval for 3 of every 5 items (60 %)
                         }
@@ -388,9 +389,9 @@ public final class DemoCounty {
                     "applicant_category", "evidence", "charged", "collected_through", "place")) {
                 // planted: a small enterprise with its written pledge charged the full non-residential fee (exempt since 2021)
                 ch.printRecord("F-2026-0001", feeCases.get(0), "real-estate.non-residential", "2026-03-03", 1, 0,
-                        "SMALL_MICRO_ENTERPRISE", "WRITTEN_PLEDGE", "550.00", "UNIFIED", "县政务服务中心");
+                        "SMALL_MICRO_ENTERPRISE", "WRITTEN_PLEDGE", "550.00", "UNIFIED", "CENTRE_WINDOW");
                 ch.printRecord("F-2026-0002", feeCases.get(1), "real-estate.residential", "2026-03-04", 1, 0, "INDIVIDUAL",
-                        "", "80.00", "UNIFIED", "县政务服务中心");
+                        "", "80.00", "UNIFIED", "CENTRE_WINDOW");
                 count("charges.csv");
                 count("charges.csv");
             }

@@ -53,13 +53,21 @@ class SupervisionDemoTest {
         String charges = Files.readString(dir.resolve("data/charges.csv"));
         String exempt = charges.lines().filter(l -> l.startsWith("F-2026-0001")).findFirst().orElseThrow().split(",")[1];
         String paid = charges.lines().filter(l -> l.startsWith("F-2026-0002")).findFirst().orElseThrow().split(",")[1];
-        assertThat(subjects(findings, "fee.exemption-not-applied")).containsExactly(exempt);
+        assertThat(subjects(findings, "fee.exemption-not-granted")).containsExactly(exempt);
         assertThat(findings).noneMatch(f -> f.get("subject").asText().equals(paid) && f.get("ruleId").asText().startsWith("fee."));
-        assertThat(summary.get("fees").findValuesAsText("rule")).contains("fee.exemption-not-applied");
-        // the planted authorization problems are in the files, and the summary says that domain was not checked
+        assertThat(summary.get("fees").findValuesAsText("rule")).contains("fee.exemption-not-granted");
+        // the planted authorization problems: D04 delegates approval for 7 of its 12 in-centre items, D07's window
+        // opens on Tuesdays and Thursdays only; no other department or power is below its target
         assertThat(Files.readString(dir.resolve("data/schedules.csv"))).contains("TUE;THU");
-        assertThat(r.notChecked()).extracting(SupervisionResult.NotChecked::domain).contains("authorization")
-                .doesNotContain("fees");
+        assertThat(findings).filteredOn(f -> f.get("ruleId").asText().equals("authorization.power-rate-below-target"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("subject").asText()).isEqualTo("D04");
+                    assertThat(f.get("messageEn").asText()).contains("approval").contains("7/12");
+                });
+        assertThat(subjects(findings, "authorization.roster.gap")).containsExactly("D07");
+        assertThat(summary.get("authorization").findValuesAsText("department")).contains("D04", "*");
+        // steps are not in the demo's files: that part (回局签批, measured opening) is said to be not checked
+        assertThat(r.notChecked()).extracting(SupervisionResult.NotChecked::domain).containsExactly("authorization.steps");
         assertThat(text.toString()).contains("summary.json").contains("完整 / complete");
     }
 
