@@ -16,6 +16,7 @@ import org.approvalrules.api.fee.FeeStandard;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.IntakeScan;
+import org.approvalrules.api.intake.IntakeRegisters;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.authorization.AuthorizationChecker;
 import org.approvalrules.core.fee.FeeCalculator;
@@ -100,7 +101,12 @@ public final class DomainChecks {
 
     /** A scan of one intake log against the move-in register {@code moves}. */
     public IntakeScan scanIntake(Collection<ItemMove> moves) {
-        IntakeDetector.Session session = new IntakeDetector(params).session(moves);
+        return scanIntake(IntakeRegisters.of(List.copyOf(InvalidValueException.requireNonNull(moves, "moves"))));
+    }
+
+    /** A scan of intake logs against the move-in register and the optional results, steps and approved channels. */
+    public IntakeScan scanIntake(IntakeRegisters registers) {
+        IntakeDetector.Session session = new IntakeDetector(params).session(registers);
         return new IntakeScan() {
             @Override
             public void add(IntakeRecord record) {

@@ -51,7 +51,8 @@ public record Scenario(String name, String file, int line, DivisionCode locality
     }
 
     private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect",
-            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves");
+            "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves",
+            "results", "steps", "channels");
     /** The keys of each fact section ({@link ScenarioFacts}): a misspelt key is an error, not a default. */
     private static final Map<String, List<String>> FACT_KEYS = Map.of(
             "rates", List.of("department", "power", "numerator", "denominator", "date"),
@@ -61,7 +62,10 @@ public record Scenario(String name, String file, int line, DivisionCode locality
             "charges", List.of("case", "item", "item-name", "department", "item-charges", "fee-basis", "in-centre-since",
                     "quantities", "evidence", "standard", "applicant", "date", "collected", "charged"),
             "intake-log", List.of("case", "item", "applicant", "channel", "channel-name", "accepted"),
-            "moves", List.of("item", "moved-in", "centre-only"));
+            "moves", List.of("item", "moved-in", "centre-only"),
+            "results", List.of("case", "item", "kind", "place", "at"),
+            "steps", List.of("case", "item", "step", "place", "at"),
+            "channels", List.of("name", "kind", "from", "to"));
     private static final List<String> CASE_KEYS = List.of("id", "accepted", "statutory", "promised", "promised-remaining",
             "statutory-remaining", "completed", "correction-notice-working-days", "delivery-working-days",
             "procedures-recorded-after-due", "back-dated-procedures", "procedures-at-acceptance", "unrecognised-procedures");
