@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.approvalrules.api.InvalidValueException;
@@ -94,13 +95,15 @@ public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optio
 
     /** Counts per rule, item and department (the item's department from the register; "" when unknown). */
     static List<IntakeReport.Count> summary(List<Finding> findings, Map<String, String> departments) {
-        Map<List<String>, Long> counts = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+        Map<List<String>, long[]> counts = new HashMap<>();
         for (Finding f : findings) {
             String item = f.evidence().getOrDefault("item", "");
-            counts.merge(List.of(f.ruleId(), item, departments.getOrDefault(item, "")), 1L, Long::sum);
+            counts.computeIfAbsent(List.of(f.ruleId(), item, departments.getOrDefault(item, "")), k -> new long[1])[0]++;
         }
         List<IntakeReport.Count> out = new ArrayList<>();
-        counts.forEach((k, v) -> out.add(new IntakeReport.Count(k.get(0), k.get(1), k.get(2), v)));
+        counts.forEach((k, v) -> out.add(new IntakeReport.Count(k.get(0), k.get(1), k.get(2), v[0])));
+        out.sort(Comparator.comparing(IntakeReport.Count::rule).thenComparing(IntakeReport.Count::item)
+                .thenComparing(IntakeReport.Count::department));
         return List.copyOf(out);
     }
 }

@@ -274,6 +274,45 @@ public final class IntakeLogReader {
         return t;
     }
 
+    /**
+     * The two forms of nearly every log, {@code 2024-09-27 10:30:00} and {@code 2024-09-27T10:30}, read without a
+     * regular expression; null for anything else (then the patterns decide).
+     */
+    private static LocalDateTime common(String s) {
+        int n = s.length();
+        if (n != 16 && n != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' && s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || n == 19 && s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = n == 19 ? digits(s, 17, 19) : 0;
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** 2024-09-27, 2024/9/27, with an optional T or space and hh:mm[:ss[.fraction]]. */
     private static final Pattern SEPARATED = Pattern.compile(
             "(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?");
@@ -283,6 +322,10 @@ public final class IntakeLogReader {
     /** The local time {@code v} stands for, or null when it is none of the accepted forms. */
     public static LocalDateTime parseTime(String v) {
         String s = v.strip();
+        LocalDateTime common = common(s);
+        if (common != null) {
+            return common;
+        }
         Matcher m = SEPARATED.matcher(s);
         boolean separated = m.matches();
         if (!separated) {
