@@ -8,7 +8,8 @@ import org.approvalrules.api.rules.RuleFact;
 /**
  * An acceptance at the department end (a department office, a branch centre not approved on the record's date, or
  * a named online portal not approved while others are) of an item listed in the move-in register (进驻清单); one per
- * case number (a case the centre's system also exported under the same number is a centre-end case and has none).
+ * case (applicant, item and case number; from its earliest department-end record); a case the centre's system also
+ * exported under the same number is a centre-end case and has none.
  * Immutable.
  *
  * @param record the intake record (its case number is the subject of findings)

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.cases.AcceptanceChannel;
@@ -60,9 +61,13 @@ import org.approvalrules.core.rules.FactJudge;
  * the clock. It makes no finding itself: a {@link FactJudge} (a locality's compiled rules) does. Immutable and
  * thread-safe; each {@link Session} is for one thread.
  *
- * <p>Memory: a session keeps, per (applicant, item) key seen, one {@code long} and one case-number reference per
- * record (records need not be sorted, so any record may still pair with one read later), plus the registers given.
- * Time: O(n log n) for n records (each key's records are sorted once at {@link Session#finish()}).
+ * <p>Memory: records need not be sorted, so any record may still pair with one read later; a session therefore
+ * writes each record, compactly, to one of {@value IntakeSpill#PARTITIONS} partitions chosen by a hash of (applicant,
+ * item) — in memory up to {@value IntakeSpill#MEMORY_BYTES} bytes, then in temporary files — and at
+ * {@link Session#finish()} reads the partitions back one at a time, grouping, pairing and handing over the facts of
+ * one partition before reading the next: the heap holds one partition's records (about 1/64 of the log), the
+ * registers given, the monthly volume counters and the findings, never the whole log. Time: O(n log n) for n
+ * records (each key's records are sorted once).
  */
 public final class IntakeDetector {
 
@@ -146,6 +151,11 @@ public final class IntakeDetector {
 
     /** A streaming session over logs, against {@code registers} (the move-in register lists each item once). */
     public Session session(IntakeRegisters registers) {
+        return session(registers, IntakeSpill.MEMORY_BYTES);
+    }
+
+    /** As {@link #session(IntakeRegisters)}, the records going to temporary files beyond {@code memoryBytes}. */
+    Session session(IntakeRegisters registers, long memoryBytes) {
         InvalidValueException.requireNonNull(registers, "registers");
         Map<String, ItemMove> byItem = new HashMap<>();
         for (ItemMove m : registers.moves()) {
@@ -155,7 +165,7 @@ public final class IntakeDetector {
                         "进驻清单中同一事项出现两次 / the move-in register lists this item twice");
             }
         }
-        return new Session(byItem, registers);
+        return new Session(byItem, registers, new IntakeSpill(memoryBytes));
     }
 
     /**
@@ -166,17 +176,16 @@ public final class IntakeDetector {
         private final Map<String, ItemMove> moves;
         private final List<ApprovedChannel> channels;
         private final boolean onlineListed;
-        /** item code → applicant identifier value → that (applicant, item)'s records (no key object per record). */
-        private final Map<String, Map<String, Group>> groups = new HashMap<>();
+        /** The records, partitioned by (applicant, item), in memory or in temporary files. */
+        private final IntakeSpill spill;
         /** Case numbers with results or steps → what the log says about them. */
         private final Map<String, Track> tracked = new HashMap<>();
-        /** Department-end cases of registered items, by case number (the earliest record of each). */
-        private final Map<String, DepartmentAcceptanceFact> departmentCases = new HashMap<>();
         private long count;
         private boolean finished;
 
-        private Session(Map<String, ItemMove> moves, IntakeRegisters registers) {
+        private Session(Map<String, ItemMove> moves, IntakeRegisters registers, IntakeSpill spill) {
             this.moves = moves;
+            this.spill = spill;
             this.channels = registers.channels();
             this.onlineListed = channels.stream().anyMatch(c -> c.kind() == AcceptanceChannel.ONLINE);
             for (ResultRecord r : registers.results()) {
@@ -207,17 +216,12 @@ public final class IntakeDetector {
             boolean departmentEnd = departmentEnd(r, day);
             ItemMove m = moves.get(r.itemCode());
             boolean required = departmentEnd && m != null && m.centreOnly() && !day.isBefore(m.movedIn());
-            if (departmentEnd && m != null) {
-                departmentCases.merge(r.caseNumber(), new DepartmentAcceptanceFact(r, m), Session::earlier);
-            }
             Track t = tracked.get(r.caseNumber());
             if (t != null) {
                 t.accepted(r, departmentEnd);
             }
             int window = required ? windowDays(day) : 0;
-            groups.computeIfAbsent(r.itemCode(), k -> new HashMap<>())
-                    .computeIfAbsent(r.applicant().value(), k -> new Group())
-                    .add(Entry.pack(day.toEpochDay(), window, required, departmentEnd), r);
+            spill.write(r, Entry.pack(day.toEpochDay(), window, required, departmentEnd));
         }
 
         /** Of two records of one case number, the earlier (then by channel and name): independent of order. */
@@ -235,33 +239,64 @@ public final class IntakeDetector {
         }
 
         /**
-         * Groups the records into cases, pairs them and returns all facts: department-end acceptances, pairs,
-         * results, front-office cases, then the monthly volumes. The session cannot be used afterwards.
+         * Groups the records into cases, pairs them and returns all facts: department-end acceptances and pairs
+         * partition by partition, then results, front-office cases and the monthly volumes. The session cannot be
+         * used afterwards.
          */
         public List<RuleFact> finish() {
+            List<RuleFact> all = new ArrayList<>();
+            finish(all::addAll);
+            return List.copyOf(all);
+        }
+
+        /**
+         * As {@link #finish()}, handing the facts to {@code batches} in batches (one per partition of records, then
+         * one with the results, front-office cases and volumes), so that a caller judges each batch and keeps only
+         * the findings. Every fact of one (applicant, item) is in one batch.
+         */
+        public void finish(Consumer<List<RuleFact>> batches) {
             finished = true;
+            Map<String, TreeMap<YearMonth, long[]>> volumes = new TreeMap<>();
+            spill.drain((records, entries) -> batches.accept(partition(records, entries, volumes)));
+            List<RuleFact> facts = new ArrayList<>();
+            tracked.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> e.getValue().facts(e.getKey(), moves, facts));
+            volumes.forEach((item, months) -> months.forEach((month, n) ->
+                    facts.add(new IntakeVolumeFact(item, month, n[0], n[1]))));
+            tracked.clear();
+            batches.accept(List.copyOf(facts));
+        }
+
+        /** The department-end and pair facts of one partition's records; counts its cases into {@code volumes}. */
+        private List<RuleFact> partition(List<IntakeRecord> records, long[] entries,
+                Map<String, TreeMap<YearMonth, long[]>> volumes) {
+            Map<String, Map<String, Group>> groups = new HashMap<>();
+            Map<String, DepartmentAcceptanceFact> departmentCases = new HashMap<>();
+            for (int i = 0; i < records.size(); i++) {
+                IntakeRecord r = records.get(i);
+                long e = entries[i];
+                ItemMove m = moves.get(r.itemCode());
+                if (Entry.department(e) && m != null) {
+                    departmentCases.merge(caseKey(r.applicant().value(), r.itemCode(), r.caseNumber()),
+                            new DepartmentAcceptanceFact(r, m), Session::earlier);
+                }
+                groups.computeIfAbsent(r.itemCode(), k -> new HashMap<>())
+                        .computeIfAbsent(r.applicant().value(), k -> new Group()).add(e, r);
+            }
             List<RuleFact> pairs = new ArrayList<>();
             Set<String> alsoCentre = new HashSet<>();
-            Map<String, TreeMap<YearMonth, long[]>> volumes = new TreeMap<>();
             for (Map.Entry<String, Map<String, Group>> byItem : groups.entrySet()) {
                 ItemMove m = moves.get(byItem.getKey());
                 for (Group g : byItem.getValue().values()) {
                     g.finish(this, m, pairs, alsoCentre, volumes);
                 }
             }
-            groups.clear();
             List<RuleFact> facts = new ArrayList<>();
-            departmentCases.values().stream().filter(f -> !alsoCentre.contains(f.record().caseNumber()))
+            departmentCases.entrySet().stream().filter(f -> !alsoCentre.contains(f.getKey())).map(Map.Entry::getValue)
                     .sorted(Comparator.comparing(DepartmentAcceptanceFact::subject)).forEach(facts::add);
             pairs.sort(Comparator.comparing(RuleFact::subject));
             facts.addAll(pairs);
-            tracked.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> e.getValue().facts(e.getKey(), moves, facts));
-            volumes.forEach((item, months) -> months.forEach((month, n) ->
-                    facts.add(new IntakeVolumeFact(item, month, n[0], n[1]))));
-            departmentCases.clear();
-            tracked.clear();
-            return List.copyOf(facts);
+            return facts;
         }
 
         private boolean departmentEnd(IntakeRecord r, LocalDate day) {
@@ -299,6 +334,11 @@ public final class IntakeDetector {
             }
             return w;
         }
+    }
+
+    /** One case: applicant, item and case number. */
+    static String caseKey(String applicant, String item, String caseNumber) {
+        return applicant + '\u0000' + item + '\u0000' + caseNumber;
     }
 
     /** What the logs and registers say about one case number that has results or steps. */
@@ -448,7 +488,7 @@ public final class IntakeDetector {
                 int i = order[k];
                 if (m > 0 && mergedCases[m - 1].equals(cases[i])) {
                     if (!Entry.department(merged[m - 1]) && Entry.department(entries[i])) {
-                        alsoCentre.add(cases[i]);
+                        alsoCentre.add(caseKey(sample.applicant().value(), sample.itemCode(), cases[i]));
                     }
                     continue;
                 }

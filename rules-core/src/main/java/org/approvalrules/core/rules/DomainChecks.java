@@ -2,6 +2,7 @@ package org.approvalrules.core.rules;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.approvalrules.api.InvalidValueException;
@@ -120,7 +121,9 @@ public final class DomainChecks {
 
             @Override
             public List<Finding> finish() {
-                return IntakeDetector.order(rules.judge(session.finish()));
+                List<Finding> out = new ArrayList<>();
+                session.finish(batch -> out.addAll(rules.judge(batch)));
+                return IntakeDetector.order(out);
             }
         };
     }

@@ -79,7 +79,7 @@ class IntakePropertiesTest {
 
     /**
      * The reference, by the definitions and nothing cleverer: records of one applicant, item and case number are one
-     * case (centre-end when any record is, dated by its earliest record of that end); 明进暗不进 for each case number
+     * case (centre-end when any record is, dated by its earliest record of that end); 明进暗不进 for each such case
      * whose earliest department-end record is of a centre-only item on or after its move-in day, unless the centre
      * also exported it; 两头受理 for each department-end case of an item required in the centre that day with the
      * nearest centre-end case (earlier, then lower number, on a tie) within the window; the volume signal per
@@ -102,21 +102,18 @@ class IntakePropertiesTest {
                 day.merge(key, r.acceptedAt().toLocalDate(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        Set<String> numbers = new TreeSet<>();
-        log.forEach(r -> numbers.add(r.caseNumber()));
-        for (String no : numbers) {
+        for (List<String> c : centre.keySet()) {
             IntakeRecord first = null;
-            boolean alsoCentre = false;
             for (IntakeRecord r : log) {
-                if (r.caseNumber().equals(no) && departmentEnd(r) && moves.containsKey(r.itemCode())) {
+                if (List.of(r.applicant().value(), r.itemCode(), r.caseNumber()).equals(c) && departmentEnd(r)
+                        && moves.containsKey(r.itemCode())) {
                     boolean earlier = first == null || r.acceptedAt().isBefore(first.acceptedAt())
                             || r.acceptedAt().equals(first.acceptedAt()) && r.channel().compareTo(first.channel()) < 0;
                     first = earlier ? r : first;
-                    alsoCentre |= centre.get(List.of(r.applicant().value(), r.itemCode(), no))[0];
                 }
             }
-            if (first != null && !alsoCentre && required(first.itemCode(), first.acceptedAt().toLocalDate())) {
-                out.add(IntakeDetector.DEPARTMENT_AFTER_MOVE_IN + " " + no);
+            if (first != null && !centre.get(c)[0] && required(first.itemCode(), first.acceptedAt().toLocalDate())) {
+                out.add(IntakeDetector.DEPARTMENT_AFTER_MOVE_IN + " " + c.get(2));
             }
         }
         for (List<String> d : centre.keySet()) {
