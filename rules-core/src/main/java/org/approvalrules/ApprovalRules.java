@@ -32,9 +32,6 @@ import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.IntakeRegisters;
-import org.approvalrules.core.intake.IntakeFiles;
-import org.approvalrules.core.intake.IntakeReport;
-import org.approvalrules.core.records.Rejects;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
@@ -423,18 +420,6 @@ public final class ApprovalRules implements AutoCloseable {
          */
         public IntakeScan scanIntake(IntakeRegisters registers) {
             return domains.scanIntake(registers);
-        }
-
-        /**
-         * Scans intake files (logs, move-in register, optional results, steps, channels; see {@link IntakeFiles}) with
-         * this locality's rules: bad lines of logs, results and steps go to {@code rejects}, counted.
-         *
-         * @throws org.approvalrules.api.DataFormatException for an unreadable file, a bad header or register
-         */
-        public IntakeReport scanIntake(IntakeFiles files, Rejects rejects) {
-            InvalidValueException.requireNonNull(files, "files");
-            InvalidValueException.requireNonNull(rejects, "rejects");
-            return files.scan(this::scanIntake, rejects, n -> { });
         }
 
         /** The findings of this locality's intake rules on {@code records} against {@code moves}. */
