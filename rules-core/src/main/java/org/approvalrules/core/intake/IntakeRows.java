@@ -24,7 +24,8 @@ import org.approvalrules.core.records.Rejects;
 /**
  * The rows of one record file of the intake domain: CSV through {@link CsvReader} (a header line, columns by name),
  * or JSON Lines when the name ends in {@code .jsonl} (one object a line, keyed by each column's English name — the
- * last of its aliases —, unknown keys ignored, a JSON array cell joined by {@code ;}). Both give {@link CsvRow}s
+ * last of its aliases — or any other of its aliases, as the first object has it; unknown keys ignored, a JSON array
+ * cell joined by {@code ;}). Both give {@link CsvRow}s
  * read against one {@link CsvHeader}, so a reader handles them alike. A JSON Lines file whose first object lacks a
  * required key is a file error (like a CSV header without the column); a line that is not a JSON object is an error
  * on that line, for the caller's rejects. Not thread-safe.
@@ -38,6 +39,8 @@ final class IntakeRows implements Closeable {
     private final String file;
     private final CsvHeader header;
     private final List<CsvColumn> columns;
+    /** JSON Lines: each column's key, the alias the first object uses (else its English name). */
+    private final List<String> keys;
     private int line;
     private String pending;
 
@@ -48,9 +51,12 @@ final class IntakeRows implements Closeable {
         this.columns = columns;
         if (csv != null) {
             header = CsvHeader.read(csv, columns, true);
+            keys = List.of();
         } else {
-            header = CsvHeader.of(new CsvRow(file, 1, columns.stream().map(IntakeRows::key).toList()), columns, true);
-            checkFirstObject();
+            JsonNode first = checkFirstObject();
+            keys = columns.stream().map(c -> c.aliases().stream().filter(a -> first != null && first.has(a)).findFirst()
+                    .orElse(key(c))).toList();
+            header = CsvHeader.of(new CsvRow(file, 1, keys), columns, true);
         }
     }
 
@@ -129,33 +135,35 @@ final class IntakeRows implements Closeable {
         }
         JsonNode o = parse(text);
         List<String> values = new ArrayList<>(columns.size());
-        for (CsvColumn c : columns) {
-            values.add(cell(o.get(key(c))));
+        for (String k : keys) {
+            values.add(cell(o.get(k)));
         }
         return new CsvRow(file, line, values);
     }
 
-    private void checkFirstObject() {
+    /** Reads ahead to the first object and checks it has every required column (under any alias); null if none. */
+    private JsonNode checkFirstObject() {
         String text = readLine();
         while (text != null && text.isBlank()) {
             text = readLine();
         }
         pending = text;
         if (text == null) {
-            return;
+            return null;
         }
         JsonNode o;
         try {
             o = parse(text);
         } catch (DataFormatException e) {
-            return; // a bad first line is that line's reject
+            return null; // a bad first line is that line's reject
         }
         for (CsvColumn c : columns) {
-            if (c.required() && !o.has(key(c))) {
+            if (c.required() && c.aliases().stream().noneMatch(o::has)) {
                 throw new DataFormatException(file, line, "header", null, "第一个对象缺少键 " + key(c) + " / the first object "
                         + "has no key " + key(c));
             }
         }
+        return o;
     }
 
     private JsonNode parse(String text) {
