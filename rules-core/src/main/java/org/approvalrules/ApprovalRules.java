@@ -36,6 +36,7 @@ import org.approvalrules.api.fee.FeeStandard;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.IntakeScan;
+import org.approvalrules.api.intake.IntakeRegisters;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.rules.CaseEvaluation;
@@ -514,6 +515,15 @@ public final class ApprovalRules implements AutoCloseable {
          */
         public IntakeScan scanIntake(Collection<ItemMove> moves) {
             return domains.scanIntake(moves);
+        }
+
+        /**
+         * A scan of intake logs (两头受理, 明进暗不进, 体外循环, 前店后厂, volume) against the move-in register and, when
+         * given, the results issued, the steps of cases and the approved channels: feed it records in any order from
+         * any number of logs ({@link IntakeScan#add}), then {@link IntakeScan#finish()}. For one thread.
+         */
+        public IntakeScan scanIntake(IntakeRegisters registers) {
+            return domains.scanIntake(registers);
         }
 
         /** The findings of this locality's intake rules on {@code records} against {@code moves}. */

@@ -91,7 +91,7 @@ public final class EmbedderProgram {
             out.put("authorization", a.findings());
 
             // 4. an intake scan, record by record (a log of any size streams through it)
-            IntakeScan scan = county.scanIntake(List.of(new ItemMove(ITEM.implementationCode(), LocalDate.of(2024, 3, 1), true)));
+            IntakeScan scan = county.scanIntake(List.of(new ItemMove(ITEM.implementationCode(), LocalDate.of(2024, 1, 1), true)));
             for (IntakeRecord r : intakeLog()) {
                 scan.add(r);
             }

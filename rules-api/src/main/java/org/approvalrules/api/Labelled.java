@@ -18,4 +18,18 @@ public interface Labelled {
     default String englishName() {
         return label().en();
     }
+
+    /**
+     * The constant of {@code type} that {@code text} names by constant name (any case) or Chinese name (surrounding
+     * blanks ignored), or null when it names none.
+     */
+    static <E extends Enum<E> & Labelled> E byName(Class<E> type, String text) {
+        String s = text.strip();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(s) || e.chineseName().equals(s)) {
+                return e;
+            }
+        }
+        return null;
+    }
 }

@@ -32,7 +32,15 @@ public final class RecordRun {
 
     /** One run over {@code input}: the rejects to hand to the reader; close it to finish the reject file. */
     public Session start(Path input, PrintWriter err) {
-        return new Session(input, err);
+        return new Session(input, err, false);
+    }
+
+    /**
+     * One run over several files, named after {@code input}: with {@code fileColumn} each reject line starts with
+     * its file ({@code file<TAB>line<TAB>field<TAB>reason}).
+     */
+    public Session start(Path input, PrintWriter err, boolean fileColumn) {
+        return new Session(input, err, fileColumn);
     }
 
     /** The state of one run. */
@@ -44,9 +52,11 @@ public final class RecordRun {
         private final long started = System.nanoTime();
         private long lastProgress = started;
         private long records;
+        private final boolean fileColumn;
 
-        private Session(Path input, PrintWriter err) {
+        private Session(Path input, PrintWriter err, boolean fileColumn) {
             this.err = err;
+            this.fileColumn = fileColumn;
             this.target = rejectFile != null ? rejectFile : input.resolveSibling(input.getFileName() + ".rejects");
             this.rejects = strict ? Rejects.strict() : Rejects.continuing(this::write);
             if (!strict) {
@@ -81,7 +91,10 @@ public final class RecordRun {
             try {
                 if (writer == null) {
                     writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-                    writer.write("行/line\t字段/field\t原因/reason\n");
+                    writer.write((fileColumn ? "文件/file\t" : "") + "行/line\t字段/field\t原因/reason\n");
+                }
+                if (fileColumn) {
+                    writer.write(r.file().replace('\t', ' ') + "\t");
                 }
                 writer.write(r.tsv());
                 writer.write('\n');

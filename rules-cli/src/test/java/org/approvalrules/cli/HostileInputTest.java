@@ -95,6 +95,19 @@ class HostileInputTest {
                         (f, dir) -> List.of("intake", "--log", f.toString(), "--moves", moves(dir).toString(),
                                 "--rejects", dir.resolve("rejects.tsv").toString()),
                         outcomes(Outcome.OK, Outcome.OK, Outcome.REJECTS, Outcome.OK)),
+                // the move-in register is configuration-like: a bad line is an error, not a reject
+                new Target("intake --moves", "实施编码,进驻日期,仅限中心受理,部门编码",
+                        d -> "11451031MB1234567X4000111000001," + d + ",是,县市场监管局",
+                        "11451031MB1234567X4000111000001,2024-03-01,是,\"县市场\n监管局\"",
+                        (f, dir) -> List.of("intake", "--log", log(dir).toString(), "--moves", f.toString(),
+                                "--rejects", dir.resolve("rejects.tsv").toString()),
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.ERROR, Outcome.OK)),
+                new Target("intake --results", "case_number,item_code,kind,place,at",
+                        d -> "GX-1,11451031MB1234567X4000111000001,出证,窗口," + d + "T10:00",
+                        "\"GX\n1\",11451031MB1234567X4000111000001,出证,窗口,2024-05-06T10:00",
+                        (f, dir) -> List.of("intake", "--log", log(dir).toString(), "--moves", moves(dir).toString(),
+                                "--results", f.toString(), "--rejects", dir.resolve("rejects.tsv").toString()),
+                        outcomes(Outcome.OK, Outcome.OK, Outcome.REJECTS, Outcome.OK)),
                 new Target("calendar diff --cases", "id,start,due",
                         d -> "办件-1," + d + "," + d, "\"办件\n1\",2024-05-06,2024-05-31",
                         (f, dir) -> List.of("calendar", "diff", "--locality", "451031", "--layers", layers(dir).toString(),
@@ -173,6 +186,14 @@ class HostileInputTest {
     private static Path moves(Path dir) {
         Path f = dir.resolve("moves.csv");
         write(f, "实施编码,进驻日期,仅限中心受理\n11451031MB1234567X4000111000001,2024-03-01,是\n".getBytes(StandardCharsets.UTF_8));
+        return f;
+    }
+
+    private static Path log(Path dir) {
+        Path f = dir.resolve("log.csv");
+        write(f, ("办件编号,实施编码,申请者证件号码,受理渠道,受理时间\n"
+                + "GX-1,11451031MB1234567X4000111000001,91451031MA5K00001J,中心窗口,2024-05-06 09:30:00\n")
+                .getBytes(StandardCharsets.UTF_8));
         return f;
     }
 
@@ -283,8 +304,12 @@ class HostileInputTest {
                         .first().asString().startsWith("未完成").contains("INCOMPLETE");
                 List<String> rejects = Files.readAllLines(dir.resolve("rejects.tsv"), StandardCharsets.UTF_8);
                 assertThat(rejects).as(context).hasSize(2);
-                // a command reading several files names the file before the line
-                assertThat(rejects.get(1)).as(context).startsWith(t.file().equals("input.csv") ? "2\t" : f(t) + "\t2\t");
+                // the line, after the file when the command reads several files (named by the file under test for a
+                // data directory)
+                assertThat(rejects.get(1)).as(context).matches("(?s)([^\t]+\t)?2\t.*");
+                if (!t.file().equals("input.csv")) {
+                    assertThat(rejects.get(1)).as(context).startsWith(f(t) + "\t2\t");
+                }
             }
             default -> throw new IllegalStateException();
         }

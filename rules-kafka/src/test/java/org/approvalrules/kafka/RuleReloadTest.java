@@ -54,7 +54,7 @@ class RuleReloadTest {
         p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
         try (ApprovalRules rules = ApprovalRules.builder().packs(packs).build();
                 TopologyTestDriver driver = new TopologyTestDriver(new IntakeTopology(rules, Map.of(COUNTY,
-                        List.of(new ItemMove("ITEM-B", LocalDate.of(2024, 6, 1), false))), topics).build(), p)) {
+                        List.of(new ItemMove("ITEM-B", LocalDate.of(2024, 6, 1), true))), topics).build(), p)) {
             TestInputTopic<String, String> in = driver.createInputTopic(topics.intake(), Serdes.String().serializer(),
                     Serdes.String().serializer());
             TestOutputTopic<String, String> out = driver.createOutputTopic(topics.findings(),

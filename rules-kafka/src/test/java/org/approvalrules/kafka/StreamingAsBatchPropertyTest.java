@@ -136,7 +136,10 @@ class StreamingAsBatchPropertyTest {
     static List<String> batch(List<IntakeRecord> log) {
         List<String> out = new ArrayList<>();
         for (Finding f : RULES.locality(NATIONAL).scanIntake(log, MOVES)) {
-            out.add(FindingsJson.line(f));
+            // the stream judges cases; the monthly volume signal (subject item@month) is the batch's alone
+            if (!f.ruleId().equals("intake.department-volume")) {
+                out.add(FindingsJson.line(f));
+            }
         }
         out.sort(Comparator.naturalOrder());
         return out;

@@ -6,8 +6,11 @@ import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.rules.RuleFact;
 
 /**
- * An acceptance at the department end (a department office, or a branch centre not approved on the
- * record's date) of an item listed in the move-in register (进驻清单). Immutable.
+ * An acceptance at the department end (a department office, a branch centre not approved on the record's date, or
+ * a named online portal not approved while others are) of an item listed in the move-in register (进驻清单); one per
+ * case (applicant, item and case number; from its earliest department-end record); a case the centre's system also
+ * exported under the same number is a centre-end case and has none.
+ * Immutable.
  *
  * @param record the intake record (its case number is the subject of findings)
  * @param move the item's entry in the move-in register
@@ -21,9 +24,13 @@ public record DepartmentAcceptanceFact(IntakeRecord record, ItemMove move) imple
             throw new InvalidValueException("intake.move.itemCode", move.itemCode(),
                     "进驻清单条目不属于事项 " + record.itemCode() + " / the register entry is for another item than " + record.itemCode());
         }
-        if (record.channel() == AcceptanceChannel.CENTRE_WINDOW || record.channel() == AcceptanceChannel.ONLINE) {
+        if (record.channel() == AcceptanceChannel.CENTRE_WINDOW) {
             throw new InvalidValueException("intake.channel", record.channel(),
-                    "中心窗口与网上受理不是部门端 / a centre window or online intake is not the department end");
+                    "中心窗口受理不是部门端 / a centre window is not the department end");
+        }
+        if (record.channel() == AcceptanceChannel.ONLINE && record.channelName().isEmpty()) {
+            throw new InvalidValueException("intake.channelName", "",
+                    "未写明名称的网上渠道视为中心端 / an online channel without a name is the centre end");
         }
     }
 
@@ -47,9 +54,18 @@ public record DepartmentAcceptanceFact(IntakeRecord record, ItemMove move) imple
         return record.channel() == AcceptanceChannel.BRANCH_CENTRE;
     }
 
-    /** Where it was accepted, in Chinese: "部门" or "未经批准的分中心“name”". */
+    /** Whether it was accepted through an online portal not approved that day (a department's own portal). */
+    public boolean online() {
+        return record.channel() == AcceptanceChannel.ONLINE;
+    }
+
+    /** Where it was accepted, in Chinese: "部门", "未经批准的分中心“name”" or "未经批准的网上渠道“name”". */
     public String endName() {
-        return branchCentre() ? "未经批准的分中心“" + record.channelName().orElseThrow() + "”" : "部门";
+        return switch (record.channel()) {
+            case BRANCH_CENTRE -> "未经批准的分中心“" + record.channelName().orElseThrow() + "”";
+            case ONLINE -> "未经批准的网上渠道“" + record.channelName().orElseThrow() + "”";
+            default -> "部门";
+        };
     }
 
     @Override

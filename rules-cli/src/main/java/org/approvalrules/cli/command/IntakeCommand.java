@@ -3,16 +3,24 @@ package org.approvalrules.cli.command;
 import org.approvalrules.cli.Options;
 import org.approvalrules.cli.RecordRun;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.approvalrules.ApprovalRules;
+import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
-import org.approvalrules.api.intake.IntakeScan;
-import org.approvalrules.api.intake.ItemMove;
-import org.approvalrules.core.intake.IntakeLogReader;
+import org.approvalrules.core.intake.IntakeFiles;
+import org.approvalrules.core.intake.IntakeReport;
 import org.approvalrules.core.json.FindingsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +29,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code approval-rules intake --log FILE --moves FILE}: two-end intake (两头受理) in an intake log, with the
- * locality's parameters (window of days, approved branch centres). The log is streamed; a bad log line goes to the
- * reject file and the run exits 3 (with {@code --strict}: stops with exit 2), see {@link RecordRun}. A bad header,
- * move-in register or option exits 2 naming file, line and field.
+ * {@code approval-rules intake --log FILE... --moves FILE [--results FILE...] [--steps FILE] [--channels FILE]}:
+ * two-end intake (两头受理, 明进暗不进), handling outside the system (体外循环), front-office intake (前店后厂) and the
+ * monthly volume signal, with the locality's parameters. Logs are streamed; a bad line of a log, results or steps
+ * file goes to the reject file and the run exits 3 (with {@code --strict}: stops with exit 2), see {@link RecordRun}.
+ * An unreadable file, a bad header, a bad move-in register or channels list, or a bad option exits 2 naming file,
+ * line and field. Prints the findings and a summary per rule, item and department; {@code --out DIR} also writes
+ * {@code intake-findings.jsonl} and {@code intake-summary.json} there.
  */
-@Command(name = "intake", description = "两头受理检查：进驻后仍在部门受理、同一申请人同一事项两端受理 / two-end intake: "
-        + "department intake after an item moved into the centre, the same applicant and item accepted at both ends")
+@Command(name = "intake", description = "两头受理检查：明进暗不进、两头受理、体外循环、前店后厂、部门端受理占比 / two-end intake: "
+        + "department intake after moving in, both ends, handling outside the system, front-office intake, department share")
 public final class IntakeCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -36,12 +47,25 @@ public final class IntakeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--log", required = true, description = "受理记录 CSV（办件编号,实施编码,申请者证件号码,[证件类型,]受理渠道,[渠道名称,]受理时间；"
-            + "或 SBLSH/SXBM/SLSJ） / intake log CSV")
-    Path log;
+    @Option(names = "--log", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "受理记录 CSV 或 JSON Lines（办件编号,实施编码,申请者证件号码,[证件类型,]受理渠道,[渠道名称,]受理时间；"
+                    + "或 SBLSH/SXBM/SLSJ），可多个 / intake logs, CSV or JSON Lines, one or more")
+    List<Path> logs;
 
-    @Option(names = "--moves", required = true, description = "事项进驻清单 CSV（实施编码,进驻日期[,仅限中心受理]） / move-in register CSV")
+    @Option(names = "--moves", required = true, paramLabel = "FILE",
+            description = "事项进驻清单（实施编码,进驻日期[,仅限中心受理][,部门编码]；或 items.csv） / move-in register (or items.csv)")
     Path moves;
+
+    @Option(names = "--results", arity = "1..*", paramLabel = "FILE",
+            description = "出件记录（办件编号,实施编码,[类型,]出件地点,出件时间） / results and certificates issued")
+    List<Path> results = List.of();
+
+    @Option(names = "--steps", paramLabel = "FILE", description = "办理环节（办件编号,实施编码,环节,地点,时间） / steps of cases")
+    Path steps;
+
+    @Option(names = "--channels", paramLabel = "FILE",
+            description = "批准的渠道（渠道名称,类型,起始日期[,截止日期]） / approved branch centres and online portals")
+    Path channels;
 
     @Mixin
     Options.Locality locality;
@@ -52,6 +76,10 @@ public final class IntakeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text 或 jsonl（每条问题一行） / text or jsonl (one finding a line)")
     Format format;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "另写 intake-findings.jsonl 与 intake-summary.json 到该目录 / also write the findings and summary there")
+    Path outDir;
+
     @Mixin
     RecordRun records;
 
@@ -59,34 +87,91 @@ public final class IntakeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DivisionCode code = locality.code();
-        List<ItemMove> register = IntakeLogReader.readMoves(moves);
-        try (ApprovalRules rules = packs.rules(); RecordRun.Session run = records.start(log, spec.commandLine().getErr())) {
+        IntakeFiles files = new IntakeFiles(logs, moves, results, Optional.ofNullable(steps), Optional.ofNullable(channels));
+        boolean severalFiles = logs.size() > 1 || !results.isEmpty() || steps != null;
+        Path input = outDir != null ? outDir.resolve("intake") : logs.get(0);
+        if (outDir != null) {
+            try {
+                Files.createDirectories(outDir);
+            } catch (IOException e) {
+                throw new DataFormatException(outDir.toString(), 0, null, null, "无法创建输出目录 / cannot create the output "
+                        + "directory: " + e.getMessage(), e);
+            }
+        }
+        try (ApprovalRules rules = packs.rules();
+                RecordRun.Session run = records.start(input, spec.commandLine().getErr(), severalFiles)) {
             ApprovalRules.Locality set = rules.locality(code);
-            IntakeScan session = set.scanIntake(register);
-            IntakeLogReader.read(log, r -> {
-                run.read();
-                session.add(r);
-            }, run.rejects());
-            List<Finding> findings = session.finish();
-            String incomplete = run.incomplete("条记录已读", "record(s) read", session.records());
+            IntakeReport report = files.scan(set::scanIntake, run.rejects(), n -> run.read());
+            String incomplete = run.incomplete("条记录已读", "record(s) read", report.logRecords());
             if (format == Format.jsonl) {
-                for (Finding f : findings) {
+                for (Finding f : report.findings()) {
                     out.println(FindingsJson.line(f));
                 }
             } else {
-                if (incomplete != null) {
-                    out.println(incomplete);
-                }
-                out.printf("受理记录 / records %d，进驻事项 / moved items %d，地区 / locality %s，规则集 / rule set %s%n",
-                        session.records(), register.size(), code, set.ruleSetVersion());
-                for (Finding f : findings) {
-                    out.println("  " + f.severity() + " " + f.ruleId() + " " + f.subject() + ": " + f.message().zh());
-                    out.println("      " + f.message().en() + " 〔" + f.legalReference() + "〕");
-                }
-                out.printf("发现问题 / findings: %d%n", findings.size());
+                text(out, report, incomplete, code, set.ruleSetVersion());
             }
             out.flush();
-            return run.summary("条记录已读", "record(s) read", session.records());
+            if (outDir != null) {
+                write(report, set.ruleSetVersion(), code);
+            }
+            return run.summary("条记录已读", "record(s) read", report.logRecords());
+        }
+    }
+
+    private static void text(PrintWriter out, IntakeReport report, String incomplete, DivisionCode code, String version) {
+        if (incomplete != null) {
+            out.println(incomplete);
+        }
+        out.printf("受理记录 / records %d，进驻事项 / moved items %d，地区 / locality %s，规则集 / rule set %s%n",
+                report.logRecords(), report.movedItems(), code, version);
+        for (Finding f : report.findings()) {
+            out.println("  " + f.severity() + " " + f.ruleId() + " " + f.subject() + ": " + f.message().zh());
+            out.println("      " + f.message().en() + " 〔" + f.legalReference() + "〕");
+        }
+        out.println("汇总（规则、事项、部门） / summary (rule, item, department):");
+        report.byRule().forEach((rule, n) -> {
+            out.printf("  %s %d%n", rule, n);
+            report.counts().stream().filter(c -> c.rule().equals(rule)).forEach(c -> out.printf("      %s %s %d%n",
+                    c.item().isEmpty() ? "-" : c.item(), c.department().isEmpty() ? "-" : c.department(), c.count()));
+        });
+        for (IntakeReport.NotChecked n : report.notChecked()) {
+            out.println("未检查 / not checked: " + n.rule() + " — " + n.reasonZh() + " / " + n.reasonEn());
+        }
+        out.printf("发现问题 / findings: %d%n", report.findings().size());
+    }
+
+    private void write(IntakeReport report, String version, DivisionCode code) {
+        ObjectMapper json = FindingsJson.mapper();
+        ObjectNode summary = json.createObjectNode();
+        summary.put("locality", code.toString());
+        summary.put("ruleSetVersion", version);
+        summary.put("complete", report.complete());
+        summary.put("rejected", report.rejected());
+        ObjectNode recordsNode = summary.putObject("records");
+        report.records().forEach((file, n) -> recordsNode.put(Path.of(file).getFileName().toString(), n));
+        ObjectNode byRule = summary.putObject("byRule");
+        report.byRule().forEach(byRule::put);
+        ArrayNode intake = summary.putArray("intake");
+        for (IntakeReport.Count c : report.counts()) {
+            intake.addObject().put("rule", c.rule()).put("item", c.item()).put("department", c.department()).put("count", c.count());
+        }
+        ArrayNode notChecked = summary.putArray("notChecked");
+        for (IntakeReport.NotChecked n : report.notChecked()) {
+            notChecked.addObject().put("rule", n.rule()).put("reasonZh", n.reasonZh()).put("reasonEn", n.reasonEn());
+        }
+        Path findings = outDir.resolve("intake-findings.jsonl");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(findings, StandardCharsets.UTF_8)) {
+                for (Finding f : report.findings()) {
+                    w.write(FindingsJson.line(f));
+                    w.write('\n');
+                }
+            }
+            Files.writeString(outDir.resolve("intake-summary.json"),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DataFormatException(outDir.toString(), 0, null, null, "无法写入输出目录 / cannot write the output directory: "
+                    + e.getMessage(), e);
         }
     }
 }

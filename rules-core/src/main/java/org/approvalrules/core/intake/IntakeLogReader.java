@@ -68,9 +68,10 @@ public final class IntakeLogReader {
     private static final List<CsvColumn> LOG = List.of(CASE, ITEM, APPLICANT, CHANNEL, ACCEPTED, CHANNEL_NAME, ID_TYPE);
 
     static final CsvColumn MOVED_ITEM = CsvColumn.required("实施编码", "sxbm", "item_code");
-    static final CsvColumn MOVED_IN = CsvColumn.required("进驻日期", "moved_in");
+    static final CsvColumn MOVED_IN = CsvColumn.required("进驻日期", "in_centre_from", "moved_in");
     static final CsvColumn CENTRE_ONLY = CsvColumn.optional("仅限中心受理", "centre_only");
-    private static final List<CsvColumn> MOVES = List.of(MOVED_ITEM, MOVED_IN, CENTRE_ONLY);
+    static final CsvColumn DEPARTMENT = CsvColumn.optional("部门编码", "department");
+    private static final List<CsvColumn> MOVES = List.of(MOVED_ITEM, MOVED_IN, CENTRE_ONLY, DEPARTMENT);
 
     private IntakeLogReader() {
     }
@@ -86,25 +87,33 @@ public final class IntakeLogReader {
      * either mode.
      */
     public static long read(Path file, Consumer<IntakeRecord> sink, Rejects rejects) {
-        try (CsvReader r = CsvReader.open(file, file.toString(), CsvReader.Syntax.PLAIN)) {
-            return read(r, sink, rejects);
+        try (IntakeRows rows = IntakeRows.open(file, LOG)) {
+            return read(rows.header(), () -> rows.next(rejects), sink, rejects);
         }
     }
 
     /** Reads a log from {@code in} (named {@code file} in errors), passing each record to {@code sink}; strict. */
     public static long read(Reader in, String file, Consumer<IntakeRecord> sink) {
         try (CsvReader r = CsvReader.of(in, file, CsvReader.Syntax.PLAIN)) {
-            return read(r, sink, Rejects.strict());
+            return read(CsvHeader.read(r, LOG, true), r::next, sink, Rejects.strict());
         }
     }
 
-    private static long read(CsvReader lines, Consumer<IntakeRecord> sink, Rejects rejects) {
-        CsvHeader h = CsvHeader.read(lines, LOG, true);
+    /** A source of rows: {@link CsvReader#next()} or {@link IntakeRows#next} (null at the end). */
+    interface RowSource {
+        CsvRow next();
+    }
+
+    /**
+     * Reads every row of {@code rows} with {@code parse}: each good record to {@code sink}, each bad line (a
+     * {@link DataFormatException} from the source or from {@code parse}) to {@code rejects}. Returns the records passed.
+     */
+    static <T> long readAll(CsvHeader h, RowSource rows, RowParser<T> parse, Consumer<T> sink, Rejects rejects) {
         long n = 0;
-        for (CsvRow row = lines.next(); row != null; row = lines.next()) {
-            IntakeRecord record;
+        for (CsvRow row = rows.next(); row != null; row = rows.next()) {
+            T record;
             try {
-                record = record(h, row);
+                record = parse.parse(h, row);
             } catch (DataFormatException e) {
                 rejects.reject(e);
                 continue;
@@ -113,6 +122,15 @@ public final class IntakeLogReader {
             n++;
         }
         return n;
+    }
+
+    /** Reads one row into a record, or throws a {@link DataFormatException} naming the field. */
+    interface RowParser<T> {
+        T parse(CsvHeader h, CsvRow row);
+    }
+
+    private static long read(CsvHeader h, RowSource rows, Consumer<IntakeRecord> sink, Rejects rejects) {
+        return readAll(h, rows, IntakeLogReader::record, sink, rejects);
     }
 
     private static IntakeRecord record(CsvHeader h, CsvRow row) {
@@ -130,35 +148,59 @@ public final class IntakeLogReader {
         }
     }
 
-    /** Reads a move-in register. */
+    /**
+     * Reads a move-in register: {@code moves.csv}, or the item catalogue {@code items.csv} (its {@code in_centre_from}
+     * column, where an empty cell means "not in the centre" and the row is skipped), CSV or JSON Lines.
+     */
     public static List<ItemMove> readMoves(Path file) {
-        try (CsvReader r = CsvReader.open(file, file.toString(), CsvReader.Syntax.PLAIN)) {
-            return readMoves(r);
+        List<ItemMove> moves = new ArrayList<>();
+        readRegister(file, (item, move, department) -> moves.add(move));
+        return List.copyOf(moves);
+    }
+
+    /** The department (部门编码 / {@code department}) of each item of a register that has that column; else empty. */
+    public static Map<String, String> readDepartments(Path file) {
+        Map<String, String> departments = new HashMap<>();
+        readRegister(file, (item, move, department) -> department.ifPresent(d -> departments.put(item, d)));
+        return departments;
+    }
+
+    private interface RegisterSink {
+        void accept(String item, ItemMove move, Optional<String> department);
+    }
+
+    private static void readRegister(Path file, RegisterSink sink) {
+        Rejects strict = Rejects.strict();
+        try (IntakeRows rows = IntakeRows.open(file, MOVES)) {
+            readRegister(rows.header(), () -> rows.next(strict), sink);
+        }
+    }
+
+    private static void readRegister(CsvHeader h, RowSource rows, RegisterSink sink) {
+        Map<String, Integer> seen = new HashMap<>();
+        boolean catalogue = h.name(MOVED_IN).equalsIgnoreCase("in_centre_from");
+        for (CsvRow next = rows.next(); next != null; next = rows.next()) {
+            CsvRow row = next;
+            h.checkWidth(row);
+            String item = h.require(row, MOVED_ITEM);
+            Integer before = seen.putIfAbsent(item, row.line());
+            if (before != null) {
+                throw h.error(row, MOVED_ITEM, item, "同一事项已在第 " + before + " 行 / the same item is already on line " + before);
+            }
+            if (catalogue && h.optional(row, MOVED_IN).isEmpty()) {
+                continue; // the catalogue's item not in the centre
+            }
+            LocalDate movedIn = time(h, row, MOVED_IN).toLocalDate();
+            boolean centreOnly = h.optional(row, CENTRE_ONLY).map(v -> bool(v, h, row)).orElse(true);
+            sink.accept(item, new ItemMove(item, movedIn, centreOnly), h.optional(row, DEPARTMENT));
         }
     }
 
     /** Reads a move-in register from {@code in} (named {@code file} in errors); each item at most once. */
     public static List<ItemMove> readMoves(Reader in, String file) {
-        try (CsvReader r = CsvReader.of(in, file, CsvReader.Syntax.PLAIN)) {
-            return readMoves(r);
-        }
-    }
-
-    private static List<ItemMove> readMoves(CsvReader lines) {
-        CsvHeader h = CsvHeader.read(lines, MOVES, true);
         List<ItemMove> moves = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (CsvRow next = lines.next(); next != null; next = lines.next()) {
-            CsvRow row = next;
-            h.checkWidth(row);
-            String item = h.require(row, MOVED_ITEM);
-            LocalDate movedIn = time(h, row, MOVED_IN).toLocalDate();
-            boolean centreOnly = h.optional(row, CENTRE_ONLY).map(v -> bool(v, h, row)).orElse(true);
-            Integer before = seen.putIfAbsent(item, row.line());
-            if (before != null) {
-                throw h.error(row, MOVED_ITEM, item, "同一事项已在第 " + before + " 行 / the same item is already on line " + before);
-            }
-            moves.add(new ItemMove(item, movedIn, centreOnly));
+        try (CsvReader r = CsvReader.of(in, file, CsvReader.Syntax.PLAIN)) {
+            readRegister(CsvHeader.read(r, MOVES, true), r::next, (item, move, department) -> moves.add(move));
         }
         return List.copyOf(moves);
     }
@@ -232,6 +274,45 @@ public final class IntakeLogReader {
         return t;
     }
 
+    /**
+     * The two forms of nearly every log, {@code 2024-09-27 10:30:00} and {@code 2024-09-27T10:30}, read without a
+     * regular expression; null for anything else (then the patterns decide).
+     */
+    private static LocalDateTime common(String s) {
+        int n = s.length();
+        if (n != 16 && n != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' && s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || n == 19 && s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = n == 19 ? digits(s, 17, 19) : 0;
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** 2024-09-27, 2024/9/27, with an optional T or space and hh:mm[:ss[.fraction]]. */
     private static final Pattern SEPARATED = Pattern.compile(
             "(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?");
@@ -241,6 +322,10 @@ public final class IntakeLogReader {
     /** The local time {@code v} stands for, or null when it is none of the accepted forms. */
     public static LocalDateTime parseTime(String v) {
         String s = v.strip();
+        LocalDateTime common = common(s);
+        if (common != null) {
+            return common;
+        }
         Matcher m = SEPARATED.matcher(s);
         boolean separated = m.matches();
         if (!separated) {

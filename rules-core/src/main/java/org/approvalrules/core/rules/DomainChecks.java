@@ -2,6 +2,7 @@ package org.approvalrules.core.rules;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.approvalrules.api.InvalidValueException;
@@ -18,6 +19,7 @@ import org.approvalrules.api.fee.FeeStandard;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.IntakeScan;
+import org.approvalrules.api.intake.IntakeRegisters;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.authorization.AuthorizationAssessor;
 import org.approvalrules.core.authorization.AuthorizationChecker;
@@ -136,7 +138,12 @@ public final class DomainChecks {
 
     /** A scan of one intake log against the move-in register {@code moves}. */
     public IntakeScan scanIntake(Collection<ItemMove> moves) {
-        IntakeDetector.Session session = new IntakeDetector(params).session(moves);
+        return scanIntake(IntakeRegisters.of(List.copyOf(InvalidValueException.requireNonNull(moves, "moves"))));
+    }
+
+    /** A scan of intake logs against the move-in register and the optional results, steps and approved channels. */
+    public IntakeScan scanIntake(IntakeRegisters registers) {
+        IntakeDetector.Session session = new IntakeDetector(params).session(registers);
         return new IntakeScan() {
             @Override
             public void add(IntakeRecord record) {
@@ -150,7 +157,9 @@ public final class DomainChecks {
 
             @Override
             public List<Finding> finish() {
-                return IntakeDetector.order(rules.judge(session.finish()));
+                List<Finding> out = new ArrayList<>();
+                session.finish(batch -> out.addAll(rules.judge(batch)));
+                return IntakeDetector.order(out);
             }
         };
     }

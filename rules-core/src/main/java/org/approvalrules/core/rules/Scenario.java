@@ -52,7 +52,7 @@ public record Scenario(String name, String file, int line, DivisionCode locality
 
     private static final List<String> SCENARIO_KEYS = List.of("name", "locality", "calendar", "as-of", "cases", "expect",
             "rates", "chiefs", "openings", "signatures", "charges", "intake-log", "moves", "authorization-data", "guides", "completeness", "catalogue",
-            "promised", "kpis");
+            "promised", "kpis", "results", "steps", "channels");
     /** The keys of each fact section ({@link ScenarioFacts}): a misspelt key is an error, not a default. */
     private static final Map<String, List<String>> FACT_KEYS = Map.ofEntries(
             Map.entry("completeness", List.of("kind", "subject", "department", "date", "count", "detail")),
@@ -68,7 +68,10 @@ public record Scenario(String name, String file, int line, DivisionCode locality
             Map.entry("guides", List.of("item", "department", "charges", "name", "legal-basis", "conditions", "materials", "procedure",
                     "time-limit", "fee-basis", "fee-standard", "date")),
             Map.entry("intake-log", List.of("case", "item", "applicant", "channel", "channel-name", "accepted")),
-            Map.entry("moves", List.of("item", "moved-in", "centre-only")));
+            Map.entry("moves", List.of("item", "moved-in", "centre-only")),
+            Map.entry("results", List.of("case", "item", "kind", "place", "at")),
+            Map.entry("steps", List.of("case", "item", "step", "place", "at")),
+            Map.entry("channels", List.of("name", "kind", "from", "to")));
     private static final List<String> CASE_KEYS = List.of("id", "accepted", "statutory", "promised", "promised-remaining",
             "statutory-remaining", "completed", "correction-notice-working-days", "delivery-working-days",
             "procedures-recorded-after-due", "back-dated-procedures", "procedures-at-acceptance", "unrecognised-procedures");

@@ -27,7 +27,12 @@ import org.approvalrules.api.fee.ExemptionEvidence;
 import org.approvalrules.api.fee.FeeCheck;
 import org.approvalrules.api.fee.FeeRequest;
 import org.approvalrules.api.fee.QuantityKind;
+import org.approvalrules.api.intake.ApprovedChannel;
+import org.approvalrules.api.intake.HandlingPlace;
 import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.api.intake.IntakeRegisters;
+import org.approvalrules.api.intake.ResultRecord;
+import org.approvalrules.api.intake.StepRecord;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.api.money.Money;
@@ -46,20 +51,26 @@ import org.approvalrules.core.parameter.ParameterSet;
 /**
  * What a scenario states besides deadline cases (docs/RULE-PACKS.md "Scenarios"): window-authorization
  * facts written directly ({@code rates}, {@code chiefs}, {@code openings}, {@code signatures}), fee charges
- * ({@code charges}) and an intake log with its move-in register ({@code intake-log}, {@code moves}), from
+ * ({@code charges}) and an intake log with its move-in register ({@code intake-log}, {@code moves}) and optionally
+ * results, steps and approved channels ({@code results}, {@code steps}, {@code channels}), from
  * which the engines compute the facts with the locality's own parameters, as in production. Immutable.
  *
  * @param facts the authorization facts
  * @param charges the fee charges, each of a case ({@link FeeCheck#subject()}; one case's charges are judged together)
  * @param intake the intake log
  * @param moves the move-in register
+ * @param results the results and certificates issued (intake)
+ * @param steps the steps of cases (intake)
+ * @param channels the approved channels (intake)
  * @param authorization authorization records ({@code authorization-data}), when stated
  */
 public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<IntakeRecord> intake, List<ItemMove> moves,
+        List<ResultRecord> results, List<StepRecord> steps, List<ApprovedChannel> channels,
         Optional<ScenarioRecords.Authorization> authorization) {
 
     /** Nothing but deadline cases. */
-    public static final ScenarioFacts NONE = new ScenarioFacts(List.of(), List.of(), List.of(), List.of());
+    public static final ScenarioFacts NONE = new ScenarioFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
 
     /** The sections of {@code authorization-data}. */
     public static final List<String> RECORD_SECTIONS = ScenarioRecords.SECTIONS;
@@ -71,12 +82,21 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
         charges = List.copyOf(charges);
         intake = List.copyOf(intake);
         moves = List.copyOf(moves);
+        results = List.copyOf(results);
+        steps = List.copyOf(steps);
+        channels = List.copyOf(channels);
         authorization = java.util.Objects.requireNonNull(authorization, "authorization");
     }
 
     /** Without authorization records. */
+    public ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<IntakeRecord> intake, List<ItemMove> moves,
+            List<ResultRecord> results, List<StepRecord> steps, List<ApprovedChannel> channels) {
+        this(facts, charges, intake, moves, results, steps, channels, Optional.empty());
+    }
+
+    /** Without authorization records, intake results, steps or channels. */
     public ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<IntakeRecord> intake, List<ItemMove> moves) {
-        this(facts, charges, intake, moves, Optional.empty());
+        this(facts, charges, intake, moves, List.of(), List.of(), List.of(), Optional.empty());
     }
 
     /** Whether the scenario states none of these. */
@@ -112,7 +132,7 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
             byCase.values().forEach(c -> out.addAll(fees.facts(c)));
         }
         if (!intake.isEmpty()) {
-            IntakeDetector.Session s = new IntakeDetector(params).session(moves);
+            IntakeDetector.Session s = new IntakeDetector(params).session(new IntakeRegisters(moves, results, steps, channels));
             intake.forEach(s::add);
             out.addAll(s.finish());
         }
@@ -186,12 +206,29 @@ public record ScenarioFacts(List<RuleFact> facts, List<FeeCheck> charges, List<I
         for (JsonNode m : s.path("moves")) {
             moves.add(new ItemMove(text(m, "item"), date(m, "moved-in"), m.path("centre-only").asBoolean(true)));
         }
-        if (intake.isEmpty() && !moves.isEmpty()) {
-            throw new IllegalArgumentException("有 moves 而无 intake-log / moves without an intake-log");
+        List<ResultRecord> results = new ArrayList<>();
+        for (JsonNode r : s.path("results")) {
+            results.add(new ResultRecord(text(r, "case"), text(r, "item"),
+                    ResultRecord.Kind.valueOf(r.path("kind").asText("RESULT").toUpperCase(Locale.ROOT)),
+                    HandlingPlace.valueOf(text(r, "place").toUpperCase(Locale.ROOT)), LocalDateTime.parse(text(r, "at"))));
+        }
+        List<StepRecord> steps = new ArrayList<>();
+        for (JsonNode r : s.path("steps")) {
+            steps.add(new StepRecord(text(r, "case"), text(r, "item"), power(r, "step"),
+                    HandlingPlace.valueOf(text(r, "place").toUpperCase(Locale.ROOT)), LocalDateTime.parse(text(r, "at"))));
+        }
+        List<ApprovedChannel> channels = new ArrayList<>();
+        for (JsonNode r : s.path("channels")) {
+            channels.add(new ApprovedChannel(text(r, "name"), AcceptanceChannel.valueOf(text(r, "kind").toUpperCase(Locale.ROOT)),
+                    date(r, "from"), r.has("to") ? Optional.of(date(r, "to")) : Optional.empty()));
+        }
+        if (intake.isEmpty() && !(moves.isEmpty() && results.isEmpty() && steps.isEmpty() && channels.isEmpty())) {
+            throw new IllegalArgumentException("有 moves/results/steps/channels 而无 intake-log / moves, results, steps or "
+                    + "channels without an intake-log");
         }
         Optional<ScenarioRecords.Authorization> records = s.has("authorization-data")
                 ? Optional.of(ScenarioRecords.authorization(s.get("authorization-data"))) : Optional.empty();
-        return new ScenarioFacts(facts, charges, intake, moves, records);
+        return new ScenarioFacts(facts, charges, intake, moves, results, steps, channels, records);
     }
 
     private static FeeCheck charge(JsonNode c) {

@@ -1,5 +1,6 @@
 package org.approvalrules.core.intake;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,19 @@ final class IntakeFixtures {
     private IntakeFixtures() {
     }
 
-    /** Window days 30 from 2004, 10 from 2025-01-01 (a county override); branch centre 公安分中心 approved. */
+    /**
+     * Window days 30 from 2004, 10 from 2025-01-01 (a county override); branch centre 公安分中心 approved; volume signal
+     * above a department share of 0.5 from 4 cases a month.
+     */
     static ParameterSet params() {
         return new ParameterSet(Map.of(
+                IntakeDetector.VOLUME_SHARE, new Parameter(IntakeDetector.VOLUME_SHARE, ParameterType.DECIMAL,
+                        BilingualText.of("占比", "share"),
+                        List.of(new DatedValue(LocalDate.of(2004, 7, 1), new BigDecimal("0.5"), "national", "intake.yaml", 20)),
+                        "000000"),
+                IntakeDetector.VOLUME_MIN_CASES, new Parameter(IntakeDetector.VOLUME_MIN_CASES, ParameterType.INT,
+                        BilingualText.of("最少件数", "fewest cases"),
+                        List.of(new DatedValue(LocalDate.of(2004, 7, 1), 4, "national", "intake.yaml", 27)), "000000"),
                 IntakeDetector.WINDOW_DAYS, new Parameter(IntakeDetector.WINDOW_DAYS, ParameterType.INT, BilingualText.of("窗口", "window"),
                         List.of(new DatedValue(LocalDate.of(2004, 7, 1), 30, "national", "intake.yaml", 1),
                                 new DatedValue(LocalDate.of(2025, 1, 1), 10, "county", "local.yaml", 3)), "451031"),

@@ -142,4 +142,20 @@ class IntakeLogReaderTest {
         assertThatThrownBy(() -> IntakeLogReader.readMoves(new StringReader("item_code,moved_in,centre_only\nI1,2024-03-01,maybe\n"),
                 "moves.csv")).isInstanceOfSatisfying(DataFormatException.class, e -> assertThat(e.value()).contains("maybe"));
     }
+
+    @Test
+    void theItemCatalogueServesAsTheRegisterInCsvAndJsonLines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("items.csv"),
+                "item_code,item_name,department,in_centre_from,centre_only\nI1,甲,D01,2024-03-01,否\nI2,乙,D02,,\n");
+        java.nio.file.Path jsonl = java.nio.file.Files.writeString(dir.resolve("items.jsonl"),
+                "{\"item_code\":\"I1\",\"department\":\"D01\",\"in_centre_from\":\"2024-03-01\",\"centre_only\":false}\n"
+                        + "{\"item_code\":\"I2\",\"department\":\"D02\",\"in_centre_from\":null}\n");
+        for (java.nio.file.Path p : List.of(csv, jsonl)) {
+            // I2 is not in the centre (empty in_centre_from): not in the register
+            assertThat(IntakeLogReader.readMoves(p)).as(p.toString())
+                    .containsExactly(new ItemMove("I1", LocalDate.of(2024, 3, 1), false));
+            assertThat(IntakeLogReader.readDepartments(p)).as(p.toString()).containsEntry("I1", "D01");
+        }
+    }
 }

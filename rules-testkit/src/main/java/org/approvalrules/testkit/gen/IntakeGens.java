@@ -36,7 +36,19 @@ public final class IntakeGens {
      */
     public static Gen<List<IntakeRecord>> logs(List<ApplicantId> applicants, List<String> items, DateRange range,
             List<String> branchNames, int maxSize) {
-        Gen<Who> who = Gen.zip(Gen.ints(0, applicants.size() - 1), Gen.ints(0, items.size() - 1), Who::new);
+        return logs(applicants, items, range, branchNames, maxSize, false);
+    }
+
+    /**
+     * As {@link #logs(List, List, DateRange, List, int)}; with {@code copies}, about one record in three is also
+     * exported by the other system under the same case number (a department copy of a centre record, or a centre
+     * copy of a department record), the same day or the next: one case in two exports. Shrinks towards no copies.
+     */
+    public static Gen<List<IntakeRecord>> logs(List<ApplicantId> applicants, List<String> items, DateRange range,
+            List<String> branchNames, int maxSize, boolean copies) {
+        Gen<Who> who = Gen.zip(Gen.ints(0, applicants.size() - 1), Gen.zip(Gen.ints(0, items.size() - 1),
+                copies ? Gen.ints(0, 5) : Gen.constant(0), (item, copy) -> new int[] {item, copy}),
+                (a, ic) -> new Who(a, ic[0], ic[1]));
         Gen<Where> where = Gen.zip(Gen.elements(AcceptanceChannel.values()), Gen.ints(0, branchNames.size() - 1),
                 Where::new);
         Gen<Row> row = Gen.zip(who, Gen.zip(DeadlineGens.acceptanceTimes(range), where, When::new), Row::new);
@@ -47,14 +59,22 @@ public final class IntakeGens {
                 AcceptanceChannel ch = r.when().where().channel();
                 Optional<String> name = ch == AcceptanceChannel.BRANCH_CENTRE
                         ? Optional.of(branchNames.get(r.when().where().branch())) : Optional.empty();
-                log.add(new IntakeRecord("R" + k, items.get(r.who().item()), applicants.get(r.who().applicant()), ch, name,
-                        r.when().at()));
+                IntakeRecord rec = new IntakeRecord("R" + k, items.get(r.who().item()), applicants.get(r.who().applicant()), ch,
+                        name, r.when().at());
+                log.add(rec);
+                int copy = r.who().copy();
+                if (copy == 1 || copy == 2) {
+                    AcceptanceChannel other = ch == AcceptanceChannel.DEPARTMENT ? AcceptanceChannel.CENTRE_WINDOW
+                            : AcceptanceChannel.DEPARTMENT;
+                    log.add(IntakeRecord.of(rec.caseNumber(), rec.itemCode(), rec.applicant(), other,
+                            rec.acceptedAt().plusDays(copy - 1L).plusMinutes(30)));
+                }
             }
             return log;
         });
     }
 
-    private record Who(int applicant, int item) {
+    private record Who(int applicant, int item, int copy) {
     }
 
     private record Where(AcceptanceChannel channel, int branch) {

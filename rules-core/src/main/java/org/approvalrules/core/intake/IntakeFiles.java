@@ -1,0 +1,109 @@
+package org.approvalrules.core.intake;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.intake.ApprovedChannel;
+import org.approvalrules.api.intake.IntakeRegisters;
+import org.approvalrules.api.intake.IntakeScan;
+import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.api.intake.ResultRecord;
+import org.approvalrules.api.intake.StepRecord;
+import org.approvalrules.core.records.Rejects;
+
+/**
+ * The files of one intake scan, as a command or the supervise job finds them: intake logs (several, CSV or JSON
+ * Lines), the move-in register ({@code moves.csv}, or {@code items.csv} with its {@code in_centre_from} column),
+ * and optionally results, steps and approved channels. {@link #scan} reads the registers, streams every log through
+ * one scan in the order given and returns an {@link IntakeReport}. Immutable.
+ *
+ * @param logs the intake logs (at least one)
+ * @param moves the move-in register
+ * @param results result registers (empty: 体外循环 is not checked, nor the result place of 前店后厂)
+ * @param steps the steps of cases (empty: 前店后厂 is not checked)
+ * @param channels the approved channels (empty: parameter {@code intake.branch-centres} alone)
+ */
+public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optional<Path> steps, Optional<Path> channels) {
+
+    public IntakeFiles {
+        logs = List.copyOf(InvalidValueException.requireNonNull(logs, "logs"));
+        if (logs.isEmpty()) {
+            throw new InvalidValueException("logs", "", "至少需要一个受理记录文件 / at least one intake log is needed");
+        }
+        InvalidValueException.requireNonNull(moves, "moves");
+        results = List.copyOf(InvalidValueException.requireNonNull(results, "results"));
+        InvalidValueException.requireNonNull(steps, "steps");
+        InvalidValueException.requireNonNull(channels, "channels");
+    }
+
+    /**
+     * Reads the registers (the move-in register and channels strictly, results and steps with {@code rejects}), then
+     * each log with {@code rejects}, into one scan made by {@code scans} (a locality's
+     * {@code scanIntake(IntakeRegisters)}); {@code progress} is told each record read.
+     *
+     * @throws org.approvalrules.api.DataFormatException for an unreadable file, a bad header or register (and for
+     *     the first bad line when {@code rejects} is strict)
+     */
+    public IntakeReport scan(Function<IntakeRegisters, IntakeScan> scans, Rejects rejects, LongConsumer progress) {
+        List<ItemMove> register = IntakeLogReader.readMoves(moves);
+        Map<String, String> departments = IntakeLogReader.readDepartments(moves);
+        Map<String, Long> records = new LinkedHashMap<>();
+        List<ResultRecord> issued = new ArrayList<>();
+        for (Path p : results) {
+            List<ResultRecord> r = IntakeRegisterReader.readResults(p, rejects);
+            records.merge(p.toString(), (long) r.size(), Long::sum);
+            issued.addAll(r);
+        }
+        List<StepRecord> stepRecords = steps.map(p -> IntakeRegisterReader.readSteps(p, rejects)).orElse(List.of());
+        steps.ifPresent(p -> records.put(p.toString(), (long) stepRecords.size()));
+        List<ApprovedChannel> approved = channels.map(IntakeRegisterReader::readChannels).orElse(List.of());
+        IntakeScan scan = scans.apply(new IntakeRegisters(register, issued, stepRecords, approved));
+        long[] n = new long[1];
+        for (Path log : logs) {
+            long read = IntakeLogReader.read(log, r -> {
+                scan.add(r);
+                progress.accept(++n[0]);
+            }, rejects);
+            records.merge(log.toString(), read, Long::sum);
+        }
+        List<Finding> findings = scan.finish();
+        return new IntakeReport(findings, records, scan.records(), rejects.count(), register.size(), summary(findings, departments),
+                notChecked());
+    }
+
+    private List<IntakeReport.NotChecked> notChecked() {
+        List<IntakeReport.NotChecked> out = new ArrayList<>();
+        if (results.isEmpty()) {
+            out.add(new IntakeReport.NotChecked(IntakeDetector.OUTSIDE_SYSTEM, "未提供出件记录（results），未检查体外循环",
+                    "no results register given: handling outside the system not checked"));
+        }
+        if (steps.isEmpty()) {
+            out.add(new IntakeReport.NotChecked(IntakeDetector.FRONT_OFFICE, "未提供办理环节（steps），未检查前店后厂",
+                    "no steps given: front-office intake not checked"));
+        }
+        return out;
+    }
+
+    /** Counts per rule, item and department (the item's department from the register; "" when unknown). */
+    static List<IntakeReport.Count> summary(List<Finding> findings, Map<String, String> departments) {
+        Map<List<String>, long[]> counts = new HashMap<>();
+        for (Finding f : findings) {
+            String item = f.evidence().getOrDefault("item", "");
+            counts.computeIfAbsent(List.of(f.ruleId(), item, departments.getOrDefault(item, "")), k -> new long[1])[0]++;
+        }
+        List<IntakeReport.Count> out = new ArrayList<>();
+        counts.forEach((k, v) -> out.add(new IntakeReport.Count(k.get(0), k.get(1), k.get(2), v[0])));
+        out.sort(Comparator.comparing(IntakeReport.Count::rule).thenComparing(IntakeReport.Count::item)
+                .thenComparing(IntakeReport.Count::department));
+        return List.copyOf(out);
+    }
+}
