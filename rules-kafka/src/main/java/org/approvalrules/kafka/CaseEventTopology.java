@@ -20,7 +20,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.approvalrules.ApprovalRules;
@@ -246,15 +245,7 @@ public final class CaseEventTopology {
             Instant asOf = Instant.ofEpochMilli(now);
             Optional<LocalDateTime> watermark = watermark();
             Map<DivisionCode, List<CaseFile>> byLocality = new LinkedHashMap<>();
-            List<KeyValue<String, String>> all = new ArrayList<>();
-            try (KeyValueIterator<String, String> it = store.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, String> kv = it.next();
-                    if (!kv.key.equals(WATERMARK)) {
-                        all.add(kv);
-                    }
-                }
-            }
+            List<KeyValue<String, String>> all = StateStores.entriesExcept(store, WATERMARK);
             for (KeyValue<String, String> kv : all) {
                 CaseFile f = CaseFile.parse(kv.value);
                 ApprovalRules.Locality locality = rules.locality(f.locality());

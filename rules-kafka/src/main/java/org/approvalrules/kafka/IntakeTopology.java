@@ -31,7 +31,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.approvalrules.ApprovalRules;
@@ -278,15 +277,7 @@ public final class IntakeTopology {
 
         /** Judges every record whose pairs have all arrived; forgets records no one can pair with any more. */
         private void advance(LocalDate watermark, long timestamp) {
-            List<KeyValue<String, String>> groups = new ArrayList<>();
-            try (KeyValueIterator<String, String> it = store.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, String> kv = it.next();
-                    if (!kv.key.equals(WATERMARK)) {
-                        groups.add(kv);
-                    }
-                }
-            }
+            List<KeyValue<String, String>> groups = StateStores.entriesExcept(store, WATERMARK);
             for (KeyValue<String, String> kv : groups) {
                 ArrayNode group = (ArrayNode) read(kv.value);
                 DivisionCode code = DivisionCode.parse(kv.key.substring(0, kv.key.indexOf('|')));

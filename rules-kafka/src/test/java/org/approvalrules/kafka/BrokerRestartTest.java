@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -67,17 +66,7 @@ class BrokerRestartTest {
             assertThat(expected).as("the log has findings to lose").hasSizeGreaterThan(20);
             List<IntakeRecord> arrivals = StreamingAsBatchPropertyTest.shuffle(log, 5L);
 
-            try (KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                    .setBaseDirectory(dir.resolve("broker")).build())
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build()) {
-                cluster.format();
-                cluster.startup();
-                cluster.waitForReadyBrokers();
+            try (KafkaClusterTestKit cluster = SingleNodeBroker.start(dir.resolve("broker"))) {
                 IntakeTopology.Topics topics = IntakeTopology.Topics.defaults();
                 try (Admin admin = cluster.admin()) {
                     admin.createTopics(List.of(new NewTopic(topics.intake(), PARTITIONS, (short) 1),

@@ -24,7 +24,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.approvalrules.ApprovalRules;
@@ -64,17 +63,7 @@ class CaseEventThroughputBenchmark {
         System.out.println("load average before (/proc/loadavg): " + uptime());
         System.out.println("records: " + records.size() + " (" + CASES + " cases)");
         try (ApprovalRules rules = ApprovalRules.builder().packs(Path.of("..", "examples", "packs")).build();
-                KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                        .setBaseDirectory(dir.resolve("broker")).build())
-                        .setConfigProp("offsets.topic.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                        .build()) {
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
+                KafkaClusterTestKit cluster = SingleNodeBroker.start(dir.resolve("broker"))) {
             run(rules, cluster, records, 1, "warm-up (cold JVM, not a figure)");
             for (int partitions : new int[] {1, 2, 4}) {
                 run(rules, cluster, records, partitions, "");

@@ -46,7 +46,7 @@ final class FeeStage implements SupervisionStage {
         run.cases.forEach(c -> cases.put(c.number(), c));
         List<ChargeRecord> charges = new ArrayList<>();
         var rejects = run.rejectsOf(name);
-        long n = ChargesReader.read(src.get().path(), name, c -> {
+        ChargesReader.read(src.get().path(), name, c -> {
             if (c.caseNumber().isPresent() && !cases.containsKey(c.caseNumber().get())) {
                 rejects.reject(new DataFormatException(name, c.line(), "case_number", c.caseNumber().get(),
                         "cases 中无此办件 / no such case in cases"));
@@ -84,7 +84,6 @@ final class FeeStage implements SupervisionStage {
         run.counted(name, judged);
         rows.values().forEach(m -> m.put("amountYuan", ((BigDecimal) m.get("amountYuan")).toPlainString()));
         run.section("fees").addAll(rows.values());
-        assert n >= judged;
     }
 
     /** The 八公开 check of the catalogue's guide columns (items.csv), when it has them. */
