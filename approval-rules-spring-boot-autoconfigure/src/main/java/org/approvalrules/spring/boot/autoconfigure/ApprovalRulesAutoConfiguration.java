@@ -7,6 +7,7 @@ import org.approvalrules.ApprovalRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -48,6 +50,9 @@ public class ApprovalRulesAutoConfiguration {
         if (properties.getCalendars() != null) {
             b.calendarLayers(properties.getCalendars());
         }
+        if (properties.getCalendarDirectory() != null) {
+            b.calendarDirectory(properties.getCalendarDirectory());
+        }
         ApprovalRules rules = b.build();
         try {
             for (DivisionCode l : properties.startLocalities()) {
@@ -75,15 +80,38 @@ public class ApprovalRulesAutoConfiguration {
         return new MeteredApprovalRules(rules, properties.getDefaultLocality(), listeners.orderedStream().toList(), reloader);
     }
 
-    /** Reload on a change of the packs directory ({@code approval-rules.reload.watch}, on by default). */
+    /**
+     * Reload on a change of the packs directory or the calendar directory ({@code approval-rules.reload.watch}, on
+     * by default), when either is set.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = ApprovalRulesProperties.PREFIX, name = "packs")
+    @Conditional(PacksOrCalendars.class)
     static class WatchConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnBooleanProperty(prefix = ApprovalRulesProperties.PREFIX, name = "reload.watch", matchIfMissing = true)
         PacksWatcher approvalRulesPacksWatcher(ApprovalRulesProperties properties, ApprovalRulesReloader reloader) {
-            return new PacksWatcher(properties.getPacks(), properties.getReload().getDebounce(), reloader);
+            return new PacksWatcher(properties.getPacks(), properties.calendarDirectories(),
+                    properties.getReload().getDebounce(), reloader);
+        }
+    }
+
+    /** {@code approval-rules.packs}, {@code calendars} or {@code calendar-directory} is set: a directory to watch. */
+    static final class PacksOrCalendars extends AnyNestedCondition {
+        PacksOrCalendars() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = ApprovalRulesProperties.PREFIX, name = "packs")
+        static final class Packs {
+        }
+
+        @ConditionalOnProperty(prefix = ApprovalRulesProperties.PREFIX, name = "calendars")
+        static final class Calendars {
+        }
+
+        @ConditionalOnProperty(prefix = ApprovalRulesProperties.PREFIX, name = "calendar-directory")
+        static final class CalendarDirectory {
         }
     }
 

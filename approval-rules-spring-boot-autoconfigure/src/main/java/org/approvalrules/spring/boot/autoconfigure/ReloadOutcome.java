@@ -23,7 +23,7 @@ public record ReloadOutcome(DivisionCode layer, Trigger trigger, Instant at, boo
 
     /** What asked for a reload. */
     public enum Trigger {
-        /** A change in the packs directory. */
+        /** A change in the packs directory or the calendar directory. */
         WATCH,
         /** The Actuator endpoint {@code approvalrules}. */
         ENDPOINT,

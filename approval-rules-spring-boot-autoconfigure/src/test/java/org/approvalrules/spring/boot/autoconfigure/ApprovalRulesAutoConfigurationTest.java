@@ -101,6 +101,7 @@ class ApprovalRulesAutoConfigurationTest {
         "approval-rules.clock-zone=Mars/Olympus | approval-rules.clock-zone | Mars/Olympus",
         "approval-rules.packs=/no/such/packs | packs | not a directory",
         "approval-rules.calendars=/no/such/calendars | calendars | not a directory",
+        "approval-rules.calendar-directory=/no/such/calendar | calendarDirectory | not a directory",
         "approval-rules.reload.debounce=0s | reload.debounce | more than 0",
         "approval-rules.reload.debounce=2m | reload.debounce | at most 1 minute",
         "approval-rules.reload.watch=sometimes | approval-rules.reload.watch | sometimes",
