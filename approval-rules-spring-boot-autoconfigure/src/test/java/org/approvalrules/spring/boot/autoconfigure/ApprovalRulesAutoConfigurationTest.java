@@ -139,7 +139,9 @@ class ApprovalRulesAutoConfigurationTest {
         Path packs = TestPacks.copyTo(dir.resolve("packs"));
         Path calendars = TestPacks.calendarLayers(dir.resolve("calendars"), false);
         Map<String, String> valid = Map.of("approval-rules.packs", packs.toString(),
-                "approval-rules.calendars", calendars.toString(), "approval-rules.coverage", "PROVISIONAL",
+                "approval-rules.calendars", calendars.toString(),
+                "approval-rules.calendar-directory", Files.createDirectories(dir.resolve("calendar")).toString(),
+                "approval-rules.coverage", "PROVISIONAL",
                 "approval-rules.default-locality", "440000", "approval-rules.localities", "440000,440106",
                 "approval-rules.clock-zone", "Asia/Shanghai", "approval-rules.reload.watch", "false",
                 "approval-rules.reload.debounce", "250ms");
