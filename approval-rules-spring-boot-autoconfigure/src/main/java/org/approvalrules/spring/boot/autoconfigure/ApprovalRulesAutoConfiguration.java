@@ -40,10 +40,10 @@ public class ApprovalRulesAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ApprovalRules approvalRules(ApprovalRulesProperties properties, ObjectProvider<Clock> clock,
-            ObjectProvider<ApprovalRulesListener> listeners) {
+            ObjectProvider<ApprovalRulesListener> listeners, ObjectProvider<ApprovalRulesReloader> reloader) {
         Clock c = clock.getIfUnique(() -> Clock.system(properties.getClockZone())).withZone(properties.getClockZone());
         ApprovalRules.Builder b = ApprovalRules.builder().coverage(properties.getCoverage()).clock(c)
-                .listener(new EvaluationsToListeners(listeners));
+                .listener(new EvaluationsToListeners(listeners, reloader));
         if (properties.getPacks() != null) {
             b.packs(properties.getPacks());
         }
@@ -152,14 +152,25 @@ public class ApprovalRulesAutoConfiguration {
     /**
      * Every batch the entry point evaluates — through {@link MeteredApprovalRules} or directly on the bean — told to
      * the {@link ApprovalRulesListener} beans (looked up on first use, so a listener may itself depend on the entry
-     * point).
+     * point); every reload called directly on the bean told to the {@link ApprovalRulesReloader} (health, endpoint,
+     * metrics), which ignores the echo of its own.
      */
     static final class EvaluationsToListeners implements ApprovalRules.Listener {
         private final ObjectProvider<ApprovalRulesListener> provider;
+        private final ObjectProvider<ApprovalRulesReloader> reloader;
         private volatile java.util.List<ApprovalRulesListener> listeners;
 
-        EvaluationsToListeners(ObjectProvider<ApprovalRulesListener> provider) {
+        EvaluationsToListeners(ObjectProvider<ApprovalRulesListener> provider, ObjectProvider<ApprovalRulesReloader> reloader) {
             this.provider = provider;
+            this.reloader = reloader;
+        }
+
+        @Override
+        public void reloaded(ApprovalRules.Reload outcome) {
+            ApprovalRulesReloader r = reloader.getIfAvailable();
+            if (r != null) {
+                r.heard(outcome);
+            }
         }
 
         @Override

@@ -27,7 +27,10 @@ public record ReloadOutcome(DivisionCode layer, Trigger trigger, Instant at, boo
         WATCH,
         /** The Actuator endpoint {@code approvalrules}. */
         ENDPOINT,
-        /** A call of {@link ApprovalRulesReloader#reload(DivisionCode, Trigger)} by the application. */
+        /**
+         * A call of {@link ApprovalRulesReloader#reload(DivisionCode, Trigger)} by the application, or of the entry
+         * point's own {@code reload} on the bean.
+         */
         API
     }
 

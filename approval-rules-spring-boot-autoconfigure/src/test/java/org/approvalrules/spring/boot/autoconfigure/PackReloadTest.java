@@ -180,6 +180,42 @@ class PackReloadTest {
                 });
     }
 
+    /**
+     * A reload called directly on the entry point bean is seen like one through the reloader (health, endpoint,
+     * metrics), and a reload through the reloader is counted once, not again as its echo from the entry point.
+     */
+    @Test
+    void aReloadCalledDirectlyOnTheBeanIsSeenOnce(@TempDir Path dir) throws IOException {
+        Path packs = TestPacks.copyTo(dir);
+        Path drl = packs.resolve(TestPacks.DRL);
+        String good = Files.readString(drl);
+        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
+                "approval-rules.reload.watch=false").run(context -> {
+            org.approvalrules.ApprovalRules rules = context.getBean(org.approvalrules.ApprovalRules.class);
+            ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Files.writeString(drl, good.replace("> 5 )", "> )"));
+            assertThat(rules.reload(TestPacks.PROVINCE).swapped()).isFalse();
+            ReloadOutcome heard = reloader.last().orElseThrow();
+            assertThat(heard.trigger()).isEqualTo(ReloadOutcome.Trigger.API);
+            assertThat(heard.swapped()).isFalse();
+            assertThat(heard.problemLines()).anySatisfy(p -> assertThat(p).contains("remaining.drl"));
+            Health h = context.getBean(ApprovalRulesHealthIndicator.class).health();
+            assertThat(h.getStatus()).isEqualTo(ApprovalRulesHealthIndicator.WARNING);
+            assertThat(h.getDetails().get("warnings").toString()).contains("remaining.drl");
+            assertThat(meters.get("approval.rules.reloads").tags("trigger", "api", "outcome", "refused").counter().count())
+                    .isEqualTo(1);
+
+            Files.writeString(drl, good);
+            assertThat(reloader.reload(TestPacks.PROVINCE, ReloadOutcome.Trigger.ENDPOINT).swapped()).isTrue();
+            assertThat(reloader.last().orElseThrow().trigger()).isEqualTo(ReloadOutcome.Trigger.ENDPOINT);
+            assertThat(meters.find("approval.rules.reloads").tags("trigger", "api", "outcome", "swapped").counter()).isNull();
+            assertThat(meters.get("approval.rules.reloads").tags("trigger", "endpoint", "outcome", "swapped").counter().count())
+                    .isEqualTo(1);
+            assertThat(context.getBean(ApprovalRulesHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> locality(Health h, String code) {
         return ((Map<String, Map<String, Object>>) h.getDetails().get("localities")).get(code);
