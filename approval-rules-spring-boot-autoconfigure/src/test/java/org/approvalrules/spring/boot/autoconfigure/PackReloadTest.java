@@ -41,10 +41,10 @@ class PackReloadTest {
 
     @Test
     void aBrokenEditIsRefusedAndTheOldRulesServe(@TempDir Path dir) throws IOException {
-        Path packs = TestPacks.copyTo(dir);
-        Path drl = packs.resolve(TestPacks.DRL);
-        String good = Files.readString(drl);
-        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
+        Pack pack = Pack.copyTo(dir);
+        Path drl = pack.drl();
+        String good = pack.good();
+        runner.withPropertyValues(pack.property(), "approval-rules.default-locality=440000",
                 "approval-rules.reload.debounce=200ms").run(context -> {
             MeteredApprovalRules metered = context.getBean(MeteredApprovalRules.class);
             ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
@@ -85,10 +85,10 @@ class PackReloadTest {
 
     @Test
     void theEndpointReloadsALayer(@TempDir Path dir) throws IOException {
-        Path packs = TestPacks.copyTo(dir);
-        Path drl = packs.resolve(TestPacks.DRL);
-        String good = Files.readString(drl);
-        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
+        Pack pack = Pack.copyTo(dir);
+        Path drl = pack.drl();
+        String good = pack.good();
+        runner.withPropertyValues(pack.property(), "approval-rules.default-locality=440000",
                 "approval-rules.reload.watch=false").run(context -> {
             ApprovalRulesEndpoint endpoint = context.getBean(ApprovalRulesEndpoint.class);
             assertThat(endpoint.state()).containsEntry("localities", List.of("440000")).containsEntry("lastReload", null);
@@ -186,10 +186,10 @@ class PackReloadTest {
      */
     @Test
     void aReloadCalledDirectlyOnTheBeanIsSeenOnce(@TempDir Path dir) throws IOException {
-        Path packs = TestPacks.copyTo(dir);
-        Path drl = packs.resolve(TestPacks.DRL);
-        String good = Files.readString(drl);
-        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
+        Pack pack = Pack.copyTo(dir);
+        Path drl = pack.drl();
+        String good = pack.good();
+        runner.withPropertyValues(pack.property(), "approval-rules.default-locality=440000",
                 "approval-rules.reload.watch=false").run(context -> {
             org.approvalrules.ApprovalRules rules = context.getBean(org.approvalrules.ApprovalRules.class);
             ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
@@ -214,6 +214,19 @@ class PackReloadTest {
                     .isEqualTo(1);
             assertThat(context.getBean(ApprovalRulesHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
         });
+    }
+
+    /** The test pack copied to a directory, its rule file and that file's good text. */
+    private record Pack(Path packs, Path drl, String good) {
+        static Pack copyTo(Path dir) throws IOException {
+            Path packs = TestPacks.copyTo(dir);
+            Path drl = packs.resolve(TestPacks.DRL);
+            return new Pack(packs, drl, Files.readString(drl));
+        }
+
+        String property() {
+            return "approval-rules.packs=" + packs;
+        }
     }
 
     @SuppressWarnings("unchecked")
