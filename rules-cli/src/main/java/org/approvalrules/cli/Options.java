@@ -18,8 +18,9 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Options shared by the commands, as picocli mixins ({@code @Mixin Options.Locality locality;}): one spelling, one
- * description and one validation of {@code --locality}, {@code --packs} and {@code --calendars} for every command
- * that has them.
+ * description and one validation of {@code --locality}, {@code --packs} (with {@code --calendars}), {@code --as-of}
+ * and {@code --format} for every command that has them. No command declares these options itself
+ * ({@code SharedOptionsTest} walks the whole command tree).
  */
 public final class Options {
 
@@ -36,6 +37,31 @@ public final class Options {
         /** The division code given (validated by {@link DivisionCode#parse}), or the national one. */
         public DivisionCode code() {
             return code;
+        }
+    }
+
+    /** {@code --locality CODE}, required: for commands about one named locality (its calendar, its effective pack). */
+    public static final class RequiredLocality {
+        @Option(names = "--locality", paramLabel = "CODE", required = true, converter = Converters.Division.class,
+                description = "行政区划代码（必填），如 000000、450000、451031 / division code (required), e.g. 000000, 450000, 451031")
+        DivisionCode code;
+
+        /** The division code given (validated by {@link DivisionCode#parse}). */
+        public DivisionCode code() {
+            return code;
+        }
+    }
+
+    /** {@code --locality CODE}, optional without a default: narrows a command to one locality's layers. */
+    public static final class OptionalLocality {
+        @Option(names = "--locality", paramLabel = "CODE", converter = Converters.Division.class,
+                description = "行政区划代码：只用适用于该地区的分层（省略则全部）/ division code: only the layers applying to this "
+                        + "locality (default: all)")
+        DivisionCode code;
+
+        /** The division code given (validated by {@link DivisionCode#parse}), if any. */
+        public java.util.Optional<DivisionCode> code() {
+            return java.util.Optional.ofNullable(code);
         }
     }
 
@@ -93,6 +119,11 @@ public final class Options {
             return text != null;
         }
 
+        /** The day given, read in {@code zone} (a date, or the date of an instant there), or the clock's day. */
+        public LocalDate date(Clock clock, ZoneId zone) {
+            return LocalDate.ofInstant(instant(clock, zone), zone);
+        }
+
         /**
          * Reads an instant as {@code --as-of} does (also for a record's own as-of column, named {@code field} in the
          * error).
@@ -117,21 +148,46 @@ public final class Options {
     }
 
     /**
+     * {@code --as-of INSTANT}, required: for commands over records, whose result must not depend on when they ran.
+     * Same forms as {@link AsOf}.
+     */
+    public static final class RequiredAsOf {
+        @Option(names = "--as-of", paramLabel = "INSTANT", required = true,
+                description = "评估时点（必填）/ evaluate as of (required): ISO instant (2024-10-21T04:00:00Z), local date-time or date")
+        String text;
+
+        /** The instant given, read in {@code zone}. */
+        public Instant instant(ZoneId zone) {
+            return AsOf.parse("as-of", text, zone);
+        }
+
+        /** The day given, read in {@code zone} (a date, or the date of an instant there). */
+        public LocalDate date(ZoneId zone) {
+            return LocalDate.ofInstant(instant(zone), zone);
+        }
+    }
+
+    /**
      * {@code --format FORMAT}: the output format. One option for every command; each command names the formats it
-     * writes with {@link #require}, so an unsupported one is refused in the same words everywhere.
+     * writes with {@link #require}, the first of them its default, so an unsupported one is refused in the same
+     * words everywhere. A command lists its formats, default
+     * first, in its description ("输出格式 / --format: text | json").
      */
     public static final class Format {
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "输出格式（默认 ${DEFAULT-VALUE}；本命令支持的格式见上方说明）/ output format (default ${DEFAULT-VALUE}; "
-                        + "text, json or jsonl as the command's description says)")
+        @Option(names = "--format", paramLabel = "FORMAT",
+                description = "输出格式（本命令的格式与默认值见上方说明）/ output format (this command's formats and default: see "
+                        + "its description above)")
         String value;
 
         /**
-         * The format given, after checking that the command writes it.
+         * The format given, or {@code supported[0]} when none was, after checking that the command writes it.
          *
          * @throws ParameterException (exit 2) naming the formats the command writes
          */
         public String require(CommandSpec spec, String... supported) {
+            if (value == null) {
+                return supported[0];
+            }
             if (!List.of(supported).contains(value)) {
                 String list = String.join(" | ", supported);
                 throw new ParameterException(spec.commandLine(),

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.Labelled;
 import org.approvalrules.api.item.ItemCodes;
 import org.approvalrules.api.rules.RuleFact;
 
@@ -20,8 +22,8 @@ import org.approvalrules.api.rules.RuleFact;
  */
 public record CatalogueFact(String department, Measure measure, long sum, int count, LocalDate date) implements RuleFact {
 
-    /** What is averaged over a department's items. */
-    public enum Measure {
+    /** What is averaged over a department's items; its {@link #label()} names it in messages. */
+    public enum Measure implements Labelled {
         /** 审批环节数 (办理环节). */
         STEPS("steps", "审批环节", "approval steps"),
         /** 申请材料数. */
@@ -30,13 +32,11 @@ public record CatalogueFact(String department, Measure measure, long sum, int co
         TIME_LIMIT("time-limit", "审批时限（工作日）", "time limit (working days)");
 
         private final String id;
-        private final String zh;
-        private final String en;
+        private final BilingualText label;
 
         Measure(String id, String zh, String en) {
             this.id = id;
-            this.zh = zh;
-            this.en = en;
+            this.label = BilingualText.of(zh, en);
         }
 
         /** The id used in parameter names, e.g. {@code time-limit}. */
@@ -44,14 +44,9 @@ public record CatalogueFact(String department, Measure measure, long sum, int co
             return id;
         }
 
-        /** The Chinese name. */
-        public String chineseName() {
-            return zh;
-        }
-
-        /** The English name. */
-        public String englishName() {
-            return en;
+        @Override
+        public BilingualText label() {
+            return label;
         }
     }
 

@@ -3,7 +3,9 @@ package org.approvalrules.api.supervise;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.Labelled;
 import org.approvalrules.api.item.ItemCodes;
 import org.approvalrules.api.rules.RuleFact;
 
@@ -24,7 +26,7 @@ public record KpiFact(String department, Kpi kpi, long numerator, long denominat
     public static final String CENTRE = "*";
 
     /** The indicators, with their direction: a rate must reach its target, a number of days must not exceed it. */
-    public enum Kpi {
+    public enum Kpi implements Labelled {
         /** 按时办结率 (suspensions deducted). */
         ON_TIME_RATE("on-time-rate", "按时办结率", "on-time rate", true),
         /** 即办件当日办结率. */
@@ -41,14 +43,12 @@ public record KpiFact(String department, Kpi kpi, long numerator, long denominat
         P90_WORKING_DAYS("p90-working-days", "办理用时P90（工作日）", "p90 working days used", false);
 
         private final String id;
-        private final String zh;
-        private final String en;
+        private final BilingualText label;
         private final boolean atLeast;
 
         Kpi(String id, String zh, String en, boolean atLeast) {
             this.id = id;
-            this.zh = zh;
-            this.en = en;
+            this.label = BilingualText.of(zh, en);
             this.atLeast = atLeast;
         }
 
@@ -57,14 +57,10 @@ public record KpiFact(String department, Kpi kpi, long numerator, long denominat
             return id;
         }
 
-        /** The Chinese label. */
-        public String labelZh() {
-            return zh;
-        }
-
-        /** The English label. */
-        public String labelEn() {
-            return en;
+        /** The label, e.g. {@code 按时办结率 / on-time rate}. */
+        @Override
+        public BilingualText label() {
+            return label;
         }
 
         /** Whether the value must be at least the target (a rate); else at most (days). */

@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
                 "示例 / example: authorization --table 授权表.csv --chiefs 首席代表.csv --schedule 办公安排.csv "
                         + "--locality 451031 --from 2024-09-09 --to 2024-09-20",
                 "按记录评估（授权率、回局签批、实测开放…）见子命令 report / from records (rates, 回局签批, measured opening …): "
-                        + "the subcommand report"})
+                        + "the subcommand report",
+                "输出格式 / --format: text（默认 / default）| json"})
 public final class AuthorizationCommand implements Callable<Integer> {
 
     @Spec
@@ -80,8 +81,8 @@ public final class AuthorizationCommand implements Callable<Integer> {
     @Option(names = "--coverage", defaultValue = "STRICT", description = "STRICT | PROVISIONAL outside the published years (default ${DEFAULT-VALUE})")
     CoveragePolicy coverage;
 
-    @Option(names = "--format", defaultValue = "text", description = "text | json (default ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    Options.Format output;
 
     private final Clock clock;
 
@@ -95,9 +96,7 @@ public final class AuthorizationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("text", "json").contains(format)) {
-            throw new ParameterException(spec.commandLine(), "--format: text 或 json / expected text or json, was " + format);
-        }
+        String format = output.require(spec, "text", "json");
         if (table == null) {
             throw new ParameterException(spec.commandLine(), "缺少必填选项 / Missing required option: '--table=FILE.csv'");
         }

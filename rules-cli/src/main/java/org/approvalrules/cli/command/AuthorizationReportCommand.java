@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,8 +48,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"按记录评估窗口授权：授权率计分卡、首席代表与人员、回局签批、实测开放、排班覆盖 / window authorization "
                 + "measured from records: rate scorecard, chiefs and staff, 回局签批, measured opening, roster coverage",
-                "示例 / example: authorization report --locality 451031 --data 数据目录 --as-of 2024-10-14 --format json"})
+                "示例 / example: authorization report --locality 451031 --data 数据目录 --as-of 2024-10-14 --format json",
+                "--as-of：评估日（日期，或时点所在的日子）：目录、授权、人员与目标按该日；开放与排班取截至该日的四周 / the assessed day "
+                        + "(a date, or the day of an instant); opening and rosters over the four weeks ending on it",
+                "输出格式 / --format: text（默认 / default）| json"})
 public final class AuthorizationReportCommand implements Callable<Integer> {
+
+    /** The zone an {@code --as-of} instant is read in (the locality's, Asia/Shanghai). */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Spec
     CommandSpec spec;
@@ -64,17 +71,15 @@ public final class AuthorizationReportCommand implements Callable<Integer> {
                     + "supervision data directory (a missing file is not checked)")
     Path data;
 
-    @Option(names = "--as-of", paramLabel = "DATE", required = true,
-            description = "评估日：目录、授权、人员与目标按该日；开放与排班取截至该日的四周 / assessed day; opening and rosters "
-                    + "over the four weeks ending on it")
-    LocalDate asOf;
+    @Mixin
+    Options.RequiredAsOf assessed;
 
     @Option(names = "--from", paramLabel = "DATE", description = "开放与排班期间首日（默认评估日前四周）/ first day measured for "
             + "opening and rosters (default: four weeks ending on --as-of)")
     LocalDate from;
 
-    @Option(names = "--format", defaultValue = "text", description = "text | json (default ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    Options.Format output;
 
     @Option(names = "--strict", description = "遇到第一条错误记录即停止（退出码 2） / stop at the first bad line (exit 2)")
     boolean strict;
@@ -85,13 +90,12 @@ public final class AuthorizationReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("text", "json").contains(format)) {
-            throw new ParameterException(spec.commandLine(), "--format: text 或 json / expected text or json, was " + format);
-        }
+        String format = output.require(spec, "text", "json");
         if (!Files.isDirectory(data)) {
             throw new DataFormatException(data.toString(), 0, null, null, Files.exists(data)
                     ? "不是目录 / is not a directory" : "目录不存在 / directory not found");
         }
+        LocalDate asOf = assessed.date(ZONE);
         LocalDate first = from != null ? from : org.approvalrules.core.authorization.AuthorizationAssessor.defaultFrom(asOf);
         if (asOf.isBefore(first)) {
             throw new ParameterException(spec.commandLine(), "--from 晚于 --as-of / --from is after --as-of: " + first + " > " + asOf);

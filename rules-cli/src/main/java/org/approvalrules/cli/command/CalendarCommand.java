@@ -35,6 +35,7 @@ import org.approvalrules.core.calendar.CalendarExport;
 import org.approvalrules.core.calendar.CalendarLayer;
 import org.approvalrules.core.calendar.CalendarProviders;
 import org.approvalrules.core.calendar.CalendarRepository;
+import org.approvalrules.cli.Options;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,12 +62,11 @@ public final class CalendarCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The options every calendar subcommand takes, and the lookup of the calendar they name. */
+    /**
+     * The calendar options of {@code export} and {@code check} (each also takes {@code --locality} from
+     * {@link Options.RequiredLocality}), and the lookup of the calendar they name.
+     */
     static final class Source {
-        @Option(names = "--locality", required = true, paramLabel = "CODE",
-                description = "行政区划代码 / division code, e.g. 000000, 450000, 451031")
-        String locality;
-
         @Option(names = {"--calendars", "--layers"}, paramLabel = "DIR",
                 description = "加载该目录下的日历图层（每个行政区划代码一个文件夹；000000 为全国图层；无 layer.properties 的文件夹只补充年度文件）"
                         + " / load calendar layers from DIR (one folder per division code, 000000 the national layer; a folder"
@@ -85,8 +85,7 @@ public final class CalendarCommand implements Runnable {
             }
         }
 
-        Resolved resolve() {
-            DivisionCode code = DivisionCode.parse(locality);
+        Resolved resolve(DivisionCode code) {
             CoveragePolicy policy = provisional ? CoveragePolicy.PROVISIONAL : CoveragePolicy.STRICT;
             if (layers != null) {
                 CalendarRepository repo = CalendarRepository.bundled().withLayersFrom(layers);
@@ -108,14 +107,15 @@ public final class CalendarCommand implements Runnable {
 
     /** {@code calendar export}: one CSV line per day, or an iCalendar feed of holidays and adjusted working days. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "导出工作日历（CSV 或 iCalendar）/ export the calendar as CSV or iCalendar (ICS)")
+            description = {"导出工作日历（CSV 或 iCalendar）/ export the calendar as CSV or iCalendar (ICS)",
+                    "输出格式 / --format: csv（默认 / default）| ics"})
     static final class Export implements Callable<Integer> {
-
-        /** Output formats. */
-        enum Format { csv, ics }
 
         @Spec
         CommandSpec spec;
+
+        @Mixin
+        Options.RequiredLocality locality;
 
         @Mixin
         Source source;
@@ -126,9 +126,8 @@ public final class CalendarCommand implements Runnable {
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "截止日（含）/ last day")
         String to;
 
-        @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|ics",
-                description = "输出格式 / output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Format format;
+        @Mixin
+        Options.Format output;
 
         private final Clock clock;
 
@@ -143,11 +142,12 @@ public final class CalendarCommand implements Runnable {
 
         @Override
         public Integer call() {
+            String format = output.require(spec, "csv", "ics");
             DateRange range = DateRange.of(parseDate(from, "--from"), parseDate(to, "--to"));
-            Source.Resolved r = source.resolve();
+            Source.Resolved r = source.resolve(locality.code());
             WorkingCalendar cal = r.calendar();
             StringBuilder out = new StringBuilder();
-            if (format == Format.ics) {
+            if (format.equals("ics")) {
                 CalendarExport.ics(cal, range, clock.instant(), out);
             } else {
                 CalendarExport.csv(cal, range, out);
@@ -186,8 +186,8 @@ public final class CalendarCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--locality", required = true, paramLabel = "CODE", description = "行政区划代码 / division code")
-        String locality;
+        @Mixin
+        Options.RequiredLocality locality;
 
         @Option(names = "--layers", required = true, paramLabel = "DIR", description = "新的图层目录 / the new layers")
         Path layers;
@@ -202,7 +202,7 @@ public final class CalendarCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DivisionCode code = DivisionCode.parse(locality);
+            DivisionCode code = locality.code();
             CalendarRepository base = CalendarRepository.bundled();
             CalendarRepository old = before == null ? base : base.withLayersFrom(before);
             List<CaseSpan> spans = cases == null ? List.of() : readCases(cases);
@@ -267,6 +267,9 @@ public final class CalendarCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
+        Options.RequiredLocality locality;
+
+        @Mixin
         Source source;
 
         @Parameters(index = "0", paramLabel = "DATE", description = "日期 / date, YYYY-MM-DD")
@@ -275,7 +278,7 @@ public final class CalendarCommand implements Runnable {
         @Override
         public Integer call() {
             LocalDate d = parseDate(date, "DATE");
-            Source.Resolved r = source.resolve();
+            Source.Resolved r = source.resolve(locality.code());
             WorkingCalendar cal = r.calendar();
             DayExplanation e = cal.explain(d);
             PrintWriter out = spec.commandLine().getOut();

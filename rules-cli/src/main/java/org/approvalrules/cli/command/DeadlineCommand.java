@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "deadline", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"计算办件办结期限 / compute the deadlines of a case (行政许可法第三十二、四十二、四十四、四十五、八十二条)",
                 "示例 / example: deadline --accepted 2024-09-27T10:30 --limit 20 --unit WORKING_DAYS --promised 10 "
-                        + "--procedure 2024-10-10/2024-10-15:EXPERT_REVIEW --as-of 2024-10-21T12:00"})
+                        + "--procedure 2024-10-10/2024-10-15:EXPERT_REVIEW --as-of 2024-10-21T12:00",
+                "输出格式 / --format: text（默认 / default）| json | jsonl"})
 public final class DeadlineCommand implements Callable<Integer> {
 
     private static final String CLI_EXTENSION_REFERENCE = "命令行 --extend / command line";

@@ -37,11 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"核查收费记录：逐条计算应收并按收费规则报告问题 / audit a fee register: what each charge was due, and the "
                 + "findings of the fee rules",
-                "示例 / example: fee audit --charges charges.csv --format jsonl"})
+                "示例 / example: fee audit --charges charges.csv --format jsonl",
+                "输出格式 / --format: jsonl（默认，每条收费一行 / default, one charge a line）| text"})
 public final class FeeAuditCommand implements Callable<Integer> {
-
-    /** Output formats. */
-    enum Format { text, jsonl }
 
     @Spec
     CommandSpec spec;
@@ -61,15 +59,15 @@ public final class FeeAuditCommand implements Callable<Integer> {
     @Mixin
     Options.Packs packs;
 
-    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl（每条收费一行）或 text / jsonl (one charge a line) or "
-            + "text (default ${DEFAULT-VALUE})")
-    Format format;
+    @Mixin
+    Options.Format output;
 
     @Mixin
     RecordRun records;
 
     @Override
     public Integer call() throws Exception {
+        boolean jsonl = output.require(spec, "jsonl", "text").equals("jsonl");
         PrintWriter out = spec.commandLine().getOut();
         try (ApprovalRules rules = packs.rules(); RecordRun.Session run = records.start(charges, spec.commandLine().getErr())) {
             EntryPointAccess.ruleSets(rules).repository().requireKnown(locality.code());
@@ -91,7 +89,7 @@ public final class FeeAuditCommand implements Callable<Integer> {
                 }
                 judged++;
                 findings += l.findings().size();
-                if (format == Format.jsonl) {
+                if (jsonl) {
                     out.println(DeadlineJson.MAPPER.writeValueAsString(json(l)));
                 } else {
                     text.add(l.charge().id() + "  应收 / due " + l.due().map(Object::toString).orElse("—") + "  实收 / charged "
@@ -101,7 +99,7 @@ public final class FeeAuditCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (format == Format.text) {
+            if (!jsonl) {
                 String incomplete = run.incomplete("条收费已核查", "charge(s) audited", judged);
                 if (incomplete != null) {
                     out.println(incomplete);

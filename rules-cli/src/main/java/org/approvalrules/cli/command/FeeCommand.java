@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
         subcommands = {FeeQuoteCommand.class, FeeAuditCommand.class},
         description = {"按收费标准计算应收费用，并可核查实收金额 / assess a fee standard and optionally check a charge",
                 "示例 / example: fee --standard real-estate.residential --quantity 3 --date 2024-05-06 --charged 110",
-                "子命令 / subcommands: fee quote（计算应收 / what is due）, fee audit（核查收费记录 / audit a fee register）"})
+                "子命令 / subcommands: fee quote（计算应收 / what is due）, fee audit（核查收费记录 / audit a fee register）",
+                "输出格式 / --format: text（默认 / default）| json"})
 public final class FeeCommand implements Callable<Integer> {
 
     @Spec
@@ -77,8 +78,8 @@ public final class FeeCommand implements Callable<Integer> {
     @Mixin
     Options.Packs packs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text | json (default ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    Options.Format output;
 
     /** The options that describe one request, shared by {@code fee} and {@code fee quote}. */
     public static final class RequestOptions {
@@ -142,7 +143,7 @@ public final class FeeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        requireTextOrJson(spec, format);
+        String format = output.require(spec, "text", "json");
         AcceptanceChannel channel = parse(spec, AcceptanceChannel.class, "--collected-through", collectedThrough);
         Money chargedAmount = charged == null ? null : Money.of(charged.strip());
         LocalDate on = request.date != null ? request.date : LocalDate.now(clock);
@@ -175,13 +176,6 @@ public final class FeeCommand implements Callable<Integer> {
         ServiceItem.Builder ib = ServiceItem.builder("CLI", s.name().zh()).basicCode("CLI").department("命令行")
                 .statutoryLimit(TimeLimit.workingDays(20)).promisedLimit(TimeLimit.workingDays(20)).inCentreSince(on);
         return (itemFree ? ib.noFee(null) : ib.fee(s.legalBasis())).build();
-    }
-
-    /** Refuses a {@code --format} other than text or json. */
-    static void requireTextOrJson(CommandSpec spec, String format) {
-        if (!List.of("text", "json").contains(format)) {
-            throw new ParameterException(spec.commandLine(), "--format: text 或 json / expected text or json, was " + format);
-        }
     }
 
     static <E extends Enum<E>> E parse(CommandSpec spec, Class<E> type, String option, String value) {

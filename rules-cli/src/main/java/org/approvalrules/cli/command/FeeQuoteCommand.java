@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "quote", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"计算一次申请的应收费用（逐行列明档次与依据） / what is due for one request, line by line",
-                "示例 / example: fee quote --standard gov-info.per-request --date 2024-05-06 --prior-in-month 40"})
+                "示例 / example: fee quote --standard gov-info.per-request --date 2024-05-06 --prior-in-month 40",
+                "输出格式 / --format: text（默认 / default）| json"})
 public final class FeeQuoteCommand implements Callable<Integer> {
 
     @Spec
@@ -37,12 +38,12 @@ public final class FeeQuoteCommand implements Callable<Integer> {
     @Mixin
     Options.Packs packs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text | json (default ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    Options.Format output;
 
     @Override
     public Integer call() throws Exception {
-        FeeCommand.requireTextOrJson(spec, format);
+        String format = output.require(spec, "text", "json");
         if (request.date == null) {
             throw new ParameterException(spec.commandLine(), "缺少 --date（办件日期）/ --date is required (the case's date)");
         }

@@ -71,8 +71,8 @@ public final class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--locality", required = true, description = "行政区划代码 / division code")
-        String locality;
+        @Mixin
+        Options.RequiredLocality locality;
 
         @Mixin
         Options.Packs packs;
@@ -83,7 +83,7 @@ public final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            DivisionCode code = DivisionCode.parse(locality);
+            DivisionCode code = locality.code();
             try (ApprovalRules rules = packs.rules()) {
                 RuleSets reg = EntryPointAccess.ruleSets(rules);
                 reg.repository().requireKnown(code);
@@ -146,13 +146,13 @@ public final class RulesCommand implements Runnable {
         @Mixin
         Options.Packs packs;
 
-        @Option(names = "--locality", description = "只运行该地区分层上的场景 / only the layers applying to this locality")
-        String locality;
+        @Mixin
+        Options.OptionalLocality locality;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Optional<DivisionCode> loc = Optional.ofNullable(locality).map(DivisionCode::parse);
+            Optional<DivisionCode> loc = locality.code();
             try (ApprovalRules rules = packs.rules()) {
                 RuleSets reg = EntryPointAccess.ruleSets(rules);
                 loc.ifPresent(reg.repository()::requireKnown);

@@ -5,7 +5,6 @@ import org.approvalrules.cli.ApprovalRulesCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,10 +40,7 @@ class CalendarCommandTest {
                         : CommandLine.defaultFactory().create(cls);
             }
         };
-        CommandLine cl = new CommandLine(new ApprovalRulesCommand(), factory);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler(new ApprovalRulesCommand.Errors());
+        CommandLine cl = ApprovalRulesCommand.commandLine(out, err, factory);
         int code = cl.execute(args);
         return new Result(code, out.toString(), err.toString());
     }

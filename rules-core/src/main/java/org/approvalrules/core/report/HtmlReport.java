@@ -391,11 +391,11 @@ public final class HtmlReport {
                 String cls = k.met().map(m -> m ? "met" : "notmet").orElse("unknown");
                 double sc = scale;
                 rows.add(new Row(s.departmentLabel(k.department()),
-                        List.of(new Bar(cls, k.value().orElse(0.0) / sc, first.labelZh() + " " + k.value().map(shown)
+                        List.of(new Bar(cls, k.value().orElse(0.0) / sc, first.label().zh() + " " + k.value().map(shown)
                                 .orElse("—"))),
                         k.target().map(t -> OptionalDouble.of(t / sc)).orElse(OptionalDouble.empty()), nums));
             }
-            String title = first.labelZh() + " / " + first.labelEn() + " (" + first.kpi() + ")";
+            String title = first.label() + " (" + first.kpi() + ")";
             out.raw("<h3>").text(title).raw("</h3>");
             BarChart.write(out, "chart-kpi-" + chart++, title, TARGET_LEGEND, rows, "");
         }

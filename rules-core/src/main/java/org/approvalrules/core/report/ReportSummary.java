@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.approvalrules.api.BilingualText;
 
 /**
  * The parts of a run's {@code summary.json} (the contract between {@code supervise} and the report,
@@ -29,8 +30,11 @@ record ReportSummary(String locality, String asOf, String ruleSetVersion, String
             Optional<Long> decidedLate) {
     }
 
-    /** One KPI of one department ({@code *}: the whole centre) against its target. */
-    record KpiRow(String department, String kpi, String labelZh, String labelEn, Optional<Double> value,
+    /**
+     * One KPI of one department ({@code *}: the whole centre) against its target; {@code label} from the summary's
+     * {@code labelZh} and {@code labelEn} (empty when absent).
+     */
+    record KpiRow(String department, String kpi, BilingualText label, Optional<Double> value,
             Optional<Double> target, Optional<Boolean> met, Optional<Long> numerator, Optional<Long> denominator) {
 
         /**
@@ -89,7 +93,7 @@ record ReportSummary(String locality, String asOf, String ruleSetVersion, String
                         .toList()),
                 s.optionalObjects("kpis").map(l -> l.stream()
                         .map(k -> new KpiRow(k.text("department"), k.text("kpi"),
-                                k.optionalText("labelZh").orElse(""), k.optionalText("labelEn").orElse(""),
+                                BilingualText.of(k.optionalText("labelZh").orElse(""), k.optionalText("labelEn").orElse("")),
                                 k.optionalNumber("value"), k.optionalNumber("target"), k.optionalBool("met"),
                                 k.optionalCount("numerator"), k.optionalCount("denominator")))
                         .toList()),

@@ -59,8 +59,8 @@ final class KpiStage implements SupervisionStage {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("department", f.department());
             m.put("kpi", f.kpi().id());
-            m.put("labelZh", f.kpi().labelZh());
-            m.put("labelEn", f.kpi().labelEn());
+            m.put("labelZh", f.kpi().chineseName());
+            m.put("labelEn", f.kpi().englishName());
             m.put("value", f.value());
             if (params.defines(f.targetParameter())) {
                 BigDecimal target = params.decimalAt(f.targetParameter(), f.date());

@@ -7,6 +7,7 @@ import org.approvalrules.ApprovalRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -38,15 +40,18 @@ public class ApprovalRulesAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ApprovalRules approvalRules(ApprovalRulesProperties properties, ObjectProvider<Clock> clock,
-            ObjectProvider<ApprovalRulesListener> listeners) {
+            ObjectProvider<ApprovalRulesListener> listeners, ObjectProvider<ApprovalRulesReloader> reloader) {
         Clock c = clock.getIfUnique(() -> Clock.system(properties.getClockZone())).withZone(properties.getClockZone());
         ApprovalRules.Builder b = ApprovalRules.builder().coverage(properties.getCoverage()).clock(c)
-                .listener(new EvaluationsToListeners(listeners));
+                .listener(new EvaluationsToListeners(listeners, reloader));
         if (properties.getPacks() != null) {
             b.packs(properties.getPacks());
         }
         if (properties.getCalendars() != null) {
             b.calendarLayers(properties.getCalendars());
+        }
+        if (properties.getCalendarDirectory() != null) {
+            b.calendarDirectory(properties.getCalendarDirectory());
         }
         ApprovalRules rules = b.build();
         try {
@@ -75,15 +80,38 @@ public class ApprovalRulesAutoConfiguration {
         return new MeteredApprovalRules(rules, properties.getDefaultLocality(), listeners.orderedStream().toList(), reloader);
     }
 
-    /** Reload on a change of the packs directory ({@code approval-rules.reload.watch}, on by default). */
+    /**
+     * Reload on a change of the packs directory or the calendar directory ({@code approval-rules.reload.watch}, on
+     * by default), when either is set.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = ApprovalRulesProperties.PREFIX, name = "packs")
+    @Conditional(PacksOrCalendars.class)
     static class WatchConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnBooleanProperty(prefix = ApprovalRulesProperties.PREFIX, name = "reload.watch", matchIfMissing = true)
         PacksWatcher approvalRulesPacksWatcher(ApprovalRulesProperties properties, ApprovalRulesReloader reloader) {
-            return new PacksWatcher(properties.getPacks(), properties.getReload().getDebounce(), reloader);
+            return new PacksWatcher(properties.getPacks(), properties.calendarDirectories(),
+                    properties.getReload().getDebounce(), reloader);
+        }
+    }
+
+    /** {@code approval-rules.packs}, {@code calendars} or {@code calendar-directory} is set: a directory to watch. */
+    static final class PacksOrCalendars extends AnyNestedCondition {
+        PacksOrCalendars() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = ApprovalRulesProperties.PREFIX, name = "packs")
+        static final class Packs {
+        }
+
+        @ConditionalOnProperty(prefix = ApprovalRulesProperties.PREFIX, name = "calendars")
+        static final class Calendars {
+        }
+
+        @ConditionalOnProperty(prefix = ApprovalRulesProperties.PREFIX, name = "calendar-directory")
+        static final class CalendarDirectory {
         }
     }
 
@@ -124,14 +152,25 @@ public class ApprovalRulesAutoConfiguration {
     /**
      * Every batch the entry point evaluates — through {@link MeteredApprovalRules} or directly on the bean — told to
      * the {@link ApprovalRulesListener} beans (looked up on first use, so a listener may itself depend on the entry
-     * point).
+     * point); every reload called directly on the bean told to the {@link ApprovalRulesReloader} (health, endpoint,
+     * metrics), which ignores the echo of its own.
      */
     static final class EvaluationsToListeners implements ApprovalRules.Listener {
         private final ObjectProvider<ApprovalRulesListener> provider;
+        private final ObjectProvider<ApprovalRulesReloader> reloader;
         private volatile java.util.List<ApprovalRulesListener> listeners;
 
-        EvaluationsToListeners(ObjectProvider<ApprovalRulesListener> provider) {
+        EvaluationsToListeners(ObjectProvider<ApprovalRulesListener> provider, ObjectProvider<ApprovalRulesReloader> reloader) {
             this.provider = provider;
+            this.reloader = reloader;
+        }
+
+        @Override
+        public void reloaded(ApprovalRules.Reload outcome) {
+            ApprovalRulesReloader r = reloader.getIfAvailable();
+            if (r != null) {
+                r.heard(outcome);
+            }
         }
 
         @Override

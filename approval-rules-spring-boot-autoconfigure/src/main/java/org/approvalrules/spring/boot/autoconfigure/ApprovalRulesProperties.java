@@ -41,9 +41,18 @@ public class ApprovalRulesProperties implements Validator {
     /**
      * Calendar-layer directory used instead of the bundled calendar data (one sub-directory per layer, named by
      * its division code, with layer.properties and YYYY.csv files; it must hold 000000, docs/CALENDAR-DATA.md).
-     * Read at start; the packs' calendar layers are added on top and reloaded with the packs.
+     * Watched for changes like the packs (reload.watch): a change reloads the national layer, which re-reads every
+     * calendar file; the packs' calendar layers are added on top and reloaded with the packs.
      */
     private Path calendars;
+
+    /**
+     * Calendar directory laid over the calendar data (the bundled data, or calendars): one sub-directory per
+     * division code; a folder without layer.properties only adds its year files, e.g. 000000/2027.csv with next
+     * year's national notice the day it appears (docs/CALENDAR-DATA.md). Watched for changes (reload.watch): a
+     * change reloads the national layer, which re-reads every calendar file.
+     */
+    private Path calendarDirectory;
 
     /** What a date outside the published calendar years does: STRICT (an error) or PROVISIONAL (Mon–Fri, marked provisional). */
     @NotNull
@@ -65,9 +74,12 @@ public class ApprovalRulesProperties implements Validator {
     @Valid
     private final Reload reload = new Reload();
 
-    /** Reload of the rule packs on a change of the packs directory. */
+    /** Reload of the rule packs and calendars on a change of the packs, calendars or calendar-directory directories. */
     public static class Reload {
-        /** Whether a change under the packs directory reloads the changed layer(s). */
+        /**
+         * Whether a change under the packs directory reloads the changed layer(s), and a change under calendars or
+         * calendar-directory the national layer (every calendar file re-read).
+         */
         private boolean watch = true;
 
         /** Quiet time after the last change before reloading (an editor's save is several events). */
@@ -107,6 +119,14 @@ public class ApprovalRulesProperties implements Validator {
         this.calendars = calendars;
     }
 
+    public Path getCalendarDirectory() {
+        return calendarDirectory;
+    }
+
+    public void setCalendarDirectory(Path calendarDirectory) {
+        this.calendarDirectory = calendarDirectory;
+    }
+
     public CoveragePolicy getCoverage() {
         return coverage;
     }
@@ -143,6 +163,11 @@ public class ApprovalRulesProperties implements Validator {
         return reload;
     }
 
+    /** The calendar directories given ({@code calendars}, {@code calendar-directory}), in that order. */
+    public List<Path> calendarDirectories() {
+        return java.util.stream.Stream.of(calendars, calendarDirectory).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The default locality first, then the configured ones, without repeats. */
     public List<DivisionCode> startLocalities() {
         List<DivisionCode> all = new ArrayList<>();
@@ -167,6 +192,8 @@ public class ApprovalRulesProperties implements Validator {
         ApprovalRulesProperties p = (ApprovalRulesProperties) target;
         directory(errors, "packs", p.packs, "规则包目录不存在或不是目录 / the rule-pack directory does not exist or is not a directory");
         directory(errors, "calendars", p.calendars, "日历层目录不存在或不是目录 / the calendar-layer directory does not exist or is not a directory");
+        directory(errors, "calendarDirectory", p.calendarDirectory,
+                "日历目录不存在或不是目录 / the calendar directory does not exist or is not a directory");
         if (p.localities != null && p.localities.contains(null)) {
             errors.rejectValue("localities", "approvalrules.locality", "地区列表含空项 / the list of localities has an empty entry");
         }

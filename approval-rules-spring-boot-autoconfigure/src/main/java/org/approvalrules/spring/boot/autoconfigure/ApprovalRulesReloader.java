@@ -27,6 +27,8 @@ public class ApprovalRulesReloader {
     private final List<ApprovalRulesListener> listeners;
     private final Map<DivisionCode, ReloadOutcome> lastByLayer = new ConcurrentHashMap<>();
     private final Set<DivisionCode> seen = ConcurrentHashMap.newKeySet();
+    /** Set while this reloader's own call of the entry point's reload runs on the thread: its echo is not news. */
+    private final ThreadLocal<Boolean> reloading = ThreadLocal.withInitial(() -> false);
     private volatile ReloadOutcome last;
 
     public ApprovalRulesReloader(ApprovalRules rules, Clock clock, List<ApprovalRulesListener> listeners,
@@ -45,6 +47,7 @@ public class ApprovalRulesReloader {
     public synchronized ReloadOutcome reload(DivisionCode layer, ReloadOutcome.Trigger trigger) {
         InvalidValueException.requireNonNull(layer, "layer");
         ReloadOutcome outcome;
+        reloading.set(true);
         try {
             ApprovalRules.Reload r = rules.reload(layer);
             outcome = new ReloadOutcome(layer, trigger, clock.instant(), r.swapped(), r.ruleSetVersions(), r.problems());
@@ -53,16 +56,34 @@ public class ApprovalRulesReloader {
             LOG.error("reload of pack layer {} failed", layer, e);
             outcome = new ReloadOutcome(layer, trigger, clock.instant(), false, Map.of(), List.of(new RulePackException.Problem(
                     layer.value(), 0, "重新加载失败 / reload failed: " + e)));
+        } finally {
+            reloading.remove();
         }
-        ReloadOutcome o = outcome;
+        return record(outcome);
+    }
+
+    /**
+     * A reload the application made directly on the entry point ({@code rules.reload(layer)}, heard through its
+     * listener): recorded like one of this reloader's (trigger {@link ReloadOutcome.Trigger#API}), so that health,
+     * the endpoint and the metrics see it too. The echo of this reloader's own reloads is ignored. Not synchronized:
+     * it runs inside the entry point's reload, which this reloader's {@link #reload} may be waiting for.
+     */
+    void heard(ApprovalRules.Reload r) {
+        if (!reloading.get()) {
+            record(new ReloadOutcome(r.layer(), ReloadOutcome.Trigger.API, clock.instant(), r.swapped(), r.ruleSetVersions(),
+                    r.problems()));
+        }
+    }
+
+    private ReloadOutcome record(ReloadOutcome o) {
         seen.addAll(o.ruleSetVersions().keySet());
-        lastByLayer.put(layer, o);
+        lastByLayer.put(o.layer(), o);
         last = o;
         if (o.swapped()) {
-            LOG.info("规则包层 {} 已重新加载 / pack layer {} reloaded ({}): {}", layer, layer, trigger, o.ruleSetVersions());
+            LOG.info("规则包层 {} 已重新加载 / pack layer {} reloaded ({}): {}", o.layer(), o.layer(), o.trigger(), o.ruleSetVersions());
         } else {
             LOG.warn("规则包层 {} 重新加载被拒绝，原规则继续服务 / reload of pack layer {} refused ({}), the rules in service stay: {}",
-                    layer, layer, trigger, o.problemLines());
+                    o.layer(), o.layer(), o.trigger(), o.problemLines());
         }
         Listeners.tell(listeners, l -> l.reloaded(o));
         return o;

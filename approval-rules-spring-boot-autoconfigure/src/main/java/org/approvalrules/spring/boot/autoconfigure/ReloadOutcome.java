@@ -23,11 +23,14 @@ public record ReloadOutcome(DivisionCode layer, Trigger trigger, Instant at, boo
 
     /** What asked for a reload. */
     public enum Trigger {
-        /** A change in the packs directory. */
+        /** A change in the packs directory or the calendar directory. */
         WATCH,
         /** The Actuator endpoint {@code approvalrules}. */
         ENDPOINT,
-        /** A call of {@link ApprovalRulesReloader#reload(DivisionCode, Trigger)} by the application. */
+        /**
+         * A call of {@link ApprovalRulesReloader#reload(DivisionCode, Trigger)} by the application, or of the entry
+         * point's own {@code reload} on the bean.
+         */
         API
     }
 

@@ -101,6 +101,7 @@ class ApprovalRulesAutoConfigurationTest {
         "approval-rules.clock-zone=Mars/Olympus | approval-rules.clock-zone | Mars/Olympus",
         "approval-rules.packs=/no/such/packs | packs | not a directory",
         "approval-rules.calendars=/no/such/calendars | calendars | not a directory",
+        "approval-rules.calendar-directory=/no/such/calendar | calendarDirectory | not a directory",
         "approval-rules.reload.debounce=0s | reload.debounce | more than 0",
         "approval-rules.reload.debounce=2m | reload.debounce | at most 1 minute",
         "approval-rules.reload.watch=sometimes | approval-rules.reload.watch | sometimes",
@@ -138,7 +139,9 @@ class ApprovalRulesAutoConfigurationTest {
         Path packs = TestPacks.copyTo(dir.resolve("packs"));
         Path calendars = TestPacks.calendarLayers(dir.resolve("calendars"), false);
         Map<String, String> valid = Map.of("approval-rules.packs", packs.toString(),
-                "approval-rules.calendars", calendars.toString(), "approval-rules.coverage", "PROVISIONAL",
+                "approval-rules.calendars", calendars.toString(),
+                "approval-rules.calendar-directory", Files.createDirectories(dir.resolve("calendar")).toString(),
+                "approval-rules.coverage", "PROVISIONAL",
                 "approval-rules.default-locality", "440000", "approval-rules.localities", "440000,440106",
                 "approval-rules.clock-zone", "Asia/Shanghai", "approval-rules.reload.watch", "false",
                 "approval-rules.reload.debounce", "250ms");

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +41,10 @@ class PackReloadTest {
 
     @Test
     void aBrokenEditIsRefusedAndTheOldRulesServe(@TempDir Path dir) throws IOException {
-        Path packs = TestPacks.copyTo(dir);
-        Path drl = packs.resolve(TestPacks.DRL);
-        String good = Files.readString(drl);
-        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
+        Pack pack = Pack.copyTo(dir);
+        Path drl = pack.drl();
+        String good = pack.good();
+        runner.withPropertyValues(pack.property(), "approval-rules.default-locality=440000",
                 "approval-rules.reload.debounce=200ms").run(context -> {
             MeteredApprovalRules metered = context.getBean(MeteredApprovalRules.class);
             ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
@@ -83,10 +85,10 @@ class PackReloadTest {
 
     @Test
     void theEndpointReloadsALayer(@TempDir Path dir) throws IOException {
-        Path packs = TestPacks.copyTo(dir);
-        Path drl = packs.resolve(TestPacks.DRL);
-        String good = Files.readString(drl);
-        runner.withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
+        Pack pack = Pack.copyTo(dir);
+        Path drl = pack.drl();
+        String good = pack.good();
+        runner.withPropertyValues(pack.property(), "approval-rules.default-locality=440000",
                 "approval-rules.reload.watch=false").run(context -> {
             ApprovalRulesEndpoint endpoint = context.getBean(ApprovalRulesEndpoint.class);
             assertThat(endpoint.state()).containsEntry("localities", List.of("440000")).containsEntry("lastReload", null);
@@ -109,6 +111,127 @@ class PackReloadTest {
             assertThat(context.getBean(MeterRegistry.class).get("approval.rules.reloads")
                     .tags("trigger", "endpoint", "outcome", "refused").counter().count()).isEqualTo(1);
         });
+    }
+
+    /**
+     * Next year's national notice dropped into the watched calendar directory goes into service without a restart:
+     * health shows the new calendar version and coverage, and its 1 October warning clears.
+     */
+    @Test
+    void nextYearsCalendarFileInTheWatchedCalendarDirectoryGoesIntoService(@TempDir Path dir) throws IOException {
+        Path packs = TestPacks.copyTo(dir.resolve("packs"));
+        Path national = Files.createDirectories(dir.resolve("calendar").resolve("000000"));
+        Instant october = LocalDateTime.parse("2026-10-08T09:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ApprovalRulesAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(Clock.class, () -> Clock.fixed(october, ZoneId.of("Asia/Shanghai")))
+                .withPropertyValues("approval-rules.packs=" + packs, "approval-rules.default-locality=440000",
+                        "approval-rules.calendar-directory=" + dir.resolve("calendar"), "approval-rules.reload.debounce=200ms")
+                .run(context -> {
+                    ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
+                    ApprovalRulesHealthIndicator health = context.getBean(ApprovalRulesHealthIndicator.class);
+                    Health before = health.health();
+                    assertThat(before.getStatus()).isEqualTo(ApprovalRulesHealthIndicator.WARNING);
+                    Map<String, Object> province = locality(before, "440000");
+                    assertThat(province).containsEntry("calendarCoverage", "2004-01-01/2026-12-31");
+
+                    Files.writeString(national.resolve("2027.csv"), "date,kind,name,source\n"
+                            + "2027-01-01,HOLIDAY,元旦,测试数据（非真实通知） / test data (not a real notice)\n");
+                    await().atMost(WAIT).until(() -> reloader.last().map(ReloadOutcome::swapped).orElse(false));
+                    ReloadOutcome o = reloader.last().orElseThrow();
+                    assertThat(o.layer()).isEqualTo(org.approvalrules.api.division.DivisionCode.NATIONAL);
+                    assertThat(o.trigger()).isEqualTo(ReloadOutcome.Trigger.WATCH);
+
+                    Health after = health.health();
+                    assertThat(after.getStatus()).as(after.getDetails().toString()).isEqualTo(Status.UP);
+                    Map<String, Object> reloaded = locality(after, "440000");
+                    assertThat(reloaded).containsEntry("calendarCoverage", "2004-01-01/2027-12-31")
+                            .containsEntry("ruleSetVersion", province.get("ruleSetVersion"));
+                    assertThat(reloaded.get("calendarVersion")).isNotEqualTo(province.get("calendarVersion"));
+                    assertThat(after.getDetails().get("nationalCalendar").toString()).contains("nextYearLoaded=true");
+                    // the entry point answers on the new calendar: 2027-01-01 is the file's holiday
+                    assertThat(context.getBean(org.approvalrules.ApprovalRules.class).calendar(TestPacks.PROVINCE)
+                            .explain(java.time.LocalDate.of(2027, 1, 1)).kind())
+                            .isEqualTo(org.approvalrules.api.calendar.DayKind.HOLIDAY);
+                });
+    }
+
+    /** A calendar directory without packs is watched too; a malformed year file is refused and the old calendar serves. */
+    @Test
+    void aMalformedCalendarFileIsRefusedAndTheOldCalendarServes(@TempDir Path dir) throws IOException {
+        Path national = Files.createDirectories(dir.resolve("000000"));
+        runner.withPropertyValues("approval-rules.calendar-directory=" + dir, "approval-rules.reload.debounce=200ms")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(PacksWatcher.class);
+                    ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
+                    String version = context.getBean(org.approvalrules.ApprovalRules.class)
+                            .locality(org.approvalrules.api.division.DivisionCode.NATIONAL).calendarVersion();
+                    Files.writeString(national.resolve("2027.csv"), "date,kind,name,source\n2027-02-30,HOLIDAY,春节,x\n");
+                    await().atMost(WAIT).until(() -> reloader.last().isPresent());
+                    ReloadOutcome o = reloader.last().orElseThrow();
+                    assertThat(o.swapped()).isFalse();
+                    assertThat(o.problemLines()).anySatisfy(p -> assertThat(p).contains("2027.csv"));
+                    assertThat(context.getBean(org.approvalrules.ApprovalRules.class)
+                            .locality(org.approvalrules.api.division.DivisionCode.NATIONAL).calendarVersion()).isEqualTo(version);
+                    Health h = context.getBean(ApprovalRulesHealthIndicator.class).health();
+                    assertThat(h.getStatus()).isEqualTo(ApprovalRulesHealthIndicator.WARNING);
+                    assertThat(h.getDetails().get("warnings").toString()).contains("2027.csv");
+                });
+    }
+
+    /**
+     * A reload called directly on the entry point bean is seen like one through the reloader (health, endpoint,
+     * metrics), and a reload through the reloader is counted once, not again as its echo from the entry point.
+     */
+    @Test
+    void aReloadCalledDirectlyOnTheBeanIsSeenOnce(@TempDir Path dir) throws IOException {
+        Pack pack = Pack.copyTo(dir);
+        Path drl = pack.drl();
+        String good = pack.good();
+        runner.withPropertyValues(pack.property(), "approval-rules.default-locality=440000",
+                "approval-rules.reload.watch=false").run(context -> {
+            org.approvalrules.ApprovalRules rules = context.getBean(org.approvalrules.ApprovalRules.class);
+            ApprovalRulesReloader reloader = context.getBean(ApprovalRulesReloader.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Files.writeString(drl, good.replace("> 5 )", "> )"));
+            assertThat(rules.reload(TestPacks.PROVINCE).swapped()).isFalse();
+            ReloadOutcome heard = reloader.last().orElseThrow();
+            assertThat(heard.trigger()).isEqualTo(ReloadOutcome.Trigger.API);
+            assertThat(heard.swapped()).isFalse();
+            assertThat(heard.problemLines()).anySatisfy(p -> assertThat(p).contains("remaining.drl"));
+            Health h = context.getBean(ApprovalRulesHealthIndicator.class).health();
+            assertThat(h.getStatus()).isEqualTo(ApprovalRulesHealthIndicator.WARNING);
+            assertThat(h.getDetails().get("warnings").toString()).contains("remaining.drl");
+            assertThat(meters.get("approval.rules.reloads").tags("trigger", "api", "outcome", "refused").counter().count())
+                    .isEqualTo(1);
+
+            Files.writeString(drl, good);
+            assertThat(reloader.reload(TestPacks.PROVINCE, ReloadOutcome.Trigger.ENDPOINT).swapped()).isTrue();
+            assertThat(reloader.last().orElseThrow().trigger()).isEqualTo(ReloadOutcome.Trigger.ENDPOINT);
+            assertThat(meters.find("approval.rules.reloads").tags("trigger", "api", "outcome", "swapped").counter()).isNull();
+            assertThat(meters.get("approval.rules.reloads").tags("trigger", "endpoint", "outcome", "swapped").counter().count())
+                    .isEqualTo(1);
+            assertThat(context.getBean(ApprovalRulesHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+        });
+    }
+
+    /** The test pack copied to a directory, its rule file and that file's good text. */
+    private record Pack(Path packs, Path drl, String good) {
+        static Pack copyTo(Path dir) throws IOException {
+            Path packs = TestPacks.copyTo(dir);
+            Path drl = packs.resolve(TestPacks.DRL);
+            return new Pack(packs, drl, Files.readString(drl));
+        }
+
+        String property() {
+            return "approval-rules.packs=" + packs;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> locality(Health h, String code) {
+        return ((Map<String, Map<String, Object>>) h.getDetails().get("localities")).get(code);
     }
 
     @Test
