@@ -66,8 +66,8 @@ final class FeeStage implements SupervisionStage {
                 continue;
             }
             judged++;
-            run.write(line.findings());
             String dep = line.charge().caseNumber().map(cases::get).map(CaseRecord::department).orElse("");
+            run.write(line.findings(), dep.isEmpty() ? null : dep);
             for (Finding f : line.findings()) {
                 Map<String, Object> m = rows.computeIfAbsent(List.of(f.ruleId(), dep), k -> {
                     Map<String, Object> r = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ final class FeeStage implements SupervisionStage {
                     return r;
                 });
                 m.merge("count", 1L, (a, b) -> (Long) a + (Long) b);
-                m.put("amountYuan", ((BigDecimal) m.get("amountYuan")).add(amount(f)));
+                m.put("amountYuan", ((BigDecimal) m.get("amountYuan")).add(amount(f, line)));
             }
         }
         run.counted(name, judged);
@@ -119,16 +119,24 @@ final class FeeStage implements SupervisionStage {
         }
     }
 
-    /** The amount a finding is about: charged − due when both are given, else the amount charged, else 0. */
-    private static BigDecimal amount(Finding f) {
-        Map<String, String> e = f.evidence();
-        try {
-            if (e.containsKey("charged") && e.containsKey("due")) {
-                return new BigDecimal(e.get("charged")).subtract(new BigDecimal(e.get("due"))).abs().setScale(2);
-            }
-            return e.containsKey("charged") ? new BigDecimal(e.get("charged")).setScale(2) : BigDecimal.ZERO.setScale(2);
-        } catch (NumberFormatException ex) {
-            return BigDecimal.ZERO.setScale(2);
+    /**
+     * The rules on the amount of a charge (national pack, fees.drl: at most one of them holds for a charge); the
+     * others (collection place and method, exemption evidence) are about the whole charge.
+     */
+    private static final java.util.Set<String> AMOUNT_RULES = java.util.Set.of("fee.no-legal-basis",
+            "fee.free-item-charged", "fee.exemption-not-granted", "fee.over-standard", "fee.under-standard");
+
+    /**
+     * The amount a finding is about, from its audit line: for a rule on the amount, the difference between the
+     * amount charged and the amount due (all of it when nothing is due or no standard is in force); for another
+     * rule, the amount charged.
+     */
+    static BigDecimal amount(Finding f, FeeAuditLine line) {
+        org.approvalrules.api.money.Money charged = line.charge().charged();
+        if (!AMOUNT_RULES.contains(f.ruleId())) {
+            return charged.yuanAmount();
         }
+        org.approvalrules.api.money.Money d = charged.minus(line.due().orElse(org.approvalrules.api.money.Money.ZERO));
+        return (d.isNegative() ? d.negate() : d).yuanAmount();
     }
 }

@@ -92,6 +92,22 @@ public final class SupervisionFiles {
         return Optional.of(new Source(p, shown, !c));
     }
 
+    /**
+     * Runs {@code read} (another domain's reader of {@code src}, which names the file by its path) and renames the
+     * file of a {@link DataFormatException} it throws to {@code src}'s name in the data directory.
+     */
+    static <T> T named(Source src, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (DataFormatException e) {
+            if (!src.path().toString().equals(e.file())) {
+                throw e;
+            }
+            throw new DataFormatException(src.name(), e.line(), e.field().orElse(null), e.value().orElse(null),
+                    e.reason(), e);
+        }
+    }
+
     /** The CSV and JSON Lines files of folder {@code sub} (e.g. {@code intake}), sorted by name; none when absent. */
     public static List<Source> folder(Path dir, String sub) {
         Path d = dir.resolve(sub);

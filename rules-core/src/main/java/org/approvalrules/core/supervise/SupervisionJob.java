@@ -111,11 +111,12 @@ public final class SupervisionJob {
             }
             run.close();
             writeSummary(run, stageMillis, stageCpuMillis);
-            Optional<Path> report = ReportStage.write(run.summaryPath(), run.findingsPath(), out);
+            Path report = ReportStage.write(run.summaryPath(), run.findingsPath(), out);
             Map<String, Long> sev = new TreeMap<>();
             run.bySeverity.forEach((s, c) -> sev.put(s.name(), c));
             return new SupervisionResult(locality.code().value(), run.records, run.rejects, sev, run.byRule,
-                    run.casesEvaluated, run.notChecked, run.summaryPath(), run.findingsPath(), run.rejectPath(), report);
+                    run.casesEvaluated, run.notChecked, run.summaryPath(), run.findingsPath(), run.rejectPath(),
+                    Optional.of(report));
         }
     }
 
