@@ -239,6 +239,16 @@ class SuperviseCommandTest {
     }
 
     @Test
+    void theAsOfInstantIsRequired() throws IOException {
+        county();
+        RulesCommandTest.Run r = RulesCommandTest.run("supervise", "--locality", "421121", "--data",
+                dir.resolve("data").toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--as-of");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void anUnknownLocalityIsBadInput() throws IOException {
         county();
         RulesCommandTest.Run r = RulesCommandTest.run("supervise", "--locality", "99999x", "--data", dir.toString(), "--as-of",
