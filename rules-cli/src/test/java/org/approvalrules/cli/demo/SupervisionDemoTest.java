@@ -126,6 +126,27 @@ class SupervisionDemoTest {
         }
     }
 
+    @Test
+    void aScaleDirectoryAddsTheOtherSystemsLogAndTheirRegister(@TempDir Path dir) throws Exception {
+        try (var rules = org.approvalrules.ApprovalRules.builder().build()) {
+            var locality = rules.locality(org.approvalrules.api.division.DivisionCode.parse(DemoCounty.LOCALITY));
+            DemoCounty.Written w = DemoCounty.write(dir, locality.calendar(), 1);
+            long own = w.rows().get("intake/centre.csv") + w.rows().get("intake/department-D02.csv");
+            var planted = DemoCounty.addIntake(w, own + 5_000);
+            assertThat(planted.records()).isEqualTo(5_000);
+            assertThat(Files.lines(dir.resolve("intake/other-systems.csv")).count()).isEqualTo(5_001);
+            List<String> moves = Files.readAllLines(dir.resolve("moves.csv"));
+            // the generator's 160 registered items and the county's items in the centre, each once
+            assertThat(moves.stream().skip(1).map(l -> l.split(",")[0]).distinct().count()).isEqualTo(moves.size() - 1L)
+                    .isGreaterThan(160L);
+            SupervisionResult r = locality.supervise(dir, java.time.Instant.parse("2026-10-20T04:00:00Z"), dir.resolve("out"));
+            assertThat(r.complete()).isTrue();
+            assertThat(r.records().get("intake/other-systems.csv")).isEqualTo(5_000L);
+            // the county's own planted two-end intake is still found against the merged register
+            assertThat(r.findingsByRule().get("intake.two-end")).isGreaterThanOrEqualTo(4L);
+        }
+    }
+
     private static List<String> subjects(List<JsonNode> findings, String rule) {
         return findings.stream().filter(f -> f.get("ruleId").asText().equals(rule)).map(f -> f.get("subject").asText()).toList();
     }

@@ -11,10 +11,10 @@ import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.fee.ChargeRecord;
 import org.approvalrules.api.fee.FeeAuditLine;
+import org.approvalrules.api.fee.ServiceGuide;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.core.fee.ChargesReader;
-import org.approvalrules.core.fee.GuideReader;
 import org.approvalrules.core.supervise.SupervisionData.CaseRecord;
 import org.approvalrules.core.supervise.SupervisionData.CatalogueItem;
 
@@ -22,8 +22,8 @@ import org.approvalrules.core.supervise.SupervisionData.CatalogueItem;
  * Fees (收费) through the fee domain's own entry point: {@code charges} read by {@link ChargesReader} (bad lines
  * rejected), audited by {@code Locality.auditFees} — each charge with the standard in force on its date, its case's
  * service item from the catalogue (in the centre from {@code in_centre_from}, charging when it lists fee standards) —
- * and the 八公开 service guides of {@code items} checked by {@code Locality.checkGuides} when the catalogue has the
- * guide columns. A charge naming no known case, or a standard the catalogue does not know, is rejected with its line.
+ * and the 八公开 service guides of {@code items} (read with the catalogue, {@code GuideReader.guide}) checked by
+ * {@code Locality.checkGuides} when the catalogue has the guide columns. A charge naming no known case, or a standard the catalogue does not know, is rejected with its line.
  * Without {@code charges} the fee audit is not checked; without the guide columns the guide check is not.
  */
 final class FeeStage implements SupervisionStage {
@@ -86,23 +86,16 @@ final class FeeStage implements SupervisionStage {
         run.section("fees").addAll(rows.values());
     }
 
-    /** The 八公开 check of the catalogue's guide columns (items.csv), when it has them. */
+    /** The 八公开 check of the catalogue's guide columns (read with the catalogue), when it has them. */
     private static void guides(SupervisionRun run) {
-        Optional<SupervisionFiles.Source> items = SupervisionFiles.find(run.data, "items");
-        if (items.isEmpty() || items.get().jsonl()) {
-            run.notChecked("fees.guides", "事项目录不是含办事指南列的 CSV：未检查八公开",
-                    "the catalogue is not a CSV with the guide columns: the eight published fields were not checked");
+        if (!run.absentGuideColumns.isEmpty()) {
+            run.notChecked("fees.guides", "事项目录缺少办事指南列 " + run.absentGuideColumns + "：未检查八公开",
+                    "the catalogue lacks the guide columns " + run.absentGuideColumns
+                            + ": the eight published fields were not checked");
             return;
         }
-        // items.csv's bad lines are rejected (and counted) by the catalogue reader already
-        GuideReader.Result r = GuideReader.read(items.get().path(), items.get().name(),
-                org.approvalrules.core.records.Rejects.continuing(x -> { }));
-        if (!r.checkable()) {
-            run.notChecked("fees.guides", "事项目录缺少办事指南列 " + r.absentColumns() + "：未检查八公开",
-                    "the catalogue lacks the guide columns " + r.absentColumns() + ": the eight published fields were not checked");
-            return;
-        }
-        run.write(run.locality.checkGuides(r.guides(), run.asOfDate));
+        List<ServiceGuide> guides = run.items.values().stream().map(CatalogueItem::guide).flatMap(Optional::stream).toList();
+        run.write(run.locality.checkGuides(guides, run.asOfDate));
     }
 
     /** The catalogue item as the fee rules see it (in the centre from its date; charging when it lists standards). */

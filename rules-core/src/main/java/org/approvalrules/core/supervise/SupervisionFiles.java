@@ -57,6 +57,9 @@ public final class SupervisionFiles {
 
         /** An error in column {@code c} of this record. */
         DataFormatException error(CsvColumn c, String value, String reason);
+
+        /** Whether the file (CSV: its header) or this record (JSON Lines: its keys) has column {@code c}. */
+        boolean has(CsvColumn c);
     }
 
     /** A data file found in the directory. */
@@ -164,6 +167,11 @@ public final class SupervisionFiles {
                         public DataFormatException error(CsvColumn c, String value, String reason) {
                             return h.error(current, c, value, reason);
                         }
+
+                        @Override
+                        public boolean has(CsvColumn c) {
+                            return h.has(c);
+                        }
                     });
                     n++;
                 } catch (DataFormatException e) {
@@ -231,6 +239,11 @@ public final class SupervisionFiles {
                         @Override
                         public DataFormatException error(CsvColumn c, String value, String reason) {
                             return new DataFormatException(src.name(), at, c.aliases().get(0), value, reason);
+                        }
+
+                        @Override
+                        public boolean has(CsvColumn c) {
+                            return key(obj, c) != null;
                         }
                     });
                     n++;

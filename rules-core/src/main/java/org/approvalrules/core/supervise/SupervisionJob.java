@@ -73,7 +73,9 @@ public final class SupervisionJob {
             long t0 = System.nanoTime();
             long c0 = threads.getCurrentThreadCpuTime();
             try {
-                run.items = SupervisionData.items(items, locality.code(), run.rejectsOf(items.name()));
+                SupervisionData.Catalogue catalogue = SupervisionData.items(items, locality.code(), run.rejectsOf(items.name()));
+                run.items = catalogue.items();
+                run.absentGuideColumns = catalogue.absentGuideColumns();
                 run.counted(items.name(), run.items.size());
                 run.items.values().forEach(i -> run.departments.merge(i.department(), i.departmentName().orElse(i.department()),
                         (a, b) -> a.equals(i.department()) ? b : a));

@@ -57,8 +57,10 @@ final class SupervisionRun implements AutoCloseable {
     /** The findings of each rule per department (department → rule → count), for the summary's domain sections. */
     long casesEvaluated;
 
-    /** The catalogue by item code. */
+    /** The catalogue by item code (items.csv, read once per run and shared by the stages). */
     Map<String, SupervisionData.CatalogueItem> items = Map.of();
+    /** The 八公开 guide columns the catalogue lacks (then no item has its guide). */
+    List<String> absentGuideColumns = List.of();
     /** Department names by code (from the catalogue; departments seen only in cases have their code as name). */
     final Map<String, String> departments = new TreeMap<>();
     /** The cases read (bad ones rejected). */
