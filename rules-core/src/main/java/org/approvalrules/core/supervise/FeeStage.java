@@ -42,8 +42,7 @@ final class FeeStage implements SupervisionStage {
             return;
         }
         String name = src.get().name();
-        Map<String, CaseRecord> cases = new HashMap<>(run.cases.size() * 2);
-        run.cases.forEach(c -> cases.put(c.number(), c));
+        Map<String, CaseRecord> cases = run.caseByNumber();
         List<ChargeRecord> charges = new ArrayList<>();
         var rejects = run.rejectsOf(name);
         ChargesReader.read(src.get().path(), name, c -> {

@@ -88,9 +88,8 @@ public final class SupervisionJob {
                 run.counted(cases.name(), run.cases.size());
                 run.cases.forEach(c -> run.departments.putIfAbsent(c.department(), c.department()));
                 if (events.isPresent()) {
-                    java.util.Set<String> known = new java.util.HashSet<>(run.cases.size() * 2);
-                    run.cases.forEach(c -> known.add(c.number()));
-                    run.events = SupervisionData.events(events.get(), known, run.rejectsOf(events.get().name()));
+                    run.events = SupervisionData.events(events.get(), run.caseByNumber().keySet(),
+                            run.rejectsOf(events.get().name()));
                     run.counted(events.get().name(), run.events.values().stream().mapToLong(List::size).sum());
                 }
                 if (results.isPresent()) {

@@ -73,8 +73,8 @@ final class SupervisionRun implements AutoCloseable {
     final Map<String, org.approvalrules.core.kpi.DeadlineKpis.Accumulator> kpis = new TreeMap<>();
 
     private final Map<String, java.util.Set<Integer>> rejectedLines = new java.util.HashMap<>();
-    /** The department of each case, made on first use (for findings whose subject is a case). */
-    private Map<String, String> caseDepartments;
+    /** The cases by number, made once on first use and shared by the stages. */
+    private Map<String, SupervisionData.CaseRecord> caseByNumber;
     private final BufferedWriter findings;
     private final CSVPrinter rejectFile;
 
@@ -198,11 +198,18 @@ final class SupervisionRun implements AutoCloseable {
         if (item != null) {
             return item.department();
         }
-        if (caseDepartments == null) {
-            caseDepartments = new java.util.HashMap<>(cases.size() * 2);
-            cases.forEach(c -> caseDepartments.put(c.number(), c.department()));
+        SupervisionData.CaseRecord c = caseByNumber().get(f.subject());
+        return c == null ? null : c.department();
+    }
+
+    /** The cases read, by number (one map per run: events, completeness, fees and findings' departments use it). */
+    Map<String, SupervisionData.CaseRecord> caseByNumber() {
+        if (caseByNumber == null) {
+            Map<String, SupervisionData.CaseRecord> m = new java.util.HashMap<>(cases.size() * 4 / 3 + 16);
+            cases.forEach(c -> m.putIfAbsent(c.number(), c));
+            caseByNumber = m;
         }
-        return caseDepartments.get(f.subject());
+        return caseByNumber;
     }
 
     /** {@code f} with evidence {@code department} added (unchanged when it has one already or the department is unknown). */
