@@ -114,6 +114,18 @@ public final class Options {
             return text == null ? clock.instant() : parse("as-of", text, zone);
         }
 
+        /**
+         * The instant given, read in {@code zone}, for a command that needs one stated (no default to now).
+         *
+         * @throws picocli.CommandLine.ParameterException when {@code --as-of} was not given (exit 2, usage)
+         */
+        public Instant required(picocli.CommandLine cmd, ZoneId zone) {
+            if (text == null) {
+                throw new picocli.CommandLine.ParameterException(cmd, "缺少必需选项 / Missing required option: '--as-of=INSTANT'");
+            }
+            return parse("as-of", text, zone);
+        }
+
         /** Whether {@code --as-of} was given. */
         public boolean given() {
             return text != null;

@@ -305,7 +305,8 @@ class ApprovalRulesTest {
         countyManifest();
         DeadlineInput in = DeadlineInput.builder("P1", LocalDateTime.parse("2024-09-23T10:00"), TimeLimit.workingDays(5)).build();
         Instant asOf = at("2024-09-24T09:00");
-        // one bad value per domain: deadline (threshold out of range), authorization (target above 1), fee (negative)
+        // one bad value per domain: deadline (threshold out of range), authorization (target above 1), fee (negative),
+        // supervision (KPI target above 1)
         List<String> bad = List.of("""
                 deadline.yellow.remaining-working-days:
                   values:
@@ -318,6 +319,10 @@ class ApprovalRulesTest {
                 fee.id-card.first-issue.card.per-unit:
                   values:
                     2024-01-01: {value: -20, reference: "县文件"}
+                """, """
+                kpi.target.on-time-rate:
+                  values:
+                    2024-01-01: {value: 1.2, reference: "县文件"}
                 """);
         for (String yaml : bad) {
             Files.deleteIfExists(dir.resolve("451031/parameters/p.yaml"));

@@ -44,9 +44,9 @@ public final class SuperviseCommand implements Callable<Integer> {
             description = "数据目录（items、cases、events … 见 docs/DATA-FORMAT.md）/ data directory (docs/DATA-FORMAT.md)")
     Path data;
 
-    @Option(names = "--as-of", paramLabel = "INSTANT", required = true,
-            description = "评估时点，如 2026-10-20T12:00:00+08:00 或 2026-10-20T12:00（上海时间）/ the as-of instant")
-    String asOf;
+    /** The shared {@code --as-of}; required here (a supervision run is always as of a stated instant). */
+    @Mixin
+    Options.AsOf asOf;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "输出目录 / output directory")
     Path out;
@@ -55,7 +55,7 @@ public final class SuperviseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Instant at = Options.AsOf.parse("as-of", asOf, java.time.ZoneId.of("Asia/Shanghai"));
+        Instant at = asOf.required(spec.commandLine(), java.time.ZoneId.of("Asia/Shanghai"));
         try (ApprovalRules rules = packs.rules()) {
             // with packs, a locality with no layer for itself or an ancestor is unknown (as for every command)
             EntryPointAccess.ruleSets(rules).repository().requireKnown(locality.code());

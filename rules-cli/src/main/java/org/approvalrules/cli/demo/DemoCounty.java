@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.approvalrules.testkit.gen.IntakeLogGenerator;
 import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.calendar.WorkingCalendar;
 
@@ -82,15 +83,55 @@ public final class DemoCounty {
     }
 
     /**
-     * Writes a county of {@code SCALE} × 11,000 cases into {@code DIR} (for the measurements of docs/PERFORMANCE.md):
-     * {@code DemoCounty DIR SCALE}.
+     * Writes a county of {@code SCALE} × 11,000 cases into {@code DIR}, and with {@code INTAKE_RECORDS} intake records
+     * in all (for the measurements of docs/PERFORMANCE.md): {@code DemoCounty DIR SCALE [INTAKE_RECORDS]}.
      */
     public static void main(String[] args) {
         try (org.approvalrules.ApprovalRules rules = org.approvalrules.ApprovalRules.builder().build()) {
-            Written w = write(Path.of(args[0]), rules.locality(org.approvalrules.api.division.DivisionCode.parse(LOCALITY))
+            Path dir = Path.of(args[0]);
+            Written w = write(dir, rules.locality(org.approvalrules.api.division.DivisionCode.parse(LOCALITY))
                     .calendar(), Integer.parseInt(args[1]));
             System.out.println(w.rows());
+            if (args.length > 2) {
+                System.out.println(addIntake(w, Long.parseLong(args[2])));
+            }
         }
+    }
+
+    /** The seed of the other systems' intake log ({@link #addIntake}). */
+    static final long INTAKE_SEED = 20261205L;
+
+    /**
+     * Brings the county's intake records to about {@code total}: the other systems' log {@code intake/other-systems.csv}
+     * written by the testkit's seeded {@link IntakeLogGenerator} (its own 200 items, in 2024, with planted two-end
+     * pairs and second exports), and the move-in register {@code moves.csv}: the generator's items and the county's
+     * items in the centre (then the register is no longer derived from the catalogue). Returns what was planted
+     * (nothing when the county's own logs already reach {@code total}).
+     */
+    public static IntakeLogGenerator.Planted addIntake(Written county, long total) {
+        long own = county.rows().entrySet().stream().filter(e -> e.getKey().startsWith("intake/"))
+                .mapToLong(Map.Entry::getValue).sum();
+        if (total <= own) {
+            return new IntakeLogGenerator.Planted(0, 0, 0);
+        }
+        Path dir = county.dir();
+        IntakeLogGenerator.Planted planted = IntakeLogGenerator.writeLog(dir.resolve("intake/other-systems.csv"), total - own,
+                INTAKE_SEED);
+        Path moves = dir.resolve("moves.csv");
+        IntakeLogGenerator.writeMoves(moves);
+        try (var items = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(dir.resolve("items.csv"), java.nio.charset.StandardCharsets.UTF_8));
+                CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(moves, java.nio.charset.StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.APPEND), CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+            for (var item : items) {
+                if (!item.get("in_centre_from").isEmpty()) {
+                    out.printRecord(item.get("item_code"), item.get("in_centre_from"), item.get("centre_only"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return planted;
     }
 
     /** Counts of what was written, by file. */

@@ -238,6 +238,49 @@ class SuperviseCommandTest {
         assertThat(summary.get("deadlines")).isEmpty();
     }
 
+    /**
+     * The catalogue is read once, by the job, and shared: a JSON Lines catalogue (which the authorization and guide
+     * readers of their own do not read) serves the authorization rates and the 八公开 check alike.
+     */
+    @Test
+    void theJobsCatalogueServesAuthorizationAndTheGuides() throws IOException {
+        county();
+        Files.delete(dir.resolve("data/items.csv"));
+        String guide = ",\"legal_basis\":\"条例\",\"conditions\":\"条件\",\"material_list\":\"材料\",\"procedure\":\"流程\","
+                + "\"time_limit_text\":\"20个工作日\",\"fee_basis\":\"\",\"fee_standard_text\":\"不收费\"}";
+        write("items.jsonl", "{\"item_code\":\"I1\",\"item_name\":\"公共场所卫生许可\",\"department\":\"D02\","
+                + "\"in_centre_from\":\"2024-01-02\",\"statutory_limit\":20,\"promised_limit\":5,\"limit_unit\":\"WORKING_DAYS\""
+                + guide + "\n{\"item_code\":\"I2\",\"item_name\":\"婚姻登记\",\"department\":\"D07\",\"in_centre_from\":\"2024-01-02\","
+                + "\"statutory_limit\":0,\"promised_limit\":0,\"limit_unit\":\"IMMEDIATE\"" + guide.replace("条例", "") + "\n");
+        write("delegations.csv", "department,item_code,power,document,from\nD02,I1,APPROVAL,县政府授权书,2024-01-02\n");
+        RulesCommandTest.Run r = supervise();
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+        assertThat(summary.get("notChecked").findValuesAsText("domain")).doesNotContain("authorization", "fees.guides");
+        assertThat(summary.get("records").has("items.csv")).isFalse();
+        assertThat(summary.get("records").get("items.jsonl").asInt()).isEqualTo(2);
+        List<JsonNode> findings = Files.readAllLines(dir.resolve("out/findings.jsonl")).stream().map(SuperviseCommandTest::tree)
+                .toList();
+        // I2 publishes no legal basis; I1 publishes all eight
+        assertThat(subjects(findings, "fee.guide-incomplete")).containsExactly("I2");
+        // approval is delegated for I1 of D02's one in-centre item: D02's approval rate is 1/1
+        JsonNode d02 = summary.get("authorization").findParents("department").stream()
+                .filter(a -> a.get("department").asText().equals("D02") && a.get("power").asText().equals("APPROVAL"))
+                .findFirst().orElseThrow();
+        assertThat(d02.get("numerator").asInt()).isEqualTo(1);
+        assertThat(d02.get("denominator").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theAsOfInstantIsRequired() throws IOException {
+        county();
+        RulesCommandTest.Run r = RulesCommandTest.run("supervise", "--locality", "421121", "--data",
+                dir.resolve("data").toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--as-of");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     @Test
     void anUnknownLocalityIsBadInput() throws IOException {
         county();

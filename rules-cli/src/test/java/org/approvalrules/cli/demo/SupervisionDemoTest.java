@@ -66,9 +66,52 @@ class SupervisionDemoTest {
                 });
         assertThat(subjects(findings, "authorization.roster.gap")).containsExactly("D07");
         assertThat(summary.get("authorization").findValuesAsText("department")).contains("D04", "*");
-        // steps are not in the demo's files: that part (回局签批, measured opening) is said to be not checked
-        assertThat(r.notChecked()).extracting(SupervisionResult.NotChecked::domain).containsExactly("authorization.steps");
+        // steps are not in the demo's files: those parts (回局签批, measured opening; 前店后厂) are said to be not checked
+        assertThat(r.notChecked()).extracting(SupervisionResult.NotChecked::domain)
+                .containsExactlyInAnyOrder("authorization.steps", "intake.front-office");
         assertThat(text.toString()).contains("summary.json").contains("完整 / complete");
+        everyFindingOfADepartmentNamesIt(dir.resolve("data"), findings);
+    }
+
+    /**
+     * Every finding whose subject belongs to a department — a department code, a case of cases.csv, an item of
+     * items.csv, or a finding about an item (evidence {@code item}) — carries that department as evidence
+     * {@code department}, so the report's department filter finds it.
+     */
+    private static void everyFindingOfADepartmentNamesIt(Path data, List<JsonNode> findings) throws java.io.IOException {
+        java.util.Map<String, String> owner = new java.util.HashMap<>();
+        java.util.Set<String> departments = new java.util.HashSet<>();
+        for (String file : List.of("items.csv", "cases.csv")) {
+            try (var csv = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(Files.newBufferedReader(data.resolve(file)))) {
+                for (var row : csv) {
+                    owner.put(row.get(file.equals("items.csv") ? "item_code" : "case_number"), row.get("department"));
+                    departments.add(row.get("department"));
+                }
+            }
+        }
+        long checked = 0;
+        List<String> unowned = new java.util.ArrayList<>();
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        for (JsonNode f : findings) {
+            String subject = f.get("subject").asText();
+            JsonNode item = f.get("evidence").get("item");
+            String expected = departments.contains(subject) ? subject
+                    : item != null && owner.containsKey(item.asText()) ? owner.get(item.asText()) : owner.get(subject);
+            if (expected == null) {
+                unowned.add(f.get("ruleId").asText() + " " + subject);
+                continue;
+            }
+            assertThat(f.get("evidence").has("department")).as(f.toString()).isTrue();
+            assertThat(f.get("evidence").get("department").asText()).as(f.toString()).isEqualTo(expected);
+            rules.add(f.get("ruleId").asText());
+            checked++;
+        }
+        // the rest: the centre's KPIs (subject *) and the results of cases never recorded
+        assertThat(unowned).allMatch(u -> u.equals("kpi.target-missed *") || u.startsWith("completeness.result-without-case "));
+        assertThat(checked).isEqualTo(findings.size() - unowned.size());
+        assertThat(rules).contains("deadline.red.promised", "intake.two-end", "fee.exemption-not-granted",
+                "authorization.roster.gap", "kpi.target-missed");
     }
 
     @Test
@@ -80,6 +123,27 @@ class SupervisionDemoTest {
         }
         for (String f : List.of("items.csv", "cases.csv", "events.csv", "intake/department-D02.csv")) {
             assertThat(Files.mismatch(a.resolve(f), b.resolve(f))).as(f).isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void aScaleDirectoryAddsTheOtherSystemsLogAndTheirRegister(@TempDir Path dir) throws Exception {
+        try (var rules = org.approvalrules.ApprovalRules.builder().build()) {
+            var locality = rules.locality(org.approvalrules.api.division.DivisionCode.parse(DemoCounty.LOCALITY));
+            DemoCounty.Written w = DemoCounty.write(dir, locality.calendar(), 1);
+            long own = w.rows().get("intake/centre.csv") + w.rows().get("intake/department-D02.csv");
+            var planted = DemoCounty.addIntake(w, own + 5_000);
+            assertThat(planted.records()).isEqualTo(5_000);
+            assertThat(Files.lines(dir.resolve("intake/other-systems.csv")).count()).isEqualTo(5_001);
+            List<String> moves = Files.readAllLines(dir.resolve("moves.csv"));
+            // the generator's 160 registered items and the county's items in the centre, each once
+            assertThat(moves.stream().skip(1).map(l -> l.split(",")[0]).distinct().count()).isEqualTo(moves.size() - 1L)
+                    .isGreaterThan(160L);
+            SupervisionResult r = locality.supervise(dir, java.time.Instant.parse("2026-10-20T04:00:00Z"), dir.resolve("out"));
+            assertThat(r.complete()).isTrue();
+            assertThat(r.records().get("intake/other-systems.csv")).isEqualTo(5_000L);
+            // the county's own planted two-end intake is still found against the merged register
+            assertThat(r.findingsByRule().get("intake.two-end")).isGreaterThanOrEqualTo(4L);
         }
     }
 

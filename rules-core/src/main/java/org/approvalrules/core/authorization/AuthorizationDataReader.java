@@ -38,6 +38,7 @@ import org.approvalrules.core.csv.CsvHeader;
 import org.approvalrules.core.csv.CsvReader;
 import org.approvalrules.core.csv.CsvRow;
 import org.approvalrules.core.intake.IntakeLogReader;
+import org.approvalrules.core.records.ItemColumns;
 import org.approvalrules.core.records.Rejects;
 
 /**
@@ -60,8 +61,6 @@ public final class AuthorizationDataReader {
 
     static final CsvColumn ITEM = CsvColumn.required("实施编码", "item_code", "sxbm");
     static final CsvColumn DEPARTMENT = CsvColumn.required("部门编码", "department", "部门");
-    static final CsvColumn DEPARTMENT_NAME = CsvColumn.optional("部门名称", "department_name");
-    static final CsvColumn IN_CENTRE_FROM = CsvColumn.optional("进驻日期", "in_centre_from");
 
     static final CsvColumn POWER = CsvColumn.required("权力", "power");
     static final CsvColumn DOCUMENT = CsvColumn.required("授权文件", "document");
@@ -104,25 +103,55 @@ public final class AuthorizationDataReader {
      * @throws DataFormatException when a file cannot be read as a whole, or (strict) at the first bad line
      */
     public static AuthorizationData read(Path dir, Rejects rejects) {
+        return read(dir, null, rejects);
+    }
+
+    /**
+     * Reads the authorization files of {@code dir} (each optional) with a catalogue already read by the caller (the
+     * supervision job reads items.csv once per run): {@code items.csv} is then not read again.
+     *
+     * @param known the catalogue's items (each item once), or null to read {@code items.csv} of {@code dir}
+     * @throws DataFormatException when a file cannot be read as a whole, or (strict) at the first bad line
+     */
+    public static AuthorizationData read(Path dir, List<CatalogueItem> known, Rejects rejects) {
         InvalidValueException.requireNonNull(dir, "dir");
         InvalidValueException.requireNonNull(rejects, "rejects");
+        if (known != null) {
+            Set<Part> parts = EnumSet.of(Part.ITEMS);
+            for (Part p : Part.values()) {
+                if (p != Part.ITEMS && present(dir, p.file())) {
+                    parts.add(p);
+                }
+            }
+            Map<String, String> departments = new HashMap<>();
+            known.forEach(i -> departments.put(i.itemCode(), i.department()));
+            return parts(dir, parts, List.copyOf(known), departments, rejects);
+        }
         Set<Part> given = EnumSet.noneOf(Part.class);
         for (Part p : Part.values()) {
             if (present(dir, p.file())) {
                 given.add(p);
             }
         }
-        List<Lined<CatalogueItem>> items = given.contains(Part.ITEMS) ? rows(dir, "items.csv", List.of(ITEM, DEPARTMENT,
-                DEPARTMENT_NAME, IN_CENTRE_FROM), AuthorizationDataReader::item, rejects) : List.of();
+        List<Lined<CatalogueItem>> items = given.contains(Part.ITEMS) ? rows(dir, "items.csv", List.of(ItemColumns.ITEM_CODE,
+                ItemColumns.DEPARTMENT, ItemColumns.DEPARTMENT_NAME, ItemColumns.IN_CENTRE_FROM), AuthorizationDataReader::item,
+                rejects) : List.of();
         Map<String, String> departments = new HashMap<>();
         List<CatalogueItem> catalogue = new ArrayList<>();
         for (Lined<CatalogueItem> i : items) {
             if (departments.putIfAbsent(i.value().itemCode(), i.value().department()) != null) {
-                rejects.reject(i.header().error(i.row(), ITEM, i.value().itemCode(), "事项编码重复 / duplicate item code"));
+                rejects.reject(i.header().error(i.row(), ItemColumns.ITEM_CODE, i.value().itemCode(),
+                        "事项编码重复 / duplicate item code"));
             } else {
                 catalogue.add(i.value());
             }
         }
+        return parts(dir, given, catalogue, departments, rejects);
+    }
+
+    /** The files other than items.csv, against the catalogue's items and their departments. */
+    private static AuthorizationData parts(Path dir, Set<Part> given, List<CatalogueItem> catalogue,
+            Map<String, String> departments, Rejects rejects) {
         List<Delegation> delegations = given.contains(Part.DELEGATIONS)
                 ? delegations(dir, given.contains(Part.ITEMS) ? departments : null, rejects) : List.of();
         List<StaffSpell> staff = given.contains(Part.STAFF) ? values(rows(dir, "staff.csv", List.of(STAFF_ID, NAME, DEPARTMENT,
@@ -168,8 +197,8 @@ public final class AuthorizationDataReader {
     }
 
     private static CatalogueItem item(CsvHeader h, CsvRow row) {
-        return new CatalogueItem(code(h, row, ITEM), h.require(row, DEPARTMENT), h.optional(row, DEPARTMENT_NAME),
-                optionalDate(h, row, IN_CENTRE_FROM));
+        return new CatalogueItem(code(h, row, ItemColumns.ITEM_CODE), h.require(row, ItemColumns.DEPARTMENT),
+                h.optional(row, ItemColumns.DEPARTMENT_NAME), optionalDate(h, row, ItemColumns.IN_CENTRE_FROM));
     }
 
     private static List<Delegation> delegations(Path dir, Map<String, String> departments, Rejects rejects) {

@@ -22,6 +22,20 @@ public record CsvColumn(String name, List<String> aliases, boolean required) {
         }
     }
 
+    /**
+     * Equal columns have equal names, so the name's (cached) hash serves: a header looks its columns up for every
+     * cell read, and hashing the alias list each time was a measurable part of reading a large file.
+     */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof CsvColumn c && required == c.required && name.equals(c.name) && aliases.equals(c.aliases);
+    }
+
     /** A required column; the first alias is its shown name. */
     public static CsvColumn required(String... aliases) {
         return new CsvColumn(aliases[0], List.of(aliases), true);

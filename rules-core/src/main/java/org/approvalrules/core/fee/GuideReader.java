@@ -3,42 +3,37 @@ package org.approvalrules.core.fee;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.fee.ServiceGuide;
 import org.approvalrules.core.csv.CsvColumn;
 import org.approvalrules.core.csv.CsvHeader;
 import org.approvalrules.core.csv.CsvReader;
 import org.approvalrules.core.csv.CsvRow;
+import org.approvalrules.core.records.ItemColumns;
 import org.approvalrules.core.records.Rejects;
 
 /**
  * Reads the service-guide columns of a catalogue file ({@code items.csv}, docs/FEES.md "Service guides") into
- * {@link ServiceGuide}s through {@link CsvReader}: {@code item_code} 实施编码 (required), {@code department} 部门编码,
- * {@code fee_standards} 收费标准 (empty = free), and the 八公开 texts {@code item_name} 事项名称, {@code legal_basis}
+ * {@link ServiceGuide}s through {@link CsvReader}, with the catalogue's shared columns ({@link ItemColumns}):
+ * {@code item_code} 实施编码 and {@code department} 部门编码 (required), {@code fee_standards} 收费标准 (empty = free),
+ * and the 八公开 texts {@code item_name} 事项名称 (required), {@code legal_basis}
  * 设定依据, {@code conditions} 受理条件, {@code material_list} 申请材料目录, {@code procedure} 办理流程,
  * {@code time_limit_text} 办理时限说明, {@code fee_basis} 收费依据, {@code fee_standard_text} 收费标准说明. Other
  * columns are ignored.
  *
- * <p>A file that lacks any of the eight text columns cannot say whether a guide publishes it: the read then returns
+ * <p>A file that lacks any of the seven optional text columns cannot say whether a guide publishes it: the read then returns
  * no guides and names the absent columns ({@link Result#absentColumns()}), so the check is reported as not done
  * rather than every item as incomplete. Bad lines go to the {@link Rejects} given.
  */
 public final class GuideReader {
-    static final CsvColumn ITEM = CsvColumn.required("item_code", "实施编码");
-    static final CsvColumn DEPARTMENT = CsvColumn.optional("department", "部门编码");
-    static final CsvColumn FEES = CsvColumn.optional("fee_standards", "收费标准");
-    static final CsvColumn NAME = CsvColumn.optional("item_name", "事项名称");
-    static final CsvColumn BASIS = CsvColumn.optional("legal_basis", "设定依据");
-    static final CsvColumn CONDITIONS = CsvColumn.optional("conditions", "受理条件");
-    static final CsvColumn MATERIALS = CsvColumn.optional("material_list", "申请材料目录");
-    static final CsvColumn PROCEDURE = CsvColumn.optional("procedure", "办理流程");
-    static final CsvColumn TIME = CsvColumn.optional("time_limit_text", "办理时限说明");
-    static final CsvColumn FEE_BASIS = CsvColumn.optional("fee_basis", "收费依据");
-    static final CsvColumn FEE_TEXT = CsvColumn.optional("fee_standard_text", "收费标准说明");
-    static final List<CsvColumn> TEXTS = List.of(NAME, BASIS, CONDITIONS, MATERIALS, PROCEDURE, TIME, FEE_BASIS, FEE_TEXT);
-    static final List<CsvColumn> COLUMNS = List.of(ITEM, DEPARTMENT, FEES, NAME, BASIS, CONDITIONS, MATERIALS, PROCEDURE,
-            TIME, FEE_BASIS, FEE_TEXT);
+    // the catalogue's columns are shared with the other readers of items.csv (core.records.ItemColumns)
+    static final List<CsvColumn> TEXTS = java.util.stream.Stream.concat(java.util.stream.Stream.of(ItemColumns.ITEM_NAME),
+            ItemColumns.GUIDE.stream()).toList();
+    static final List<CsvColumn> COLUMNS = java.util.stream.Stream.concat(java.util.stream.Stream.of(ItemColumns.ITEM_CODE,
+            ItemColumns.DEPARTMENT, ItemColumns.FEE_STANDARDS), TEXTS.stream()).toList();
 
     /**
      * What a read found.
@@ -82,17 +77,27 @@ public final class GuideReader {
             }
             try {
                 h.checkWidth(row);
-                sink.accept(new ServiceGuide(h.require(row, ITEM), h.optional(row, DEPARTMENT).orElse(""),
-                        h.optional(row, FEES).isPresent(), text(h, row, NAME), text(h, row, BASIS), text(h, row, CONDITIONS),
-                        text(h, row, MATERIALS), text(h, row, PROCEDURE), text(h, row, TIME), text(h, row, FEE_BASIS),
-                        text(h, row, FEE_TEXT)));
+                CsvRow current = row;
+                sink.accept(guide(h.require(row, ItemColumns.ITEM_CODE), c -> h.optional(current, c)));
             } catch (DataFormatException e) {
                 rejects.reject(e);
             }
         }
     }
 
-    private static String text(CsvHeader h, CsvRow row, CsvColumn c) {
-        return h.optional(row, c).orElse("");
+    /**
+     * The guide of item {@code itemCode} from the cells of its catalogue row ({@code cell}: a column's stripped value,
+     * empty when blank or absent), for any reader of items.csv that declares the columns of {@link ItemColumns}.
+     */
+    public static ServiceGuide guide(String itemCode, Function<CsvColumn, Optional<String>> cell) {
+        return new ServiceGuide(itemCode, cell.apply(ItemColumns.DEPARTMENT).orElse(""),
+                cell.apply(ItemColumns.FEE_STANDARDS).isPresent(), text(cell, ItemColumns.ITEM_NAME),
+                text(cell, ItemColumns.LEGAL_BASIS), text(cell, ItemColumns.CONDITIONS), text(cell, ItemColumns.MATERIAL_LIST),
+                text(cell, ItemColumns.PROCEDURE), text(cell, ItemColumns.TIME_LIMIT_TEXT), text(cell, ItemColumns.FEE_BASIS),
+                text(cell, ItemColumns.FEE_STANDARD_TEXT));
+    }
+
+    private static String text(Function<CsvColumn, Optional<String>> cell, CsvColumn c) {
+        return cell.apply(c).orElse("");
     }
 }

@@ -14,7 +14,8 @@ import org.approvalrules.core.parameter.ParameterSet;
  * The parameter checks of every domain, run on each effective pack before it goes into service (when a
  * locality's snapshot is built or reloaded, and by {@code rules check}): deadline policy values
  * ({@link DeadlinePolicies#check}), authorization targets and checked powers
- * ({@link AuthorizationChecker#checkParameters}) and fee amounts ({@link FeeParameters#check}). A bad value
+ * ({@link AuthorizationChecker#checkParameters}), fee amounts ({@link FeeParameters#check}) and supervision
+ * targets and caps ({@link org.approvalrules.core.supervise.SupervisionParameters#check}). A bad value
  * is a {@link RulePackException} naming file and line; the problems of all domains are reported together.
  */
 public final class ParameterChecks {
@@ -23,7 +24,8 @@ public final class ParameterChecks {
             DeadlinePolicies::check,
             AuthorizationChecker::checkParameters,
             org.approvalrules.core.authorization.AuthorizationAssessor::checkParameters,
-            FeeParameters::check);
+            FeeParameters::check,
+            org.approvalrules.core.supervise.SupervisionParameters::check);
 
     private ParameterChecks() {
     }

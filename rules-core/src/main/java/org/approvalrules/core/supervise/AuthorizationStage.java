@@ -12,11 +12,12 @@ import org.approvalrules.core.records.Rejects;
 
 /**
  * Window authorization (窗口授权) through the authorization domain's own entry point: the data directory's
- * {@code items}, {@code delegations}, {@code staff}, {@code schedules} and {@code steps} files read by
+ * {@code delegations}, {@code staff}, {@code schedules} and {@code steps} files read by
  * {@link AuthorizationDataReader} (bad lines rejected), assessed by {@code Locality.authorizationReport} as of the
  * run's date: rates per department and power over the in-centre catalogue into the summary's {@code authorization}
  * section, the findings of the {@code authorization.*} rules into findings.jsonl, each part without its file listed
- * as not checked. The authorization files are read as CSV only: a {@code .jsonl} one makes the domain not checked.
+ * as not checked. The catalogue is the one the job has read ({@code items.csv} is read once per run). The
+ * authorization files are read as CSV only: a {@code .jsonl} one makes the domain not checked.
  */
 final class AuthorizationStage implements SupervisionStage {
     private static final List<String> FILES = List.of("delegations", "staff", "schedules", "steps");
@@ -34,7 +35,7 @@ final class AuthorizationStage implements SupervisionStage {
                     "no delegations/staff/schedules/steps files: window authorization was not checked");
             return;
         }
-        List<String> jsonl = java.util.stream.Stream.concat(java.util.stream.Stream.of("items"), FILES.stream())
+        List<String> jsonl = FILES.stream()
                 .filter(b -> SupervisionFiles.find(run.data, b).map(SupervisionFiles.Source::jsonl).orElse(false)).toList();
         if (!jsonl.isEmpty()) {
             run.notChecked(domain(), "窗口授权记录只读 CSV，" + jsonl + " 为 JSON Lines：未检查窗口授权",
@@ -48,7 +49,11 @@ final class AuthorizationStage implements SupervisionStage {
                 run.reject(r);
             }
         });
-        AuthorizationData data = AuthorizationDataReader.read(run.data, rejects);
+        // the catalogue the job has read (items.csv is read once per run)
+        List<org.approvalrules.api.authorization.CatalogueItem> catalogue = run.items.values().stream()
+                .map(i -> new org.approvalrules.api.authorization.CatalogueItem(i.code(), i.department(), i.departmentName(),
+                        i.inCentreFrom())).toList();
+        AuthorizationData data = AuthorizationDataReader.read(run.data, catalogue, rejects);
         count(run, data, "delegations", data.delegations().size());
         count(run, data, "staff", data.staff().size());
         count(run, data, "schedules", data.rosters().size());

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,7 @@ final class CompletenessStage implements SupervisionStage {
             }
         }
         if (run.results != null) {
-            Set<String> known = new HashSet<>(run.cases.size() * 2);
-            run.cases.forEach(c -> known.add(c.number()));
+            Set<String> known = run.caseByNumber().keySet();
             for (ResultRecord r : run.results) {
                 if (!known.contains(r.caseNumber())) {
                     CatalogueItem item = r.item().map(run.items::get).orElse(null);

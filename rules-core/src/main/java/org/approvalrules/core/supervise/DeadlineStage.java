@@ -116,7 +116,7 @@ final class DeadlineStage implements SupervisionStage {
         for (int i = 0; i < results.size(); i++) {
             CaseEvaluation e = results.get(i);
             CaseRecord c = cases.get(i);
-            run.write(e.findings());
+            run.write(e.findings(), c.department());
             int[] n = counts.computeIfAbsent(c.department(), k -> new int[6]);
             DeadlineStatus s = e.status();
             switch (s) {

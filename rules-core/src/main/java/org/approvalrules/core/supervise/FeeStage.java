@@ -11,10 +11,10 @@ import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.fee.ChargeRecord;
 import org.approvalrules.api.fee.FeeAuditLine;
+import org.approvalrules.api.fee.ServiceGuide;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.item.ServiceItem;
 import org.approvalrules.core.fee.ChargesReader;
-import org.approvalrules.core.fee.GuideReader;
 import org.approvalrules.core.supervise.SupervisionData.CaseRecord;
 import org.approvalrules.core.supervise.SupervisionData.CatalogueItem;
 
@@ -22,8 +22,8 @@ import org.approvalrules.core.supervise.SupervisionData.CatalogueItem;
  * Fees (收费) through the fee domain's own entry point: {@code charges} read by {@link ChargesReader} (bad lines
  * rejected), audited by {@code Locality.auditFees} — each charge with the standard in force on its date, its case's
  * service item from the catalogue (in the centre from {@code in_centre_from}, charging when it lists fee standards) —
- * and the 八公开 service guides of {@code items} checked by {@code Locality.checkGuides} when the catalogue has the
- * guide columns. A charge naming no known case, or a standard the catalogue does not know, is rejected with its line.
+ * and the 八公开 service guides of {@code items} (read with the catalogue, {@code GuideReader.guide}) checked by
+ * {@code Locality.checkGuides} when the catalogue has the guide columns. A charge naming no known case, or a standard the catalogue does not know, is rejected with its line.
  * Without {@code charges} the fee audit is not checked; without the guide columns the guide check is not.
  */
 final class FeeStage implements SupervisionStage {
@@ -42,8 +42,7 @@ final class FeeStage implements SupervisionStage {
             return;
         }
         String name = src.get().name();
-        Map<String, CaseRecord> cases = new HashMap<>(run.cases.size() * 2);
-        run.cases.forEach(c -> cases.put(c.number(), c));
+        Map<String, CaseRecord> cases = run.caseByNumber();
         List<ChargeRecord> charges = new ArrayList<>();
         var rejects = run.rejectsOf(name);
         ChargesReader.read(src.get().path(), name, c -> {
@@ -66,8 +65,8 @@ final class FeeStage implements SupervisionStage {
                 continue;
             }
             judged++;
-            run.write(line.findings());
             String dep = line.charge().caseNumber().map(cases::get).map(CaseRecord::department).orElse("");
+            run.write(line.findings(), dep.isEmpty() ? null : dep);
             for (Finding f : line.findings()) {
                 Map<String, Object> m = rows.computeIfAbsent(List.of(f.ruleId(), dep), k -> {
                     Map<String, Object> r = new LinkedHashMap<>();
@@ -78,7 +77,7 @@ final class FeeStage implements SupervisionStage {
                     return r;
                 });
                 m.merge("count", 1L, (a, b) -> (Long) a + (Long) b);
-                m.put("amountYuan", ((BigDecimal) m.get("amountYuan")).add(amount(f)));
+                m.put("amountYuan", ((BigDecimal) m.get("amountYuan")).add(amount(f, line)));
             }
         }
         run.counted(name, judged);
@@ -86,23 +85,16 @@ final class FeeStage implements SupervisionStage {
         run.section("fees").addAll(rows.values());
     }
 
-    /** The 八公开 check of the catalogue's guide columns (items.csv), when it has them. */
+    /** The 八公开 check of the catalogue's guide columns (read with the catalogue), when it has them. */
     private static void guides(SupervisionRun run) {
-        Optional<SupervisionFiles.Source> items = SupervisionFiles.find(run.data, "items");
-        if (items.isEmpty() || items.get().jsonl()) {
-            run.notChecked("fees.guides", "事项目录不是含办事指南列的 CSV：未检查八公开",
-                    "the catalogue is not a CSV with the guide columns: the eight published fields were not checked");
+        if (!run.absentGuideColumns.isEmpty()) {
+            run.notChecked("fees.guides", "事项目录缺少办事指南列 " + run.absentGuideColumns + "：未检查八公开",
+                    "the catalogue lacks the guide columns " + run.absentGuideColumns
+                            + ": the eight published fields were not checked");
             return;
         }
-        // items.csv's bad lines are rejected (and counted) by the catalogue reader already
-        GuideReader.Result r = GuideReader.read(items.get().path(), items.get().name(),
-                org.approvalrules.core.records.Rejects.continuing(x -> { }));
-        if (!r.checkable()) {
-            run.notChecked("fees.guides", "事项目录缺少办事指南列 " + r.absentColumns() + "：未检查八公开",
-                    "the catalogue lacks the guide columns " + r.absentColumns() + ": the eight published fields were not checked");
-            return;
-        }
-        run.write(run.locality.checkGuides(r.guides(), run.asOfDate));
+        List<ServiceGuide> guides = run.items.values().stream().map(CatalogueItem::guide).flatMap(Optional::stream).toList();
+        run.write(run.locality.checkGuides(guides, run.asOfDate));
     }
 
     /** The catalogue item as the fee rules see it (in the centre from its date; charging when it lists standards). */
@@ -119,16 +111,24 @@ final class FeeStage implements SupervisionStage {
         }
     }
 
-    /** The amount a finding is about: charged − due when both are given, else the amount charged, else 0. */
-    private static BigDecimal amount(Finding f) {
-        Map<String, String> e = f.evidence();
-        try {
-            if (e.containsKey("charged") && e.containsKey("due")) {
-                return new BigDecimal(e.get("charged")).subtract(new BigDecimal(e.get("due"))).abs().setScale(2);
-            }
-            return e.containsKey("charged") ? new BigDecimal(e.get("charged")).setScale(2) : BigDecimal.ZERO.setScale(2);
-        } catch (NumberFormatException ex) {
-            return BigDecimal.ZERO.setScale(2);
+    /**
+     * The rules on the amount of a charge (national pack, fees.drl: at most one of them holds for a charge); the
+     * others (collection place and method, exemption evidence) are about the whole charge.
+     */
+    private static final java.util.Set<String> AMOUNT_RULES = java.util.Set.of("fee.no-legal-basis",
+            "fee.free-item-charged", "fee.exemption-not-granted", "fee.over-standard", "fee.under-standard");
+
+    /**
+     * The amount a finding is about, from its audit line: for a rule on the amount, the difference between the
+     * amount charged and the amount due (all of it when nothing is due or no standard is in force); for another
+     * rule, the amount charged.
+     */
+    static BigDecimal amount(Finding f, FeeAuditLine line) {
+        org.approvalrules.api.money.Money charged = line.charge().charged();
+        if (!AMOUNT_RULES.contains(f.ruleId())) {
+            return charged.yuanAmount();
         }
+        org.approvalrules.api.money.Money d = charged.minus(line.due().orElse(org.approvalrules.api.money.Money.ZERO));
+        return (d.isNegative() ? d.negate() : d).yuanAmount();
     }
 }

@@ -1,7 +1,6 @@
 package org.approvalrules.core.supervise;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.approvalrules.core.report.HtmlReport;
 
 /** The one call site of the HTML report: {@code report.html} from {@code summary.json} and {@code findings.jsonl}. */
@@ -11,9 +10,9 @@ final class ReportStage {
     }
 
     /** Writes {@code out/report.html} ({@link HtmlReport}); returns its path. */
-    static Optional<Path> write(Path summary, Path findings, Path out) {
+    static Path write(Path summary, Path findings, Path out) {
         Path report = out.resolve("report.html");
         HtmlReport.write(summary, findings, report);
-        return Optional.of(report);
+        return report;
     }
 }

@@ -17,6 +17,9 @@ import org.approvalrules.api.deadline.TimeLimit;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.core.csv.CsvColumn;
 import org.approvalrules.core.intake.IntakeLogReader;
+import org.approvalrules.api.fee.ServiceGuide;
+import org.approvalrules.core.fee.GuideReader;
+import org.approvalrules.core.records.ItemColumns;
 import org.approvalrules.core.records.Rejects;
 
 /**
@@ -28,24 +31,22 @@ import org.approvalrules.core.records.Rejects;
 final class SupervisionData {
 
     // items.csv
-    static final CsvColumn ITEM_CODE = CsvColumn.required("item_code", "实施编码", "sxbm");
-    static final CsvColumn ITEM_NAME = CsvColumn.required("item_name", "事项名称", "sxmc");
-    static final CsvColumn DEPARTMENT = CsvColumn.required("department", "部门编码", "部门", "sldw");
-    static final CsvColumn DEPARTMENT_NAME = CsvColumn.optional("department_name", "部门名称");
-    static final CsvColumn IN_CENTRE_FROM = CsvColumn.optional("in_centre_from", "进驻日期");
-    static final CsvColumn CENTRE_ONLY = CsvColumn.optional("centre_only", "仅限中心受理");
+    // (the columns other domains read too are declared once, in core.records.ItemColumns)
+    static final CsvColumn ITEM_CODE = ItemColumns.ITEM_CODE;
+    static final CsvColumn ITEM_NAME = ItemColumns.ITEM_NAME;
+    static final CsvColumn DEPARTMENT = ItemColumns.DEPARTMENT;
+    static final CsvColumn DEPARTMENT_NAME = ItemColumns.DEPARTMENT_NAME;
+    static final CsvColumn IN_CENTRE_FROM = ItemColumns.IN_CENTRE_FROM;
+    static final CsvColumn CENTRE_ONLY = ItemColumns.CENTRE_ONLY;
     static final CsvColumn STATUTORY = CsvColumn.required("statutory_limit", "法定时限", "法定办结时限");
     static final CsvColumn PROMISED = CsvColumn.optional("promised_limit", "承诺时限", "承诺办结时限");
     static final CsvColumn LIMIT_UNIT = CsvColumn.required("limit_unit", "时限单位");
     static final CsvColumn IMMEDIATE = CsvColumn.optional("immediate", "即办件");
     static final CsvColumn STEPS = CsvColumn.optional("steps", "办理环节数");
     static final CsvColumn MATERIALS = CsvColumn.optional("materials", "申请材料数");
-    static final CsvColumn FEE_STANDARDS = CsvColumn.optional("fee_standards", "收费标准");
+    static final CsvColumn FEE_STANDARDS = ItemColumns.FEE_STANDARDS;
     static final CsvColumn LOCALITY = CsvColumn.optional("locality", "行政区划", "xzqhdm");
-    static final List<CsvColumn> GUIDE = List.of(CsvColumn.optional("legal_basis", "设定依据"),
-            CsvColumn.optional("conditions", "受理条件"), CsvColumn.optional("material_list", "申请材料目录"),
-            CsvColumn.optional("procedure", "办理流程"), CsvColumn.optional("time_limit_text", "办理时限说明"),
-            CsvColumn.optional("fee_basis", "收费依据"), CsvColumn.optional("fee_standard_text", "收费标准说明"));
+    static final List<CsvColumn> GUIDE = ItemColumns.GUIDE;
     static final List<CsvColumn> ITEM_COLUMNS;
 
     // cases.csv
@@ -90,7 +91,16 @@ final class SupervisionData {
     record CatalogueItem(String code, String name, String department, Optional<String> departmentName,
             Optional<LocalDate> inCentreFrom, boolean centreOnly, TimeLimit statutory, Optional<TimeLimit> promised,
             boolean immediate, Optional<Integer> steps, Optional<Integer> materials, List<String> feeStandards,
-            int guideFieldsGiven) {
+            Optional<ServiceGuide> guide) {
+    }
+
+    /**
+     * The catalogue read once per run and shared by the stages.
+     *
+     * @param items the items by code, in file order
+     * @param absentGuideColumns the 八公开 columns the catalogue lacks (then no item has its guide)
+     */
+    record Catalogue(Map<String, CatalogueItem> items, List<String> absentGuideColumns) {
     }
 
     /** A case (办件) as recorded. */
@@ -141,8 +151,10 @@ final class SupervisionData {
     }
 
     /** Reads the catalogue: the first line of an item code wins, a later one is rejected. */
-    static Map<String, CatalogueItem> items(SupervisionFiles.Source src, DivisionCode locality, Rejects rejects) {
+    static Catalogue items(SupervisionFiles.Source src, DivisionCode locality, Rejects rejects) {
         Map<String, CatalogueItem> items = new LinkedHashMap<>();
+        List<String> absent = new ArrayList<>();
+        boolean[] first = {true};
         Map<String, Integer> lines = new HashMap<>();
         SupervisionFiles.read(src, ITEM_COLUMNS, rejects, row -> {
             checkLocality(row, locality);
@@ -159,17 +171,19 @@ final class SupervisionData {
                 throw row.error(PROMISED, String.valueOf(promised.get().amount()), "承诺时限长于法定时限 "
                         + statutory.amount() + " / the promised limit is longer than the statutory " + statutory.amount());
             }
-            int guide = 0;
-            for (CsvColumn g : GUIDE) {
-                guide += row.optional(g).isPresent() ? 1 : 0;
+            if (first[0]) {
+                first[0] = false;
+                GUIDE.stream().filter(g -> !row.has(g)).map(CsvColumn::shownAliases).forEach(absent::add);
             }
+            Optional<ServiceGuide> guide = absent.isEmpty() ? Optional.of(GuideReader.guide(code, row::optional))
+                    : Optional.empty();
             items.put(code, new CatalogueItem(code, row.require(ITEM_NAME), row.require(DEPARTMENT),
                     row.optional(DEPARTMENT_NAME), Values.date(row, IN_CENTRE_FROM), Values.bool(row, CENTRE_ONLY, true),
                     statutory, promised, immediate, Values.integer(row, STEPS, 0, 100), Values.integer(row, MATERIALS, 0, 1000),
                     Values.list(row, FEE_STANDARDS), guide));
             lines.put(code, row.line());
         });
-        return items;
+        return new Catalogue(items, List.copyOf(absent));
     }
 
     private static Optional<TimeLimit> limit(SupervisionFiles.Row row, CsvColumn c, LimitUnit unit) {

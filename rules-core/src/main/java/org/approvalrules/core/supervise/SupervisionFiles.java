@@ -57,6 +57,9 @@ public final class SupervisionFiles {
 
         /** An error in column {@code c} of this record. */
         DataFormatException error(CsvColumn c, String value, String reason);
+
+        /** Whether the file (CSV: its header) or this record (JSON Lines: its keys) has column {@code c}. */
+        boolean has(CsvColumn c);
     }
 
     /** A data file found in the directory. */
@@ -90,6 +93,22 @@ public final class SupervisionFiles {
             throw new DataFormatException(shown, 0, null, null, "无权读取 / permission denied");
         }
         return Optional.of(new Source(p, shown, !c));
+    }
+
+    /**
+     * Runs {@code read} (another domain's reader of {@code src}, which names the file by its path) and renames the
+     * file of a {@link DataFormatException} it throws to {@code src}'s name in the data directory.
+     */
+    static <T> T named(Source src, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (DataFormatException e) {
+            if (!src.path().toString().equals(e.file())) {
+                throw e;
+            }
+            throw new DataFormatException(src.name(), e.line(), e.field().orElse(null), e.value().orElse(null),
+                    e.reason(), e);
+        }
     }
 
     /** The CSV and JSON Lines files of folder {@code sub} (e.g. {@code intake}), sorted by name; none when absent. */
@@ -147,6 +166,11 @@ public final class SupervisionFiles {
                         @Override
                         public DataFormatException error(CsvColumn c, String value, String reason) {
                             return h.error(current, c, value, reason);
+                        }
+
+                        @Override
+                        public boolean has(CsvColumn c) {
+                            return h.has(c);
                         }
                     });
                     n++;
@@ -215,6 +239,11 @@ public final class SupervisionFiles {
                         @Override
                         public DataFormatException error(CsvColumn c, String value, String reason) {
                             return new DataFormatException(src.name(), at, c.aliases().get(0), value, reason);
+                        }
+
+                        @Override
+                        public boolean has(CsvColumn c) {
+                            return key(obj, c) != null;
                         }
                     });
                     n++;

@@ -73,7 +73,9 @@ public final class SupervisionJob {
             long t0 = System.nanoTime();
             long c0 = threads.getCurrentThreadCpuTime();
             try {
-                run.items = SupervisionData.items(items, locality.code(), run.rejectsOf(items.name()));
+                SupervisionData.Catalogue catalogue = SupervisionData.items(items, locality.code(), run.rejectsOf(items.name()));
+                run.items = catalogue.items();
+                run.absentGuideColumns = catalogue.absentGuideColumns();
                 run.counted(items.name(), run.items.size());
                 run.items.values().forEach(i -> run.departments.merge(i.department(), i.departmentName().orElse(i.department()),
                         (a, b) -> a.equals(i.department()) ? b : a));
@@ -86,9 +88,8 @@ public final class SupervisionJob {
                 run.counted(cases.name(), run.cases.size());
                 run.cases.forEach(c -> run.departments.putIfAbsent(c.department(), c.department()));
                 if (events.isPresent()) {
-                    java.util.Set<String> known = new java.util.HashSet<>(run.cases.size() * 2);
-                    run.cases.forEach(c -> known.add(c.number()));
-                    run.events = SupervisionData.events(events.get(), known, run.rejectsOf(events.get().name()));
+                    run.events = SupervisionData.events(events.get(), run.caseByNumber().keySet(),
+                            run.rejectsOf(events.get().name()));
                     run.counted(events.get().name(), run.events.values().stream().mapToLong(List::size).sum());
                 }
                 if (results.isPresent()) {
@@ -111,11 +112,12 @@ public final class SupervisionJob {
             }
             run.close();
             writeSummary(run, stageMillis, stageCpuMillis);
-            Optional<Path> report = ReportStage.write(run.summaryPath(), run.findingsPath(), out);
+            Path report = ReportStage.write(run.summaryPath(), run.findingsPath(), out);
             Map<String, Long> sev = new TreeMap<>();
             run.bySeverity.forEach((s, c) -> sev.put(s.name(), c));
             return new SupervisionResult(locality.code().value(), run.records, run.rejects, sev, run.byRule,
-                    run.casesEvaluated, run.notChecked, run.summaryPath(), run.findingsPath(), run.rejectPath(), report);
+                    run.casesEvaluated, run.notChecked, run.summaryPath(), run.findingsPath(), run.rejectPath(),
+                    Optional.of(report));
         }
     }
 

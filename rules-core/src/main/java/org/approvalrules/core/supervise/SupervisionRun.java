@@ -57,8 +57,10 @@ final class SupervisionRun implements AutoCloseable {
     /** The findings of each rule per department (department → rule → count), for the summary's domain sections. */
     long casesEvaluated;
 
-    /** The catalogue by item code. */
+    /** The catalogue by item code (items.csv, read once per run and shared by the stages). */
     Map<String, SupervisionData.CatalogueItem> items = Map.of();
+    /** The 八公开 guide columns the catalogue lacks (then no item has its guide). */
+    List<String> absentGuideColumns = List.of();
     /** Department names by code (from the catalogue; departments seen only in cases have their code as name). */
     final Map<String, String> departments = new TreeMap<>();
     /** The cases read (bad ones rejected). */
@@ -70,6 +72,9 @@ final class SupervisionRun implements AutoCloseable {
     /** The deadline KPIs by department, {@code *} for the centre (filled by the deadline stage). */
     final Map<String, org.approvalrules.core.kpi.DeadlineKpis.Accumulator> kpis = new TreeMap<>();
 
+    private final Map<String, java.util.Set<Integer>> rejectedLines = new java.util.HashMap<>();
+    /** The cases by number, made once on first use and shared by the stages. */
+    private Map<String, SupervisionData.CaseRecord> caseByNumber;
     private final BufferedWriter findings;
     private final CSVPrinter rejectFile;
 
@@ -113,7 +118,14 @@ final class SupervisionRun implements AutoCloseable {
         return Rejects.continuing(this::reject);
     }
 
+    /**
+     * Rejects {@code r} and counts it, once per file and line: a file read by two domains' readers (results, steps)
+     * has each bad line listed once, with the first reader's reason.
+     */
     void reject(Reject r) {
+        if (r.line() > 0 && !rejectedLines.computeIfAbsent(r.file(), k -> new java.util.HashSet<>()).add(r.line())) {
+            return;
+        }
         rejects.merge(r.file(), 1L, Long::sum);
         try {
             rejectFile.printRecord(r.file(), r.line(), r.field() == null ? "" : r.field(), r.reason());
@@ -140,10 +152,22 @@ final class SupervisionRun implements AutoCloseable {
         return found;
     }
 
-    /** Writes findings to findings.jsonl and counts them. */
+    /**
+     * Writes findings to findings.jsonl and counts them, each with {@code department} evidence where its department
+     * is known ({@link #department(Finding)}).
+     */
     void write(List<Finding> found) {
+        write(found, null);
+    }
+
+    /**
+     * Writes findings to findings.jsonl and counts them, each with {@code department} evidence: {@code department}
+     * when given (not null), else as {@link #department(Finding)} finds it.
+     */
+    void write(List<Finding> found, String department) {
         try {
-            for (Finding f : found) {
+            for (Finding given : found) {
+                Finding f = withDepartment(given, department != null ? department : department(given));
                 findings.write(FindingsJson.line(f));
                 findings.write('\n');
                 byRule.merge(f.ruleId(), 1L, Long::sum);
@@ -152,6 +176,51 @@ final class SupervisionRun implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The department a finding is about, or null when it is not known: its {@code department} evidence; its subject
+     * when that is a department code; the department of its {@code item} evidence or of the item its subject names
+     * (catalogue); the department of the case its subject names (cases).
+     */
+    String department(Finding f) {
+        String d = f.evidence().get("department");
+        if (d != null) {
+            return d;
+        }
+        if (departments.containsKey(f.subject())) {
+            return f.subject();
+        }
+        SupervisionData.CatalogueItem item = items.get(f.evidence().getOrDefault("item", f.subject()));
+        if (item == null) {
+            item = items.get(f.subject());
+        }
+        if (item != null) {
+            return item.department();
+        }
+        SupervisionData.CaseRecord c = caseByNumber().get(f.subject());
+        return c == null ? null : c.department();
+    }
+
+    /** The cases read, by number (one map per run: events, completeness, fees and findings' departments use it). */
+    Map<String, SupervisionData.CaseRecord> caseByNumber() {
+        if (caseByNumber == null) {
+            Map<String, SupervisionData.CaseRecord> m = new java.util.HashMap<>(cases.size() * 4 / 3 + 16);
+            cases.forEach(c -> m.putIfAbsent(c.number(), c));
+            caseByNumber = m;
+        }
+        return caseByNumber;
+    }
+
+    /** {@code f} with evidence {@code department} added (unchanged when it has one already or the department is unknown). */
+    static Finding withDepartment(Finding f, String department) {
+        if (department == null || department.isBlank() || f.evidence().containsKey("department")) {
+            return f;
+        }
+        Map<String, String> evidence = new java.util.HashMap<>(f.evidence());
+        evidence.put("department", department);
+        return new Finding(f.ruleId(), f.severity(), f.subject(), f.message(), f.legalReference(), f.layer(),
+                f.ruleSetVersion(), f.calendarVersion(), f.parameters(), evidence);
     }
 
     List<Map<String, Object>> section(String name) {

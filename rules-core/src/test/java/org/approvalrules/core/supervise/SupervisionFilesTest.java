@@ -36,7 +36,7 @@ class SupervisionFilesTest {
         var a = SupervisionData.items(SupervisionFiles.find(dir, "items").orElseThrow(), COUNTY, Rejects.strict());
         var b = SupervisionData.items(SupervisionFiles.find(other, "items").orElseThrow(), COUNTY, Rejects.strict());
         assertThat(a).isEqualTo(b);
-        SupervisionData.CatalogueItem i = a.get("I1");
+        SupervisionData.CatalogueItem i = a.items().get("I1");
         assertThat(i.statutory().amount()).isEqualTo(20);
         assertThat(i.statutory().unit()).isEqualTo(LimitUnit.WORKING_DAYS);
         assertThat(i.promised().orElseThrow().amount()).isEqualTo(5);
@@ -85,7 +85,7 @@ class SupervisionFilesTest {
                 + "I1,x,D02,20,25,WORKING_DAYS\n");
         List<Reject> rejects = new ArrayList<>();
         Map<String, SupervisionData.CatalogueItem> items = SupervisionData.items(SupervisionFiles.find(dir, "items").orElseThrow(),
-                COUNTY, Rejects.continuing(rejects::add));
+                COUNTY, Rejects.continuing(rejects::add)).items();
         assertThat(items).isEmpty();
         assertThat(rejects).singleElement().satisfies(r -> assertThat(r.field()).startsWith("promised_limit"));
     }
