@@ -1,0 +1,123 @@
+package org.approvalrules.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.api.deadline.DeadlineInput;
+import org.approvalrules.api.deadline.ProcedureKind;
+import org.approvalrules.api.deadline.SpecialProcedure;
+import org.approvalrules.api.deadline.TimeLimit;
+import org.approvalrules.api.division.DivisionCode;
+import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.rules.CaseEvaluation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The findings of a seeded 10,000-case batch, national pack and example county, stay what they were before the
+ * whole path was made faster (issue #10 item 9): each finding's content (case position, rule id, severity,
+ * subject, both messages, reference, layer, parameters used, evidence, in the order a case lists them) is fed
+ * into one SHA-256, compared with the digest recorded from the path before that work ({@code b43ca8f}). The
+ * versions are left out (content hashes of packs and calendars, which change with any edit of them).
+ *
+ * <p>A deliberate change of a deadline rule's findings (a message, a new rule over {@code CaseFacts}) changes
+ * the digest: re-record it from the failure message, saying why in the commit.
+ */
+class WholePathFindingsTest {
+    static final DivisionCode COUNTY = DivisionCode.parse("451031");
+    static final Instant AS_OF = Instant.parse("2024-12-16T02:00:00Z");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "national, 19517, c96c8842",
+        "county, 37537, 31279875"
+    })
+    void aSeededBatchGivesTheSameFindingsAsBefore(String pack, int findings, String digest) {
+        ApprovalRules.Builder b = ApprovalRules.builder();
+        if (pack.equals("county")) {
+            b.packs(Path.of("../examples/packs"));
+        }
+        try (ApprovalRules rules = b.build()) {
+            List<CaseEvaluation> batch = rules.evaluate(COUNTY, cases(10_000, 20241216L), AS_OF);
+            Digest d = new Digest();
+            for (int i = 0; i < batch.size(); i++) {
+                for (Finding f : batch.get(i).findings()) {
+                    d.add(i, f);
+                }
+            }
+            assertThat(d.count + ", " + d.hex()).as("findings, digest of %s (by rule: %s)", pack, d.byRule)
+                    .isEqualTo(findings + ", " + digest);
+        }
+    }
+
+    /** Content of findings in order, versions left out. */
+    static final class Digest {
+        private final MessageDigest sha;
+        int count;
+        final Map<String, Integer> byRule = new TreeMap<>();
+
+        Digest() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void add(int position, Finding f) {
+            count++;
+            byRule.merge(f.ruleId(), 1, Integer::sum);
+            String s = position + "\u0001" + f.ruleId() + "\u0001" + f.severity() + "\u0001" + f.subject() + "\u0001"
+                    + f.message().zh() + "\u0001" + f.message().en() + "\u0001" + f.legalReference() + "\u0001"
+                    + f.layer() + "\u0001" + f.parameters() + "\u0001" + f.evidence() + "\n";
+            sha.update(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+        }
+    }
+
+    /**
+     * {@code n} cases accepted at random minutes over 300 days from 2024-01-02 (so every day counted lies in
+     * 2024, the county's parameters and Guangxi's calendar years): promised limits 3–25 working days over a
+     * statutory 20 (some above it, some above the province's cap), every 20th accepted in the first half of November
+     * (some near their due dates, none running into 2025), a quarter of the others with an expert review, some
+     * procedures recorded long after acceptance, a third completed, some without a promised limit.
+     */
+    static List<DeadlineInput> cases(int n, long seed) {
+        Random r = new Random(seed);
+        List<DeadlineInput> cases = new ArrayList<>(n);
+        LocalDateTime base = LocalDateTime.parse("2024-01-02T08:00");
+        for (int i = 0; i < n; i++) {
+            // every 20th in the last weeks before the evaluation, so that some are near their due dates
+            LocalDateTime acc = i % 20 == 0 ? LocalDateTime.parse("2024-11-04T08:00").plusMinutes(r.nextInt(14 * 24 * 60))
+                    : base.plusMinutes(r.nextInt(300 * 24 * 60));
+            DeadlineInput.Builder in = DeadlineInput.builder("W" + i, acc, TimeLimit.workingDays(20));
+            if (r.nextInt(10) != 0) {
+                in.promised(TimeLimit.workingDays(3 + r.nextInt(23)));
+            }
+            if (i % 20 != 0 && r.nextInt(4) == 0) {
+                LocalDateTime start = acc.plusDays(1 + r.nextInt(40));
+                in.procedure(SpecialProcedure.of(ProcedureKind.EXPERT_REVIEW, start, start.plusDays(1 + r.nextInt(6))));
+            }
+            if (r.nextInt(3) == 0) {
+                in.completed(acc.plusDays(2 + r.nextInt(50)));
+            }
+            cases.add(in.build());
+        }
+        return cases;
+    }
+}
