@@ -281,6 +281,13 @@ final class CompiledRuleSet implements CompiledRules {
 
         @Override
         public void report(Object ruleContext, RuleFact subject, String zh, String en, Map<String, ?> evidence) {
+            report(ruleContext, subject, BilingualText.of(zh, en), evidence);
+        }
+
+        /** Keeps the message as made (from templates: its strings are made when read). */
+        @Override
+        public void report(Object ruleContext, RuleFact subject, BilingualText message, Map<String, ?> evidence) {
+            InvalidValueException.requireNonNull(message, "message");
             Rule rule = ((RuleContext) ruleContext).getRule();
             RuleSpec r = rule == lastRule ? lastSpec : rulesByName.get(rule.getName());
             lastRule = rule;
@@ -288,7 +295,7 @@ final class CompiledRuleSet implements CompiledRules {
             // displayValues is cached per period in which the parameters keep their values
             Map<String, String> used = r.parameters().isEmpty() ? Map.of()
                     : spec.parameters().displayValues(r.parameters(), subject.factDate());
-            place(new Finding(r.id(), r.severity(), subject.subject(), BilingualText.of(zh, en), r.reference(),
+            place(new Finding(r.id(), r.severity(), subject.subject(), message, r.reference(),
                     r.layer(), spec.version(), calendarVersion, used, strings(evidence)), subject);
         }
 
