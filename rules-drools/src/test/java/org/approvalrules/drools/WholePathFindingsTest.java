@@ -148,6 +148,27 @@ class WholePathFindingsTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("parallelism");
     }
 
+    @Test
+    void theListenerHearsOfEveryCaseOnceInBothForms() {
+        List<Integer> told = new ArrayList<>();
+        ApprovalRules.Listener l = new ApprovalRules.Listener() {
+            @Override
+            public void evaluated(DivisionCode locality, List<CaseEvaluation> results, long nanos) {
+                told.add(results.size());
+            }
+        };
+        List<DeadlineInput> cases = cases(10_000, 5L);
+        try (ApprovalRules rules = ApprovalRules.builder().listener(l).build()) {
+            rules.evaluate(COUNTY, cases, AS_OF);
+            assertThat(told).containsExactly(10_000);
+            told.clear();
+            int[] seen = {0};
+            rules.evaluate(COUNTY, cases, AS_OF, e -> seen[0]++);
+            assertThat(seen[0]).isEqualTo(10_000);
+            assertThat(told).containsExactly(4_096, 4_096, 1_808);   // in runs of up to 4,096 handed over
+        }
+    }
+
     /** Content of findings in order, versions left out. */
     static final class Digest {
         private final MessageDigest sha;
