@@ -97,6 +97,8 @@ public final class ApprovalRules implements AutoCloseable {
     private final Path calendarDirectory;
     private final CalendarProviders providers;
     private final Listener listener;
+    private final int parallelism;
+    private final java.util.concurrent.Executor executor;
     private volatile Snapshots snapshots;
     private volatile Reload lastReload;
 
@@ -139,6 +141,8 @@ public final class ApprovalRules implements AutoCloseable {
         this.calendarLayers = b.calendarLayers;
         this.calendarDirectory = b.calendarDirectory;
         this.listener = b.listener;
+        this.parallelism = b.parallelism;
+        this.executor = b.executor;
         CalendarRepository calendars = readCalendars();
         RuleEngineProvider engine = b.engine != null ? b.engine : RuleEngines.load();
         this.ruleSets = packs.map(p -> RuleSets.directory(p, engine)).orElseGet(() -> RuleSets.bundled(engine));
@@ -187,13 +191,29 @@ public final class ApprovalRules implements AutoCloseable {
     /**
      * Evaluates a batch of cases of one locality as of {@code asOf}: one snapshot (calendar and rule set)
      * for the whole batch, parameters chosen per case by its acceptance date. Results are in input order.
-     * The batch runs on the caller's thread (an embedder that wants both cores splits its batches).
+     * The batch runs on the caller's thread, or in parts on the builder's {@link Builder#parallelism executor}.
+     * Every result is held until the batch returns: for large batches prefer
+     * {@link #evaluate(DivisionCode, List, Instant, Consumer)}.
      *
      * @throws InvalidValueException when a case names another locality, or two cases share an id
      * @throws RulePackException when the locality's parameters are invalid or its rules do not compile
      */
     public List<CaseEvaluation> evaluate(DivisionCode locality, List<DeadlineInput> cases, Instant asOf) {
         return locality(locality).evaluate(cases, asOf);
+    }
+
+    /**
+     * Evaluates a batch as {@link #evaluate(DivisionCode, List, Instant)}, handing each case's evaluation to
+     * {@code out} in input order, on the caller's thread, as soon as it is made: nothing of a case is kept once
+     * handed over, so a large batch costs no more memory than a small one. See
+     * {@link Locality#evaluate(List, Instant, Consumer)} for when errors are thrown.
+     *
+     * @throws InvalidValueException when a case names another locality, or two cases share an id (before
+     *     anything is handed over)
+     * @throws RulePackException when the locality's parameters are invalid or its rules do not compile
+     */
+    public void evaluate(DivisionCode locality, List<DeadlineInput> cases, Instant asOf, Consumer<? super CaseEvaluation> out) {
+        locality(locality).evaluate(cases, asOf, out);
     }
 
     /** Evaluates one case given as a deadline input (its locality, or {@code locality}). */
@@ -225,7 +245,8 @@ public final class ApprovalRules implements AutoCloseable {
     private Locality newLocality(Snapshots s, DivisionCode code) {
         WorkingCalendar calendar = s.calendars() != null ? s.calendars().calendarFor(code, coverage)
                 : providers.calendarFor(code, coverage);
-        return new Locality(new LocalitySnapshot(code, calendar, ruleSets.ruleSet(code)), clock, listener);
+        return new Locality(new LocalitySnapshot(code, calendar, ruleSets.ruleSet(code)), clock, listener, parallelism,
+                executor);
     }
 
     /** The deadline policy a case of {@code locality} accepted on {@code acceptedOn} is computed with. */
@@ -344,10 +365,15 @@ public final class ApprovalRules implements AutoCloseable {
         private final LocalitySnapshot snapshot;
         private final DomainChecks domains;
         private final Listener listener;
+        private final int parallelism;
+        private final java.util.concurrent.Executor executor;
 
-        private Locality(LocalitySnapshot snapshot, Clock clock, Listener listener) {
+        private Locality(LocalitySnapshot snapshot, Clock clock, Listener listener, int parallelism,
+                java.util.concurrent.Executor executor) {
             this.snapshot = snapshot;
             this.listener = listener;
+            this.parallelism = parallelism;
+            this.executor = executor;
             // the rules judge these facts by their own dates; the instant only stamps the evaluation
             this.domains = new DomainChecks(snapshot.parameters(), snapshot.ruleSetVersion(), snapshot.calendar(),
                     facts -> snapshot.evaluate(facts, clock.instant()));
@@ -384,19 +410,60 @@ public final class ApprovalRules implements AutoCloseable {
          * @throws InvalidValueException when a case names another locality, or two cases share an id
          */
         public List<CaseEvaluation> evaluate(List<DeadlineInput> cases, Instant asOf) {
-            if (listener == Listener.NONE) {
-                return snapshot.evaluateCases(cases, asOf);
-            }
+            List<CaseEvaluation> results = new ArrayList<>(InvalidValueException.requireNonNull(cases, "cases").size());
             long start = System.nanoTime();
-            List<CaseEvaluation> results = snapshot.evaluateCases(cases, asOf);
-            long nanos = System.nanoTime() - start;
+            snapshot.evaluateCases(cases, asOf, results::add, parallelism, executor);
+            tell(results, System.nanoTime() - start);
+            return results;
+        }
+
+        /**
+         * Evaluates a batch of this locality's cases as of {@code asOf} and hands each case's evaluation to
+         * {@code out} in input order, always on the caller's thread, keeping nothing of a case once handed over
+         * (no result of a large batch survives a young collection; the list form keeps all until it returns).
+         * Localities and ids of the whole batch are checked before anything is handed over; any other error (a
+         * case accepted after {@code asOf}, a day outside a strict calendar, the rules' time budget) is thrown
+         * where it happens, after the cases before it were handed over, as is an exception thrown by
+         * {@code out}. The {@link Listener} is told of each run of up to 4,096 cases handed over.
+         *
+         * @throws InvalidValueException when a case names another locality, or two cases share an id
+         */
+        public void evaluate(List<DeadlineInput> cases, Instant asOf, Consumer<? super CaseEvaluation> out) {
+            InvalidValueException.requireNonNull(out, "out");
+            if (listener == Listener.NONE) {
+                snapshot.evaluateCases(cases, asOf, out, parallelism, executor);
+                return;
+            }
+            List<CaseEvaluation> told = new ArrayList<>(TOLD);
+            long[] since = {System.nanoTime()};
+            snapshot.evaluateCases(cases, asOf, e -> {
+                out.accept(e);
+                told.add(e);
+                if (told.size() == TOLD) {
+                    long now = System.nanoTime();
+                    tell(List.copyOf(told), now - since[0]);
+                    told.clear();
+                    since[0] = System.nanoTime();
+                }
+            }, parallelism, executor);
+            if (!told.isEmpty()) {
+                tell(List.copyOf(told), System.nanoTime() - since[0]);
+            }
+        }
+
+        /** How many evaluations the streaming form hands the listener at a time. */
+        private static final int TOLD = 4096;
+
+        private void tell(List<CaseEvaluation> results, long nanos) {
+            if (listener == Listener.NONE) {
+                return;
+            }
             try {
                 listener.evaluated(snapshot.code(), results, nanos);
             } catch (RuntimeException e) {
                 LOG.warn("监听器出错（已忽略）/ listener failed (ignored) after evaluating {} cases of {}", results.size(),
                         snapshot.code(), e);
             }
-            return results;
         }
 
         /** Evaluates one case as of {@code asOf}. */
@@ -594,6 +661,8 @@ public final class ApprovalRules implements AutoCloseable {
         private Clock clock = Clock.system(SHANGHAI);
         private RuleEngineProvider engine;
         private Listener listener = Listener.NONE;
+        private int parallelism = 1;
+        private java.util.concurrent.Executor executor;
         private final List<Mistake> mistakes = new ArrayList<>();
 
         private record Mistake(String setting, Object value, String reason) {
@@ -699,6 +768,27 @@ public final class ApprovalRules implements AutoCloseable {
                 mistakes.add(new Mistake("listener", null, "不能为 null / must not be null"));
             }
             this.listener = listener == null ? Listener.NONE : listener;
+            return this;
+        }
+
+        /**
+         * Batches evaluated in up to {@code parts} contiguous parts at once: the caller's thread takes the first
+         * part, {@code executor} (the embedder's own, e.g. a fixed pool of {@code parts - 1} threads) the others.
+         * Default: 1, every batch on the caller's thread; nothing is ever run on a pool the embedder did not
+         * give. A batch of fewer than 8,192 cases is not split. Results, and the cases handed to a consumer,
+         * stay in input order; when parts fail, the earliest part's error is thrown after all parts of its
+         * round have ended. Each part (up to 4,096 cases) has its own rule session and the rules' time budget of
+         * a batch of its size.
+         */
+        public Builder parallelism(int parts, java.util.concurrent.Executor executor) {
+            if (parts < 1) {
+                mistakes.add(new Mistake("parallelism", parts, "并行份数至少为 1 / parts must be at least 1"));
+            }
+            if (executor == null && parts > 1) {
+                mistakes.add(new Mistake("parallelism", null, "执行器不能为 null / executor must not be null"));
+            }
+            this.parallelism = Math.max(1, parts);
+            this.executor = executor;
             return this;
         }
 

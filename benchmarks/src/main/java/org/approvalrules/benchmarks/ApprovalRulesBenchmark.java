@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.deadline.DeadlineInput;
@@ -24,6 +26,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The whole path of a case through {@link ApprovalRules}: calendar, parameters at the acceptance date,
@@ -31,7 +34,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * 100,000 cases of county 451031 accepted from January to October 2024 and evaluated as of mid-December 2024, so
  * every day counted lies in 2024 (the example county's parameters start in 2024; Guangxi has no 2025 notice, so STRICT
  * refuses 2025); scores are cases per second. {@code packs}: empty
- * for the bundled national pack, or a pack directory (e.g. {@code examples/packs}).
+ * for the bundled national pack, or a pack directory (e.g. {@code examples/packs}); {@code parallelism}: parts of a
+ * batch at once ({@code -p parallelism=1,2}: 2 is the caller's thread plus a pool of one thread, given to the
+ * builder's {@code parallelism}). {@code wholePathBatch} returns the list; {@code wholePathStream} hands each
+ * evaluation to a consumer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,14 +50,23 @@ public class ApprovalRulesBenchmark {
     @Param({"", "examples/packs"})
     public String packs;
 
+    /** Parts a batch is evaluated in at once: 1 (the caller's thread), 2 (the caller's thread and one pool thread). */
+    @Param({"1"})
+    public int parallelism;
+
     ApprovalRules rules;
     List<DeadlineInput> cases;
+    ExecutorService pool;
 
     @Setup
     public void setUp() {
         ApprovalRules.Builder b = ApprovalRules.builder();
         if (!packs.isEmpty()) {
             b.packs(Path.of(packs));
+        }
+        if (parallelism > 1) {
+            pool = Executors.newFixedThreadPool(parallelism - 1);
+            b.parallelism(parallelism, pool);
         }
         rules = b.build();
         cases = cases();
@@ -82,11 +97,22 @@ public class ApprovalRulesBenchmark {
     @TearDown
     public void tearDown() {
         rules.close();
+        if (pool != null) {
+            pool.shutdown();
+        }
     }
 
+    /** The list form: every evaluation of the batch held until it returns. */
     @Benchmark
     @OperationsPerInvocation(CASES)
     public List<CaseEvaluation> wholePathBatch() {
         return rules.evaluate(COUNTY, cases, AS_OF);
+    }
+
+    /** The streaming form: each evaluation handed to a consumer (here JMH's black hole) and let go. */
+    @Benchmark
+    @OperationsPerInvocation(CASES)
+    public void wholePathStream(Blackhole bh) {
+        rules.evaluate(COUNTY, cases, AS_OF, bh::consume);
     }
 }

@@ -30,7 +30,10 @@ import org.approvalrules.core.rules.LocalitySnapshot;
  * and the fork-join workers that take parts of a large batch), per process-CPU second (those + GC + JIT),
  * and the bytes the Java threads allocated per case. A thread that ends during a run drops out of the
  * sums (the common pool's workers live 60 s after their last task, so they stay during the runs). Run after a build:
- * {@code java -cp benchmarks/target/benchmarks.jar org.approvalrules.benchmarks.ApprovalRulesCpuTime [runs] [packs]}.
+ * {@code java -cp benchmarks/target/benchmarks.jar org.approvalrules.benchmarks.ApprovalRulesCpuTime [runs] [packs] [parallelism] [phases]}
+ * ({@code packs} "" for the bundled national pack; {@code parallelism} 2: whole path and whole stream on the caller's
+ * thread and a pool of one thread). {@code whole stream} is the streaming form (each evaluation handed to a consumer); {@code phases}: a comma-separated
+ * list of the phases to run (default all), e.g. {@code "whole stream"} under a profiler.
  */
 public final class ApprovalRulesCpuTime {
     private ApprovalRulesCpuTime() {
@@ -39,9 +42,17 @@ public final class ApprovalRulesCpuTime {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         String packs = args.length > 1 ? args[1] : "";
+        int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        // e.g. "whole stream" alone, for a profiler's recording of one phase
+        only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
         ApprovalRules.Builder b = ApprovalRules.builder();
         if (!packs.isEmpty()) {
             b.packs(Path.of(packs));
+        }
+        java.util.concurrent.ExecutorService pool = parallelism > 1
+                ? java.util.concurrent.Executors.newFixedThreadPool(parallelism - 1) : null;
+        if (pool != null) {
+            b.parallelism(parallelism, pool);
         }
         try (ApprovalRules rules = b.build()) {
             List<DeadlineInput> cases = ApprovalRulesBenchmark.cases();
@@ -61,12 +72,18 @@ public final class ApprovalRulesCpuTime {
                         ApprovalRulesBenchmark.AS_OF));
                 facts.add(DeadlineFacts.of(cases.get(i), results.get(i), calendars.get(i), ApprovalRulesBenchmark.COUNTY));
             }
-            System.out.printf("%s: %d cases, %d findings per batch, %d runs (after %d warm-up runs)%n",
-                    packs.isEmpty() ? "national" : packs, cases.size(),
+            System.out.printf("%s, parallelism %d: %d cases, %d findings per batch, %d runs (after %d warm-up runs)%n",
+                    packs.isEmpty() ? "national" : packs, parallelism, cases.size(),
                     snap.evaluate(facts, ApprovalRulesBenchmark.AS_OF).size(), runs, runs);
             System.out.printf("%-12s %14s %14s %14s %10s%n", "phase", "M/s wall", "M/s threads", "M/s process", "B/case");
             report("whole path", () -> rules.evaluate(ApprovalRulesBenchmark.COUNTY, cases, ApprovalRulesBenchmark.AS_OF)
                     .size(), runs, cases.size());
+            report("whole stream", () -> {
+                int[] n = {0};
+                rules.evaluate(ApprovalRulesBenchmark.COUNTY, cases, ApprovalRulesBenchmark.AS_OF,
+                        e -> n[0] += e.findings().size());
+                return n[0];
+            }, runs, cases.size());
             report("engine", () -> {
                 int n = 0;
                 for (int i = 0; i < cases.size(); i++) {
@@ -84,6 +101,10 @@ public final class ApprovalRulesCpuTime {
                 return n;
             }, runs, cases.size());
             report("rules", () -> snap.evaluate(facts, ApprovalRulesBenchmark.AS_OF).size(), runs, cases.size());
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
         }
     }
 
@@ -104,7 +125,12 @@ public final class ApprovalRulesCpuTime {
         return new long[] {cpu, bytes};
     }
 
+    private static List<String> only = List.of();
+
     private static void report(String name, IntSupplier work, int runs, int cases) {
+        if (!only.isEmpty() && !only.contains(name)) {
+            return;
+        }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.InvalidValueException;
@@ -122,8 +125,10 @@ final class CompiledRuleSet implements CompiledRules {
     public List<Finding> evaluate(Collection<? extends RuleFact> facts, EvaluationContext ctx) {
         InvalidValueException.requireNonNull(facts, "facts");
         InvalidValueException.requireNonNull(ctx, "ctx");
+        List<? extends RuleFact> list = facts instanceof List<? extends RuleFact> l && facts instanceof RandomAccess ? l
+                : new ArrayList<>(facts);
         Sink sink = new Sink(ctx.calendarVersion(), -1);
-        run(facts, ctx, sink);
+        run(list.size(), list::get, ctx, sink, null);
         return sink.findings;
     }
 
@@ -135,21 +140,35 @@ final class CompiledRuleSet implements CompiledRules {
     @Override
     public List<List<Finding>> evaluateEach(List<? extends RuleFact> facts, EvaluationContext ctx) {
         InvalidValueException.requireNonNull(facts, "facts");
-        InvalidValueException.requireNonNull(ctx, "ctx");
-        Sink sink = new Sink(ctx.calendarVersion(), facts.size());
-        sink.all = facts;
-        run(facts, ctx, sink);
-        return sink.byFact();
+        @SuppressWarnings("unchecked")
+        List<Finding>[] out = new List[facts.size()];
+        evaluateEach(facts.size(), facts::get, ctx, (findings, i) -> out[i] = findings);
+        return Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
 
-    private void run(Collection<? extends RuleFact> facts, EvaluationContext ctx, Sink sink) {
+    /**
+     * Evaluates {@value #CHUNK} facts at a time and hands each chunk's findings to {@code out} (by position,
+     * in order) before asking for the next chunk's facts: a caller that builds facts on demand holds one chunk.
+     */
+    @Override
+    public void evaluateEach(int count, IntFunction<? extends RuleFact> facts, EvaluationContext ctx,
+            ObjIntConsumer<List<Finding>> out) {
+        InvalidValueException.requireNonNull(facts, "facts");
+        InvalidValueException.requireNonNull(ctx, "ctx");
+        InvalidValueException.requireNonNull(out, "out");
+        Sink sink = new Sink(ctx.calendarVersion(), Math.min(CHUNK, count));
+        run(count, facts, ctx, sink, out);
+    }
+
+    private void run(int count, IntFunction<? extends RuleFact> facts, EvaluationContext ctx, Sink sink,
+            ObjIntConsumer<List<Finding>> out) {
         LocalDateTime limit = LocalDateTime.ofInstant(ctx.asOf(), ZONE);
         // one stateless session for the batch; it matches CHUNK facts at a time, so that the working
         // memory of one execution stays small (cache-friendly) while findings go to one sink. Each fact
         // is checked as it joins a chunk (it is then still in cache when Drools matches it); a bad fact
-        // throws before this method returns anything, so no findings of the batch are half-delivered.
+        // throws before its chunk is evaluated, so no finding of its chunk or a later one is handed over.
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        TimeBudget budget = TimeBudget.start(spec.parameters(), limit.toLocalDate(), facts.size(), rulesByName);
+        TimeBudget budget = TimeBudget.start(spec.parameters(), limit.toLocalDate(), count, rulesByName);
         if (budget != null) {
             session.addEventListener(budget);
         }
@@ -157,25 +176,24 @@ final class CompiledRuleSet implements CompiledRules {
         session.setGlobal("params", spec.parameters());
         session.setGlobal("calendar", ctx.calendar());
         try {
-            List<Object> chunk = new ArrayList<>(Math.min(CHUNK, facts.size()));
+            List<Object> chunk = new ArrayList<>(Math.min(CHUNK, count));
             int first = 0;
-            for (RuleFact f : facts) {
-                InvalidValueException.requireNonNull(f, "fact");
+            for (int i = 0; i < count; i++) {
+                RuleFact f = InvalidValueException.requireNonNull(facts.apply(i), "fact");
                 if (f instanceof CaseFacts c && c.acceptedAt().isAfter(limit)) {
                     throw new InvalidValueException("case " + c.caseId() + ".acceptedAt", c.acceptedAt(),
                             "受理时间晚于评估时点 " + limit + " / accepted after the evaluation instant");
                 }
                 chunk.add(f);
-                if (chunk.size() == CHUNK) {
-                    sink.chunk(chunk, first);
+                if (chunk.size() == CHUNK || i == count - 1) {
+                    sink.chunk(chunk);
                     session.execute(chunk);
+                    if (out != null) {
+                        sink.handOver(out, first);
+                    }
                     first += chunk.size();
                     chunk.clear();
                 }
-            }
-            if (!chunk.isEmpty()) {
-                sink.chunk(chunk, first);
-                session.execute(chunk);
             }
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -189,7 +207,7 @@ final class CompiledRuleSet implements CompiledRules {
 
     /**
      * Collects the findings of one evaluation, filling in metadata from the rule spec; with positions,
-     * files each finding under the position of its fact.
+     * files each finding under the position of its fact in the chunk being evaluated.
      */
     private final class Sink implements FindingSink {
         /** Table size for one chunk's facts by identity: a power of two, at least twice CHUNK. */
@@ -197,29 +215,32 @@ final class CompiledRuleSet implements CompiledRules {
 
         final List<Finding> findings;
         final String calendarVersion;
-        /** By fact position: null, one Finding, or an ArrayList of them (positions mode only). */
+        /** By position in the chunk: null, one Finding, or an ArrayList of them (positions mode only). */
         private final Object[] byPosition;
         private final Object[] keys;
         private final int[] positions;
         private Rule lastRule;
         private RuleSpec lastSpec;
-        /** The facts evaluated, and their positions by subject, built only for a fact a rule inserted. */
-        List<? extends RuleFact> all;
+        /** The chunk's facts, and their positions by subject, built only for a fact a rule inserted. */
+        private List<Object> chunk;
         private Map<String, Integer> bySubject;
 
-        Sink(String calendarVersion, int facts) {
+        /** {@code chunkSize} -1: findings in firing order, no positions. */
+        Sink(String calendarVersion, int chunkSize) {
             this.calendarVersion = calendarVersion;
-            this.findings = facts < 0 ? new ArrayList<>() : null;
-            this.byPosition = facts < 0 ? null : new Object[facts];
-            this.keys = facts < 0 ? null : new Object[SLOTS];
-            this.positions = facts < 0 ? null : new int[SLOTS];
+            this.findings = chunkSize < 0 ? new ArrayList<>() : null;
+            this.byPosition = chunkSize < 0 ? null : new Object[chunkSize];
+            this.keys = chunkSize < 0 ? null : new Object[SLOTS];
+            this.positions = chunkSize < 0 ? null : new int[SLOTS];
         }
 
-        /** The facts about to be executed, the first at position {@code first}. */
-        void chunk(List<Object> facts, int first) {
+        /** The facts about to be executed. */
+        void chunk(List<Object> facts) {
             if (keys == null) {
                 return;
             }
+            this.chunk = facts;
+            this.bySubject = null;
             java.util.Arrays.fill(keys, null);
             for (int i = 0; i < facts.size(); i++) {
                 Object f = facts.get(i);
@@ -229,8 +250,19 @@ final class CompiledRuleSet implements CompiledRules {
                 }
                 if (keys[s] == null) {      // the same object twice: its findings go to its first position
                     keys[s] = f;
-                    positions[s] = first + i;
+                    positions[s] = i;
                 }
+            }
+        }
+
+        /** Hands the findings of the chunk just executed to {@code out}, each list immutable, and forgets them. */
+        @SuppressWarnings("unchecked")
+        void handOver(ObjIntConsumer<List<Finding>> out, int first) {
+            for (int i = 0; i < chunk.size(); i++) {
+                Object held = byPosition[i];
+                byPosition[i] = null;
+                out.accept(held == null ? List.of() : held instanceof Finding one ? List.of(one)
+                        : List.copyOf((List<Finding>) held), first + i);
             }
         }
 
@@ -249,6 +281,13 @@ final class CompiledRuleSet implements CompiledRules {
 
         @Override
         public void report(Object ruleContext, RuleFact subject, String zh, String en, Map<String, ?> evidence) {
+            report(ruleContext, subject, BilingualText.of(zh, en), evidence);
+        }
+
+        /** Keeps the message as made (from templates: its strings are made when read). */
+        @Override
+        public void report(Object ruleContext, RuleFact subject, BilingualText message, Map<String, ?> evidence) {
+            InvalidValueException.requireNonNull(message, "message");
             Rule rule = ((RuleContext) ruleContext).getRule();
             RuleSpec r = rule == lastRule ? lastSpec : rulesByName.get(rule.getName());
             lastRule = rule;
@@ -256,7 +295,7 @@ final class CompiledRuleSet implements CompiledRules {
             // displayValues is cached per period in which the parameters keep their values
             Map<String, String> used = r.parameters().isEmpty() ? Map.of()
                     : spec.parameters().displayValues(r.parameters(), subject.factDate());
-            place(new Finding(r.id(), r.severity(), subject.subject(), BilingualText.of(zh, en), r.reference(),
+            place(new Finding(r.id(), r.severity(), subject.subject(), message, r.reference(),
                     r.layer(), spec.version(), calendarVersion, used, strings(evidence)), subject);
         }
 
@@ -314,29 +353,19 @@ final class CompiledRuleSet implements CompiledRules {
         }
 
         /**
-         * The position of the first fact with this subject: for a finding about a fact that a rule inserted
-         * (it goes with the case of the same subject, as findings are grouped by subject); -1 when none.
+         * The position in the chunk of the first fact with this subject: for a finding about a fact that a rule
+         * inserted (it goes with the case of the same subject, as findings are grouped by subject); -1 when none.
          */
         private int positionBySubject(String subject) {
             if (bySubject == null) {
                 bySubject = new HashMap<>();
-                for (int i = all.size() - 1; i >= 0; i--) {
-                    bySubject.put(all.get(i).subject(), i);
+                for (int i = chunk.size() - 1; i >= 0; i--) {
+                    if (chunk.get(i) instanceof RuleFact f) {
+                        bySubject.put(f.subject(), i);
+                    }
                 }
             }
             return bySubject.getOrDefault(subject, -1);
-        }
-
-        /** The findings by position, each list immutable. */
-        @SuppressWarnings("unchecked")
-        List<List<Finding>> byFact() {
-            List<Finding>[] out = new List[byPosition.length];
-            for (int i = 0; i < out.length; i++) {
-                Object held = byPosition[i];
-                out[i] = held == null ? List.of() : held instanceof Finding one ? List.of(one)
-                        : List.copyOf((List<Finding>) held);
-            }
-            return Collections.unmodifiableList(java.util.Arrays.asList(out));
         }
     }
 

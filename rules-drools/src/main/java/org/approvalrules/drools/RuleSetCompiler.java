@@ -50,6 +50,7 @@ final class RuleSetCompiler {
     /** Group id of generated KieModules. */
     static final String GROUP = "org.approvalrules.generated";
     private static final String PREAMBLE = """
+            import org.approvalrules.api.BilingualText;
             import org.approvalrules.api.rules.CaseFacts;
             global org.approvalrules.api.rules.FindingSink out;
             global org.approvalrules.api.rules.ParameterLookup params;

@@ -1,6 +1,7 @@
 package org.approvalrules.api.rules;
 
 import java.util.Map;
+import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.finding.Severity;
 
 /**
@@ -35,6 +36,27 @@ public interface FindingSink {
      * @param evidence the figures the rule relied on, by name (may be empty)
      */
     void report(Object ruleContext, RuleFact subject, String zh, String en, Map<String, ?> evidence);
+
+    /**
+     * Records a finding whose message is a {@link BilingualText}, e.g. made by
+     * {@code BilingualText.format("超过法定办结时限{}个工作日", "past the statutory due date by {} working days", n)}:
+     * the message strings are then made only when read. This default reads them at once.
+     *
+     * @param ruleContext the rule's {@code kcontext}
+     * @param subject the fact the finding is about
+     * @param message the message
+     */
+    default void report(Object ruleContext, RuleFact subject, BilingualText message) {
+        report(ruleContext, subject, message, Map.of());
+    }
+
+    /**
+     * As {@link #report(Object, RuleFact, BilingualText)}, with evidence as in
+     * {@link #report(Object, RuleFact, String, String, Map)}. This default reads the message's strings at once.
+     */
+    default void report(Object ruleContext, RuleFact subject, BilingualText message, Map<String, ?> evidence) {
+        report(ruleContext, subject, message.zh(), message.en(), evidence);
+    }
 
     /**
      * Records a finding whose severity, legal reference and parameter values depend on the fact rather

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.rules.RuleFact;
 
@@ -64,6 +66,31 @@ public interface CompiledRules extends AutoCloseable {
             byFact.set(i, byFact.get(i) == null ? List.of() : List.copyOf(byFact.get(i)));
         }
         return byFact;
+    }
+
+    /**
+     * Evaluates {@code count} facts pulled by position and hands each fact's findings over as soon as the engine
+     * has evaluated it, so that a large batch is never held whole: {@code facts.apply(i)} is asked once for each
+     * position, in order, and {@code out.accept(findings, i)} is called once for each position, in order
+     * (findings as in {@link #evaluateEach(List, EvaluationContext)}: firing order, immutable, empty when none).
+     * A provider that evaluates facts in chunks hands a chunk's findings over before it asks for the next
+     * chunk's facts, so a caller that builds a fact when asked and lets go of it when its findings come keeps
+     * one chunk at a time. This default asks for every fact first and then calls
+     * {@link #evaluateEach(List, EvaluationContext)}.
+     *
+     * @throws org.approvalrules.api.InvalidValueException as {@link #evaluate}; the findings of positions
+     *     handed over before the error stay handed over
+     */
+    default void evaluateEach(int count, IntFunction<? extends RuleFact> facts, EvaluationContext ctx,
+            ObjIntConsumer<List<Finding>> out) {
+        List<RuleFact> all = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            all.add(facts.apply(i));
+        }
+        List<List<Finding>> byFact = evaluateEach(all, ctx);
+        for (int i = 0; i < count; i++) {
+            out.accept(byFact.get(i), i);
+        }
     }
 
     @Override

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.calendar.WorkingCalendar;
 import org.approvalrules.api.deadline.DeadlineInput;
@@ -104,16 +108,36 @@ public final class LocalitySnapshot {
      * @throws InvalidValueException when a case names another locality, or two cases share an id
      */
     public List<CaseEvaluation> evaluateCases(List<DeadlineInput> cases, Instant asOf) {
+        List<CaseEvaluation> out = new ArrayList<>(InvalidValueException.requireNonNull(cases, "cases").size());
+        evaluateCases(cases, asOf, out::add, 1, null);
+        return out;
+    }
+
+    /**
+     * Evaluates a batch as {@link #evaluateCases(List, Instant)} and hands each case's evaluation to {@code out}
+     * in input order as soon as its chunk of the rules has run, keeping nothing of a case once handed over (no
+     * result of a large batch survives a young collection). The localities and ids of the whole batch are
+     * checked before anything is evaluated; any other error (a case accepted after {@code asOf}, a day outside a
+     * strict calendar, the time budget) stops the batch where it happens, after the evaluations of the chunks
+     * before it were handed over.
+     *
+     * <p>With {@code parallelism} above 1 and an {@code executor}, a batch of at least {@value #PART} × 2 cases is
+     * evaluated in rounds of {@code parallelism} contiguous parts of up to {@value #PART} cases: the caller's
+     * thread evaluates the first part, the executor the others (a part the executor refuses runs on the
+     * caller's thread), each part with its own rule session and the time budget of a batch of its size; when
+     * all parts of a round have ended, the round's evaluations go to {@code out} in input order, or the earliest
+     * failing part's error is thrown. {@code out} is only ever called on the caller's thread.
+     *
+     * @throws InvalidValueException when a case names another locality, or two cases share an id
+     */
+    public void evaluateCases(List<DeadlineInput> cases, Instant asOf, Consumer<? super CaseEvaluation> out,
+            int parallelism, Executor executor) {
         InvalidValueException.requireNonNull(cases, "cases");
         InvalidValueException.requireNonNull(asOf, "asOf");
+        InvalidValueException.requireNonNull(out, "out");
         DeadlineInput[] inputs = cases.toArray(new DeadlineInput[0]);
         int n = inputs.length;
-        DayPolicies days = new DayPolicies(parameters());
         CaseIds ids = new CaseIds(inputs);
-        DayPolicy[] used = new DayPolicy[n];
-        DeadlineResult[] results = new DeadlineResult[n];
-        CaseFacts[] facts = new CaseFacts[n];
-        LocalDate asOfDate = LocalDateTime.ofInstant(asOf, DeadlineFacts.ZONE).toLocalDate();
         for (int i = 0; i < n; i++) {
             DeadlineInput in = InvalidValueException.requireNonNull(inputs[i], "case");
             if (in.locality().isPresent() && !in.locality().get().equals(code)) {
@@ -123,22 +147,125 @@ public final class LocalitySnapshot {
             if (!ids.add(i)) {
                 throw new InvalidValueException("case", in.caseId(), "同一批次中办件编号重复 / duplicate case id in the batch");
             }
-            DayPolicy p = days.on(in.accepted().toLocalDate());
-            DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, p.calendar, p.policy, asOf);
-            used[i] = p;
-            results[i] = r;
-            facts[i] = DeadlineFacts.of(in, r, p.calendar, code, asOfDate);
         }
-        // findings come back by the position of their fact: no grouping by case id
-        List<List<Finding>> findings = ruleSet.rules().evaluateEach(Arrays.asList(facts), new EvaluationContext(asOf,
-                calendarFunctions, calendarVersion()));
-        List<CaseEvaluation> out = new ArrayList<>(n);
-        String version = ruleSetVersion();
-        for (int i = 0; i < n; i++) {
-            DeadlineResult r = results[i];
-            out.add(new CaseEvaluation(r.caseId(), code, r, findings.get(i), used[i].policy, r.calendarVersion(), version));
+        if (n == 0) {
+            return;
         }
-        return out;
+        ids = null;   // the id table (2 slots a case) is not needed any more
+        Batch batch = new Batch(inputs, asOf);
+        if (parallelism <= 1 || executor == null || n < 2 * PART) {
+            batch.evaluate(0, n, out);
+            return;
+        }
+        int round = parallelism * PART;
+        CaseEvaluation[] held = new CaseEvaluation[Math.min(round, n)];
+        for (int start = 0; start < n; start += round) {
+            int end = Math.min(n, start + round);
+            int parts = Math.min(parallelism, (end - start + PART - 1) / PART);
+            int size = (end - start + parts - 1) / parts;
+            Throwable[] errors = new Throwable[parts];
+            CompletableFuture<?>[] running = new CompletableFuture<?>[parts];
+            for (int p = 1; p < parts; p++) {
+                int from = start + p * size;
+                int to = Math.min(end, from + size);
+                int k = p;
+                int base = start;
+                Runnable part = () -> errors[k] = batch.hold(from, to, held, base);
+                try {
+                    running[p] = CompletableFuture.runAsync(part, executor);
+                } catch (RejectedExecutionException refused) {
+                    part.run();
+                }
+            }
+            errors[0] = batch.hold(start, Math.min(end, start + size), held, start);
+            for (int p = 1; p < parts; p++) {
+                if (running[p] != null) {
+                    try {
+                        running[p].join();
+                    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                        errors[p] = e.getCause() != null ? e.getCause() : e;
+                    }
+                }
+            }
+            for (Throwable e : errors) {
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e instanceof Error r) {
+                    throw r;
+                }
+                if (e != null) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            for (int i = 0; i < end - start; i++) {
+                CaseEvaluation e = held[i];
+                held[i] = null;
+                out.accept(e);
+            }
+        }
+    }
+
+    /** The cases of a part evaluated in parallel; one part of a round of a parallel batch. */
+    private static final int PART = 4096;
+
+    /**
+     * One batch being evaluated: its inputs (checked), the policy and calendar of each acceptance date (shared by
+     * the parts of a parallel batch), and what one case's evaluation needs between its facts and its findings.
+     */
+    private final class Batch {
+        private final DeadlineInput[] inputs;
+        private final Instant asOf;
+        private final LocalDate asOfDate;
+        private final DayPolicies days;
+        private final EvaluationContext ctx;
+
+        Batch(DeadlineInput[] inputs, Instant asOf) {
+            this.inputs = inputs;
+            this.asOf = asOf;
+            this.asOfDate = LocalDateTime.ofInstant(asOf, DeadlineFacts.ZONE).toLocalDate();
+            this.days = new DayPolicies(parameters(), inputs[0].accepted().toLocalDate());
+            this.ctx = new EvaluationContext(asOf, calendarFunctions, calendarVersion());
+        }
+
+        /**
+         * Evaluates cases [from, to) and hands each evaluation to {@code out} in order; a case's result and policy
+         * are held from its facts until its findings come back, then let go.
+         */
+        void evaluate(int from, int to, Consumer<? super CaseEvaluation> out) {
+            int n = to - from;
+            // by position, each let go when its case is handed over (a provider may ask for any number of facts
+            // before it hands findings over: the SPI's default asks for all)
+            DayPolicy[] used = new DayPolicy[n];
+            DeadlineResult[] results = new DeadlineResult[n];
+            String version = ruleSetVersion();
+            // findings come back by the position of their fact, chunk by chunk: no grouping by case id
+            ruleSet.rules().evaluateEach(n, i -> {
+                DeadlineInput in = inputs[from + i];
+                DayPolicy p = days.on(in.accepted().toLocalDate());
+                DeadlineResult r = DeadlineEngine.INSTANCE.evaluate(in, p.calendar, p.policy, asOf);
+                used[i] = p;
+                results[i] = r;
+                return DeadlineFacts.of(in, r, p.calendar, code, asOfDate);
+            }, ctx, (findings, i) -> {
+                DeadlineResult r = results[i];
+                DayPolicy p = used[i];
+                results[i] = null;
+                used[i] = null;
+                out.accept(new CaseEvaluation(r.caseId(), code, r, findings, p.policy, r.calendarVersion(), version));
+            });
+        }
+
+        /** Evaluates cases [from, to) into {@code held} from index {@code from - base}; the error, or null. */
+        Throwable hold(int from, int to, CaseEvaluation[] held, int base) {
+            try {
+                int[] next = {from - base};
+                evaluate(from, to, e -> held[next[0]++] = e);
+                return null;
+            } catch (RuntimeException | Error e) {
+                return e;
+            }
+        }
     }
 
     /** The policy and calendar of one acceptance date. */
@@ -154,24 +281,24 @@ public final class LocalitySnapshot {
 
     /**
      * The policies and calendars of a batch, built once per distinct acceptance date: an array by epoch day
-     * over {@value #SPAN} days around the first date asked (no hashing, no boxing), a map beyond.
+     * over {@value #SPAN} days around the first case's date (no hashing, no boxing), a map beyond. Shared by the
+     * parts of a parallel batch: a policy is a function of its date, so two parts that build the same day's at
+     * once build equal ones (final fields: each is safely published), and the map beyond is concurrent.
      */
     private final class DayPolicies {
         private static final int SPAN = 4096;
         private final ParameterSet params;
         private final DayPolicy[] byDay = new DayPolicy[SPAN];
-        private long firstDay = Long.MIN_VALUE;
-        private Map<LocalDate, DayPolicy> beyond;
+        private final long firstDay;
+        private final Map<LocalDate, DayPolicy> beyond = new ConcurrentHashMap<>();
 
-        DayPolicies(ParameterSet params) {
+        DayPolicies(ParameterSet params, LocalDate first) {
             this.params = params;
+            this.firstDay = first.toEpochDay() - SPAN / 2;
         }
 
         DayPolicy on(LocalDate date) {
             long day = date.toEpochDay();
-            if (firstDay == Long.MIN_VALUE) {
-                firstDay = day - SPAN / 2;
-            }
             long k = day - firstDay;
             if (k >= 0 && k < SPAN) {
                 DayPolicy p = byDay[(int) k];
@@ -180,9 +307,6 @@ public final class LocalitySnapshot {
                     byDay[(int) k] = p;
                 }
                 return p;
-            }
-            if (beyond == null) {
-                beyond = new HashMap<>();
             }
             return beyond.computeIfAbsent(date, this::build);
         }
