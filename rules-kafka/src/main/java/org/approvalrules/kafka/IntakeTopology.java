@@ -1,19 +1,22 @@
 package org.approvalrules.kafka;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -36,6 +39,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.IntakeRecord;
@@ -55,25 +59,39 @@ import org.approvalrules.core.rules.EntryPointAccess;
  * case number. Bad records, records of localities not served and records too late to be judged correctly
  * go to the dead-letter topic with the reason (identifiers masked).
  *
- * <p><b>Time.</b> Each task keeps a watermark: the latest acceptance date it has seen (in its store, so a
- * restarted task goes on from it). With L the look-back window of the record's locality (the largest
- * value of {@value IntakeDetector#WINDOW_DAYS} in its snapshot), records may arrive out of acceptance order
- * by less than L days; a record is judged when the watermark passes its date + 2L, kept until it passes
- * date + 3L, and a record dated before watermark − L is a dead letter (judging it could be silently wrong).
- * The findings are then those of the batch scan over the same records, provided each group's records
- * travel one path: producers key intake records by {@link #groupKey} (docs/STREAMING.md, "Order").
+ * <p><b>Time.</b> A record's timestamp is its acceptance time; each task keeps its stream time, the latest
+ * acceptance time it has seen (in its store, so a restarted task goes on from it). With L the look-back window of
+ * the record's locality (the largest value of {@value IntakeDetector#WINDOW_DAYS} in its snapshot) and G the grace
+ * (allowed lateness, {@link #DEFAULT_GRACE} unless given): a record accepted before stream time − G is a dead letter
+ * ({@value #TOO_LATE}, counted by the task's {@code too-late-total} metric); a case (the records of one case number)
+ * is kept until the day of stream time − G is more than L days after its latest acceptance day, then judged through
+ * the entry point and dropped. While two cases are held together, a scan of their group notes for each department-end
+ * case the nearest centre-end case it pairs with, so the judgement needs no record older than L + G. The findings are
+ * those of the batch scan over the same records when every record arrives within G (docs/STREAMING.md, "Order"),
+ * provided each group's records travel one path: producers key intake records by {@link #groupKey}.
  */
 public final class IntakeTopology {
     /** The state store: group key → the group's records; plus the watermark. */
     public static final String STORE = "intake-groups";
     /** The name of the internal repartition topic (prefixed by the application id). */
     public static final String REPARTITION = "intake-by-applicant-item";
+    /** The reason's first word, and the metric, of a record accepted more than the grace before stream time. */
+    public static final String TOO_LATE = "too-late";
+    /** The metrics scope of this topology's sensors ({@code too-late-total} per task, {@code stream-approval-rules-intake-metrics}). */
+    public static final String METRIC_SCOPE = "approval-rules-intake";
+    /** The allowed lateness when none is given: two days (a department system that exports once a day, and one missed export). */
+    public static final Duration DEFAULT_GRACE = Duration.ofDays(2);
+    /** The largest grace accepted: a grace of a year would keep a year of records and is surely a mistake. */
+    public static final Duration MAX_GRACE = Duration.ofDays(366);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String WATERMARK = "\u0000watermark";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ApprovalRules rules;
     private final Map<DivisionCode, List<ItemMove>> registers;
     private final Topics topics;
+    private final Duration grace;
+    private final long graceMillis;
 
     /**
      * The topics.
@@ -100,6 +118,23 @@ public final class IntakeTopology {
      * items moved into the centre (事项进驻清单, {@code IntakeLogReader.readMoves}).
      */
     public IntakeTopology(ApprovalRules rules, Map<DivisionCode, List<ItemMove>> registers, Topics topics) {
+        this(rules, registers, topics, DEFAULT_GRACE);
+    }
+
+    /**
+     * As {@link #IntakeTopology(ApprovalRules, Map, Topics)}, with {@code grace} the allowed lateness: a record
+     * accepted more than {@code grace} before the stream time (the latest acceptance time the task has seen) is a
+     * dead letter ({@value #TOO_LATE}); records are kept L days + {@code grace} (docs/STREAMING.md, "Time").
+     */
+    public IntakeTopology(ApprovalRules rules, Map<DivisionCode, List<ItemMove>> registers, Topics topics,
+            Duration grace) {
+        InvalidValueException.requireNonNull(grace, "grace");
+        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+            throw new InvalidValueException("grace", grace, "宽限应在 0 至 " + MAX_GRACE.toDays() + " 天之间 / the grace must be "
+                    + "between 0 and " + MAX_GRACE.toDays() + " days");
+        }
+        this.grace = grace;
+        this.graceMillis = grace.toMillis();
         this.rules = InvalidValueException.requireNonNull(rules, "rules");
         InvalidValueException.requireNonNull(registers, "registers");
         if (registers.isEmpty()) {
@@ -221,7 +256,10 @@ public final class IntakeTopology {
                 }
                 // what the batch scan checks of one record (e.g. a parameter in force on its date)
                 rules.locality(in.locality()).scanIntake(moves).add(in.record());
-                out = new Routed(groupKey(in), IntakeJson.line(in), false);
+                // the record's timestamp from here on is its acceptance time: stream time is acceptance time
+                context.forward(record.withValue(new Routed(groupKey(in), IntakeJson.line(in), false))
+                        .withTimestamp(in.record().acceptedAt().atZone(ZONE).toInstant().toEpochMilli()));
+                return;
             } catch (ApprovalRulesException e) {
                 out = new Routed(where(meta), deadLetter(e.getMessage(), meta.topic(), meta.partition(), meta.offset()),
                         true);
@@ -232,96 +270,143 @@ public final class IntakeTopology {
 
     // ------------------------------------------------------------------ step 2: keep and judge
 
+    /**
+     * Keeps each group's cases (records by case number) for L days + grace after their latest acceptance day, notes
+     * for every case the nearest centre-end cases it was paired with while both were held, and judges a case when it
+     * leaves the store (docs/STREAMING.md, "Time").
+     */
     private final class Judge implements Processor<String, String, String, Routed> {
         private ProcessorContext<String, Routed> context;
         private KeyValueStore<String, String> store;
+        private Sensor tooLate;
 
         @Override
         public void init(ProcessorContext<String, Routed> context) {
             this.context = context;
             this.store = context.getStateStore(STORE);
+            this.tooLate = context.metrics().addRateTotalSensor(METRIC_SCOPE, context.taskId().toString(), TOO_LATE,
+                    Sensor.RecordingLevel.INFO);
         }
 
         @Override
         public void process(Record<String, String> record) {
             IntakeJson.Intake in = IntakeJson.parse(record.value());
-            ApprovalRules.Locality locality = rules.locality(in.locality());
-            int lookBack = lookBackDays(locality);
-            LocalDate day = in.record().acceptedAt().toLocalDate();
+            long at = record.timestamp();
             String w = store.get(WATERMARK);
-            LocalDate watermark = w == null ? null : LocalDate.parse(w);
-            if (watermark != null && day.isBefore(watermark.minusDays(lookBack))) {
+            Long streamTime = w == null ? null : Long.valueOf(w);
+            if (streamTime != null && at < streamTime - graceMillis) {
+                tooLate.record();
                 var meta = context.recordMetadata().orElseThrow();
-                context.forward(new Record<>(where(meta), new Routed(where(meta), deadLetter("迟到：早于水位线 " + watermark + " 超过回溯窗口 "
-                        + lookBack + " 天，无法正确判定 / late: more than the look-back window (" + lookBack
-                        + " days) before the watermark " + watermark + ", cannot be judged correctly; case "
-                        + in.record().caseNumber(), meta.topic(), meta.partition(), meta.offset()), true),
+                LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(streamTime), ZONE);
+                String reason = TOO_LATE + "：受理时间早于流时间 " + time + " 减宽限 " + grace + "，其可配对的记录可能已判定、已移出，"
+                        + "无法正确判定（办件 " + in.record().caseNumber() + "） / " + TOO_LATE
+                        + ": accepted more than the grace " + grace + " before the stream time " + time
+                        + "; the records it could pair with may have been judged and dropped, so it cannot be judged "
+                        + "correctly (case " + in.record().caseNumber() + ")";
+                context.forward(new Record<>(where(meta), new Routed(where(meta),
+                        JsonRecords.deadLetter(reason, meta.topic(), meta.partition(), meta.offset()), true),
                         record.timestamp()));
                 return;
             }
-            ArrayNode group = group(record.key());
-            ObjectNode entry = (ObjectNode) read(record.value());
-            entry.put("judged", false);
-            group.add(entry);
+            ObjectNode group = group(record.key());
+            ObjectNode kase = group.has(in.record().caseNumber()) ? (ObjectNode) group.get(in.record().caseNumber())
+                    : group.putObject(in.record().caseNumber());
+            kase.withArrayProperty("records").add(record.value());
+            long day = in.record().acceptedAt().toLocalDate().toEpochDay();
+            kase.put("last", Math.max(day, kase.path("last").asLong(Long.MIN_VALUE)));
+            if (group.size() > 1) {
+                note(in.locality(), group);
+            }
             store.put(record.key(), group.toString());
-            if (watermark == null || day.isAfter(watermark)) {
-                store.put(WATERMARK, day.toString());
-                advance(day, record.timestamp());
+            if (streamTime == null || at > streamTime) {
+                store.put(WATERMARK, Long.toString(at));
+                if (streamTime == null || horizon(at) > horizon(streamTime)) {
+                    punctuate(at, record.timestamp());
+                }
             }
         }
 
-        private ArrayNode group(String key) {
+        private ObjectNode group(String key) {
             String g = store.get(key);
-            return g == null ? MAPPER.createArrayNode() : (ArrayNode) read(g);
+            return g == null ? MAPPER.createObjectNode() : (ObjectNode) read(g);
         }
 
-        /** Judges every record whose pairs have all arrived; forgets records no one can pair with any more. */
-        private void advance(LocalDate watermark, long timestamp) {
-            List<KeyValue<String, String>> groups = StateStores.entriesExcept(store, WATERMARK);
-            for (KeyValue<String, String> kv : groups) {
-                ArrayNode group = (ArrayNode) read(kv.value);
+        /**
+         * Scans the group's cases held now and notes, for every case the scan pairs as the department end, the
+         * centre-end case it was paired with and that case's day (the earliest seen).
+         */
+        private void note(DivisionCode code, ObjectNode group) {
+            List<IntakeRecord> all = new ArrayList<>();
+            group.properties().forEach(e -> e.getValue().get("records")
+                    .forEach(r -> all.add(IntakeJson.parse(r.asText()).record())));
+            for (Finding f : rules.locality(code).scanIntake(all, registers.get(code))) {
+                JsonNode kase = group.get(f.subject());
+                String centre = f.evidence().get("centreCase");
+                String centreDay = f.evidence().get("centreAcceptedOn");
+                if (!f.ruleId().equals(IntakeDetector.TWO_END) || kase == null || centre == null || centreDay == null) {
+                    continue;
+                }
+                long d = LocalDate.parse(centreDay).toEpochDay();
+                ObjectNode near = ((ObjectNode) kase).withObjectProperty("near");
+                if (!near.has(centre) || near.get(centre).asLong() > d) {
+                    near.put(centre, d);
+                }
+            }
+        }
+
+        /**
+         * The stream-time punctuation: judges and drops every case whose latest acceptance day is more than L days
+         * before the horizon (stream time − grace).
+         */
+        private void punctuate(long streamTime, long timestamp) {
+            long horizon = horizon(streamTime);
+            for (KeyValue<String, String> kv : StateStores.entriesExcept(store, WATERMARK)) {
+                ObjectNode group = (ObjectNode) read(kv.value);
                 DivisionCode code = DivisionCode.parse(kv.key.substring(0, kv.key.indexOf('|')));
                 ApprovalRules.Locality locality = rules.locality(code);
                 int lookBack = lookBackDays(locality);
-                List<IntakeRecord> all = new ArrayList<>();
-                Set<String> due = new HashSet<>();
-                for (var e : group) {
-                    IntakeRecord r = IntakeJson.parse(withoutJudged(e)).record();
-                    all.add(r);
-                    if (!e.get("judged").asBoolean() && r.acceptedAt().toLocalDate().plusDays(2L * lookBack)
-                            .isBefore(watermark)) {
-                        due.add(r.caseNumber());
-                        ((ObjectNode) e).put("judged", true);
+                List<String> gone = new ArrayList<>();
+                group.properties().forEach(e -> {
+                    if (e.getValue().get("last").asLong() + lookBack < horizon) {
+                        gone.add(e.getKey());
                     }
+                });
+                for (String caseNumber : gone) {
+                    judge(code, locality, caseNumber, group.get(caseNumber), timestamp);
+                    group.remove(caseNumber);
                 }
-                if (!due.isEmpty()) {
-                    for (Finding f : locality.scanIntake(all, registers.get(code))) {
-                        if (due.contains(f.subject())) {
-                            context.forward(new Record<>(code + "/" + f.subject(),
-                                    new Routed(code + "/" + f.subject(), FindingsJson.line(f), false), timestamp));
-                        }
-                    }
-                }
-                ArrayNode kept = MAPPER.createArrayNode();
-                for (var e : group) {
-                    LocalDate d = IntakeJson.parse(withoutJudged(e)).record().acceptedAt().toLocalDate();
-                    if (!d.plusDays(3L * lookBack).isBefore(watermark)) {
-                        kept.add(e);
-                    }
-                }
-                if (kept.isEmpty()) {
+                if (group.isEmpty()) {
                     store.delete(kv.key);
-                } else if (!due.isEmpty() || kept.size() != group.size()) {
-                    store.put(kv.key, kept.toString());
+                } else if (!gone.isEmpty()) {
+                    store.put(kv.key, group.toString());
                 }
             }
         }
-    }
 
-    private static String withoutJudged(com.fasterxml.jackson.databind.JsonNode e) {
-        ObjectNode c = ((ObjectNode) e).deepCopy();
-        c.remove("judged");
-        return c.toString();
+        /**
+         * Judges one case through the entry point: its records and, as centre-end records on their days, the
+         * centre-end cases it was noted with (the nearest of them is the batch's nearest).
+         */
+        private void judge(DivisionCode code, ApprovalRules.Locality locality, String caseNumber, JsonNode kase,
+                long timestamp) {
+            List<IntakeRecord> records = new ArrayList<>();
+            kase.get("records").forEach(r -> records.add(IntakeJson.parse(r.asText()).record()));
+            IntakeRecord one = records.get(0);
+            kase.path("near").properties().forEach(e -> records.add(IntakeRecord.of(e.getKey(), one.itemCode(),
+                    one.applicant(), AcceptanceChannel.CENTRE_WINDOW, LocalDate.ofEpochDay(e.getValue().asLong())
+                            .atStartOfDay())));
+            for (Finding f : locality.scanIntake(records, registers.get(code))) {
+                if (f.subject().equals(caseNumber)) {
+                    context.forward(new Record<>(code + "/" + caseNumber,
+                            new Routed(code + "/" + caseNumber, FindingsJson.line(f), false), timestamp));
+                }
+            }
+        }
+
+        /** The day of stream time − grace, in Asia/Shanghai, as an epoch day. */
+        private long horizon(long streamTime) {
+            return LocalDate.ofInstant(Instant.ofEpochMilli(streamTime - graceMillis), ZONE).toEpochDay();
+        }
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {

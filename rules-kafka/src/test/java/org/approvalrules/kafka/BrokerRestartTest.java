@@ -64,7 +64,7 @@ class BrokerRestartTest {
         try (ApprovalRules rules = ApprovalRules.builder().build()) {
             List<String> expected = StreamingAsBatchPropertyTest.batch(log);
             assertThat(expected).as("the log has findings to lose").hasSizeGreaterThan(20);
-            List<IntakeRecord> arrivals = StreamingAsBatchPropertyTest.shuffle(log, 5L);
+            List<IntakeRecord> arrivals = StreamingAsBatchPropertyTest.shuffle(log, 5L, IntakeTopology.DEFAULT_GRACE);
 
             try (KafkaClusterTestKit cluster = SingleNodeBroker.start(dir.resolve("broker"))) {
                 IntakeTopology.Topics topics = IntakeTopology.Topics.defaults();

@@ -112,14 +112,31 @@ class IntakeTopologyTest {
     @Test
     void aFindingWaitsUntilEveryRecordThatCouldPairWithItHasArrived() {
         in.pipeInput("k", record("000000", "D1", WHO.value(), "部门", "2024-07-05 10:00"));
-        in.pipeInput("k", record("000000", "T1", WHO.value(), "网上", "2024-08-20"));
+        // out of order by less than the grace (two days): still judged with it
+        in.pipeInput("k", record("000000", "C1", WHO.value(), "中心窗口", "2024-07-04 09:00"));
+        // D1 is kept while the day of stream time − grace is at most L (30) days after 07-05
+        in.pipeInput("k", record("000000", "T1", WHO.value(), "网上", "2024-08-06 23:00"));
         assertThat(findings.isEmpty()).as("judged too early: its pair may still come").isTrue();
-        // out of order by less than the window: still judged with it
-        in.pipeInput("k", record("000000", "C1", WHO.value(), "中心窗口", "2024-07-25"));
-        in.pipeInput("k", record("000000", "T2", WHO.value(), "网上", "2024-12-31"));
+        in.pipeInput("k", record("000000", "T2", WHO.value(), "网上", "2024-08-07 00:00"));
         assertThat(findings.readValuesToList()).filteredOn(v -> v.contains("\"intake.two-end\"")).singleElement().asString()
                 .contains("\"subject\":\"D1\"")
                 .contains("\"centreCase\":\"C1\"");
         assertThat(dead.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRecordLaterThanTheGraceIsADeadLetterAndCounted() throws Exception {
+        in.pipeInput("k", record("000000", "D1", WHO.value(), "部门", "2024-07-05 10:00"));
+        // two days and an hour after D1: D1 is more than the grace behind, though within the window of it
+        in.pipeInput("k", record("000000", "C2", WHO.value(), "中心窗口", "2024-07-07 11:00"));
+        in.pipeInput("k", record("000000", "C1", WHO.value(), "中心窗口", "2024-07-05 10:59"));
+        assertThat(dead.readValuesToList()).singleElement().satisfies(d -> assertThat(reason(d))
+                .startsWith(IntakeTopology.TOO_LATE).contains("case C1").contains("PT48H"));
+        assertThat(driver.metrics().entrySet()).filteredOn(e -> e.getKey().name().equals("too-late-total"))
+                .singleElement().satisfies(e -> assertThat(e.getValue().metricValue()).isEqualTo(1.0));
+        in.pipeInput("k", record("000000", "T1", WHO.value(), "网上", "2024-12-31"));
+        // D1 judged without C1: paired with C2, two days apart
+        assertThat(findings.readValuesToList()).filteredOn(v -> v.contains("\"intake.two-end\"")).singleElement().asString()
+                .contains("\"centreCase\":\"C2\"");
     }
 }

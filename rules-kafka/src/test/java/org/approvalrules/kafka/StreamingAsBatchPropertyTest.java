@@ -2,10 +2,15 @@ package org.approvalrules.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,11 +19,13 @@ import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.calendar.DateRange;
@@ -47,20 +54,24 @@ class StreamingAsBatchPropertyTest {
     static final List<String> ITEMS = List.of("ITEM-A", "ITEM-B");
     static final List<ItemMove> MOVES = List.of(new ItemMove("ITEM-A", LocalDate.of(2024, 6, 1), true),
             new ItemMove("ITEM-B", LocalDate.of(2024, 6, 1), false));
+    /** Logs with cases exported by both systems (the same case number the same day or the next). */
     static final Gen<List<IntakeRecord>> LOGS = IntakeGens.logs(WHO, ITEMS,
-            DateRange.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 9, 30)), List.of("公安分中心"), 40);
+            DateRange.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 9, 30)), List.of("公安分中心"), 40, true);
 
-    record Scenario(List<IntakeRecord> log, int partitions, long shuffleSeed) {
+    /** A log, the partitions, the shuffle and the grace in hours (0 to 5 days). */
+    record Scenario(List<IntakeRecord> log, int partitions, long shuffleSeed, int graceHours) {
     }
 
     static final Gen<Scenario> SCENARIOS = Gen.zip(LOGS,
-            Gen.zip(Gen.ints(1, 4), Gen.longs(0, 1_000_000), (p, seed) -> new long[] {p, seed}),
-            (log, ps) -> new Scenario(log, (int) ps[0], ps[1]));
+            Gen.zip(Gen.zip(Gen.ints(1, 4), Gen.ints(0, 120), (p, g) -> new int[] {p, g}), Gen.longs(0, 1_000_000),
+                    (pg, seed) -> new long[] {pg[0], seed, pg[1]}),
+            (log, ps) -> new Scenario(log, (int) ps[0], ps[1], (int) ps[2]));
 
     static final ApprovalRules RULES = ApprovalRules.builder().build();
     static final IntakeTopology.Topics TOPICS = IntakeTopology.Topics.defaults();
-    static final Topology TOPOLOGY = new IntakeTopology(RULES, Map.of(NATIONAL, MOVES), TOPICS).build();
     static final int LOOK_BACK = IntakeTopology.lookBackDays(RULES.locality(NATIONAL));
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path stateDirs;
@@ -75,14 +86,21 @@ class StreamingAsBatchPropertyTest {
     record Output(List<String> findings, List<String> deadLetters) {
     }
 
-    /** Runs {@code lines} (already in arrival order) through {@code partitions} tasks, then advances time. */
-    static Output stream(List<IntakeJson.Intake> arrivals, int partitions) {
+    static TopologyTestDriver driver(Duration grace) {
+        Properties props = IntakeTopology.config("as-batch", "127.0.0.1:9", 1);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirs.resolve("d" + drivers++).toString());
+        return new TopologyTestDriver(new IntakeTopology(RULES, Map.of(NATIONAL, MOVES), TOPICS, grace).build(), props);
+    }
+
+    /**
+     * Runs {@code lines} (already in arrival order) through {@code partitions} tasks with the grace given, then
+     * advances time.
+     */
+    static Output stream(List<IntakeJson.Intake> arrivals, int partitions, Duration grace) {
         List<TopologyTestDriver> tasks = new ArrayList<>();
         try {
             for (int p = 0; p < partitions; p++) {
-                Properties props = IntakeTopology.config("as-batch", "127.0.0.1:9", 1);
-                props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirs.resolve("d" + drivers++).toString());
-                tasks.add(new TopologyTestDriver(TOPOLOGY, props));
+                tasks.add(driver(grace));
             }
             List<TestInputTopic<String, String>> in = tasks.stream().map(t -> t.createInputTopic(TOPICS.intake(),
                     Serdes.String().serializer(), Serdes.String().serializer())).toList();
@@ -95,7 +113,7 @@ class StreamingAsBatchPropertyTest {
             // time goes on: a centre-end record far later on every task judges everything still held
             for (TestInputTopic<String, String> t : in) {
                 t.pipeInput("TICK", IntakeJson.line(new IntakeJson.Intake(NATIONAL, IntakeRecord.of("TICK", "TICK",
-                        WHO.get(0), AcceptanceChannel.CENTRE_WINDOW, last.plusDays(3L * LOOK_BACK + 1)))));
+                        WHO.get(0), AcceptanceChannel.CENTRE_WINDOW, last.plus(grace).plusDays(LOOK_BACK + 2L)))));
             }
             List<String> findings = new ArrayList<>();
             List<String> dead = new ArrayList<>();
@@ -119,18 +137,33 @@ class StreamingAsBatchPropertyTest {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /** Arrival order: acceptance order disturbed by less than the look-back window. */
-    static List<IntakeRecord> shuffle(List<IntakeRecord> log, long seed) {
+    /**
+     * Arrival order: acceptance order disturbed by less than {@code grace}: each record is sent at its acceptance
+     * time plus a random delay below the grace, so none comes more than the grace after a later-accepted one.
+     */
+    static List<IntakeRecord> shuffle(List<IntakeRecord> log, long seed, Duration grace) {
         Random random = new Random(seed);
         record Late(IntakeRecord r, long at, int tie) {
         }
         List<Late> late = new ArrayList<>();
         for (IntakeRecord r : log) {
-            late.add(new Late(r, r.acceptedAt().toLocalDate().toEpochDay() + random.nextInt(LOOK_BACK),
-                    random.nextInt()));
+            long delay = grace.isZero() ? 0 : random.nextLong(grace.toMillis());
+            late.add(new Late(r, millis(r) + delay, random.nextInt()));
         }
         late.sort(Comparator.comparingLong(Late::at).thenComparingInt(Late::tie));
         return late.stream().map(Late::r).toList();
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static long millis(IntakeRecord r) {
+        return r.acceptedAt().atZone(ZONE).toInstant().toEpochMilli();
     }
 
     static List<String> batch(List<IntakeRecord> log) {
@@ -146,17 +179,120 @@ class StreamingAsBatchPropertyTest {
     }
 
     @Test
-    void theStreamFindsWhatTheBatchFindsWhateverThePartitioningAndOrder() {
+    void theStreamFindsWhatTheBatchFindsWhateverThePartitioningAndOrderWithinTheGrace() {
         int[] twoEnd = new int[1];
         Property.forAll(SCENARIOS).tries(25).check("stream = batch", s -> {
-            List<IntakeJson.Intake> arrivals = shuffle(s.log(), s.shuffleSeed()).stream()
+            Duration grace = Duration.ofHours(s.graceHours());
+            List<IntakeJson.Intake> arrivals = shuffle(s.log(), s.shuffleSeed(), grace).stream()
                     .map(r -> new IntakeJson.Intake(NATIONAL, r)).toList();
-            Output out = stream(arrivals, s.partitions());
+            Output out = stream(arrivals, s.partitions(), grace);
             List<String> expected = batch(s.log());
             assertThat(out.deadLetters()).as("dead letters").isEmpty();
-            assertThat(out.findings()).as("findings over %d partitions", s.partitions()).isEqualTo(expected);
+            assertThat(out.findings()).as("findings over %d partitions, grace %s", s.partitions(), grace)
+                    .isEqualTo(expected);
             twoEnd[0] += expected.stream().anyMatch(l -> l.contains("\"intake.two-end\"")) ? 1 : 0;
         });
         assertThat(twoEnd[0]).as("scenarios with two-end intake").isGreaterThan(5);
+    }
+
+    /**
+     * A record sent later than the grace allows (after a record accepted more than the grace after it, on the same
+     * task) is a dead letter, counted, and judged by no one: the findings are the batch's over the other records.
+     */
+    @Test
+    void aRecordBeyondTheGraceIsADeadLetterNotMisjudged() {
+        int[] tried = new int[1];
+        Property.forAll(SCENARIOS).tries(25).check("beyond the grace → dead letter", s -> {
+            if (s.log().size() < 2) {
+                return;
+            }
+            Duration grace = Duration.ofHours(s.graceHours());
+            List<IntakeRecord> order = new ArrayList<>(shuffle(s.log(), s.shuffleSeed(), grace));
+            // the latecomer: a record of the same group as a record accepted more than the grace after it
+            IntakeRecord late = null;
+            IntakeRecord after = null;
+            for (IntakeRecord a : order) {
+                for (IntakeRecord b : order) {
+                    if (late == null && a.applicant().equals(b.applicant()) && a.itemCode().equals(b.itemCode())
+                            && millis(b) - millis(a) > grace.toMillis()) {
+                        late = a;
+                        after = b;
+                    }
+                }
+            }
+            if (late == null) {
+                return;
+            }
+            tried[0]++;
+            order.remove(late);
+            order.add(order.indexOf(after) + 1, late);
+            // a record of the same case number as the latecomer, sent in time, would still be judged with it
+            IntakeRecord dropped = late;
+            List<IntakeRecord> kept = new ArrayList<>(s.log());
+            kept.remove(dropped);
+            Output out = stream(order.stream().map(r -> new IntakeJson.Intake(NATIONAL, r)).toList(), s.partitions(),
+                    grace);
+            assertThat(out.deadLetters()).as("dead letters").singleElement().asString()
+                    .contains(IntakeTopology.TOO_LATE).contains("case " + dropped.caseNumber());
+            assertThat(out.findings()).as("findings without the latecomer").isEqualTo(batch(kept));
+        });
+        assertThat(tried[0]).as("scenarios with a latecomer").isGreaterThan(10);
+    }
+
+    /**
+     * After the stream-time punctuation the store holds no case whose latest acceptance day is more than L days
+     * before the day of stream time − grace; older cases were judged and dropped; too-late records are counted.
+     */
+    @Test
+    void theStoreHoldsNothingOlderThanTheWindowPlusTheGrace() {
+        Duration grace = Duration.ofHours(30);
+        Property.forAll(LOGS).tries(10).check("retention L + grace", log -> {
+            if (log.isEmpty()) {
+                return;
+            }
+            try (TopologyTestDriver t = driver(grace)) {
+                TestInputTopic<String, String> in = t.createInputTopic(TOPICS.intake(), Serdes.String().serializer(),
+                        Serdes.String().serializer());
+                long stream = Long.MIN_VALUE;
+                int late = 0;
+                int held = 0;
+                for (IntakeRecord r : shuffle(log, log.size(), grace)) {
+                    in.pipeInput("k", IntakeJson.line(new IntakeJson.Intake(NATIONAL, r)));
+                    stream = Math.max(stream, millis(r));
+                    LocalDate horizon = LocalDate.ofInstant(Instant.ofEpochMilli(stream).minus(grace), ZONE);
+                    KeyValueStore<String, String> store = t.getKeyValueStore(IntakeTopology.STORE);
+                    held = 0;
+                    try (KeyValueIterator<String, String> all = store.all()) {
+                        while (all.hasNext()) {
+                            KeyValue<String, String> kv = all.next();
+                            if (kv.key.startsWith("\u0000")) {
+                                assertThat(kv.value).as("stream time").isEqualTo(Long.toString(stream));
+                                continue;
+                            }
+                            JsonNode group = tree(kv.value);
+                            for (var c : group.properties()) {
+                                LocalDate last = LocalDate.ofEpochDay(c.getValue().get("last").asLong());
+                                assertThat(last.plusDays(LOOK_BACK)).as("case %s kept beyond L + grace", c.getKey())
+                                        .isAfterOrEqualTo(horizon);
+                                for (JsonNode line : c.getValue().get("records")) {
+                                    LocalDate day = IntakeJson.parse(line.asText()).record().acceptedAt().toLocalDate();
+                                    // the records of one case lie within a day (IntakeGens' copies)
+                                    assertThat(day.plusDays(LOOK_BACK + 1L)).isAfterOrEqualTo(horizon);
+                                }
+                                held++;
+                            }
+                        }
+                    }
+                }
+                late = (int) t.metrics().entrySet().stream()
+                        .filter(e -> e.getKey().name().equals(IntakeTopology.TOO_LATE + "-total"))
+                        .mapToDouble(e -> (Double) e.getValue().metricValue()).sum();
+                assertThat(late).as("shuffled within the grace: none too late").isZero();
+                // the log spans five months, L is 30 days: most cases have left the store
+                if (log.size() > 20) {
+                    assertThat(held).as("cases held at the end").isLessThan(log.size());
+                }
+            }
+        });
     }
 }
