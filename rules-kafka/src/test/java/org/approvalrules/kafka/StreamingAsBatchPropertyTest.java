@@ -167,8 +167,13 @@ class StreamingAsBatchPropertyTest {
     }
 
     static List<String> batch(List<IntakeRecord> log) {
+        return batch(RULES, log);
+    }
+
+    /** The batch scan's findings by {@code rules}, without the monthly volume signal. */
+    static List<String> batch(ApprovalRules rules, List<IntakeRecord> log) {
         List<String> out = new ArrayList<>();
-        for (Finding f : RULES.locality(NATIONAL).scanIntake(log, MOVES)) {
+        for (Finding f : rules.locality(NATIONAL).scanIntake(log, MOVES)) {
             // the stream judges cases; the monthly volume signal (subject item@month) is the batch's alone
             if (!f.ruleId().equals("intake.department-volume")) {
                 out.add(FindingsJson.line(f));
