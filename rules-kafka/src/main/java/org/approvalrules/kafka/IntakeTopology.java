@@ -42,7 +42,10 @@ import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.intake.ApprovedChannel;
 import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.api.intake.IntakeRegisters;
+import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.json.FindingsJson;
@@ -88,7 +91,7 @@ public final class IntakeTopology {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ApprovalRules rules;
-    private final Map<DivisionCode, List<ItemMove>> registers;
+    private final Map<DivisionCode, IntakeRegisters> registers;
     private final Topics topics;
     private final Duration grace;
     private final long graceMillis;
@@ -128,6 +131,17 @@ public final class IntakeTopology {
      */
     public IntakeTopology(ApprovalRules rules, Map<DivisionCode, List<ItemMove>> registers, Topics topics,
             Duration grace) {
+        this(rules, registers, Map.of(), topics, grace);
+    }
+
+    /**
+     * As {@link #IntakeTopology(ApprovalRules, Map, Topics, Duration)}, with the approved channels
+     * ({@code channels.csv}, {@code IntakeRegisterReader.readChannels}) of some of the localities served: the
+     * branch centres and online portals that are the centre end on their days, besides parameter
+     * {@code intake.branch-centres} (docs/INTAKE.md).
+     */
+    public IntakeTopology(ApprovalRules rules, Map<DivisionCode, List<ItemMove>> registers,
+            Map<DivisionCode, List<ApprovedChannel>> channels, Topics topics, Duration grace) {
         InvalidValueException.requireNonNull(grace, "grace");
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw new InvalidValueException("grace", grace, "宽限应在 0 至 " + MAX_GRACE.toDays() + " 天之间 / the grace must be "
@@ -140,8 +154,16 @@ public final class IntakeTopology {
         if (registers.isEmpty()) {
             throw new InvalidValueException("registers", "{}", "至少服务一个地区 / serve at least one locality");
         }
-        Map<DivisionCode, List<ItemMove>> copy = new LinkedHashMap<>();
-        registers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        InvalidValueException.requireNonNull(channels, "channels");
+        for (DivisionCode c : channels.keySet()) {
+            if (!registers.containsKey(c)) {
+                throw new InvalidValueException("channels", c.toString(),
+                        "批准渠道所属地区不在服务范围内 / approved channels of a locality not served");
+            }
+        }
+        Map<DivisionCode, IntakeRegisters> copy = new LinkedHashMap<>();
+        registers.forEach((k, v) -> copy.put(k, new IntakeRegisters(v, List.of(), List.of(),
+                channels.getOrDefault(k, List.of()))));
         this.registers = Map.copyOf(copy);
         this.topics = InvalidValueException.requireNonNull(topics, "topics");
         for (DivisionCode c : this.registers.keySet()) {
@@ -249,7 +271,7 @@ public final class IntakeTopology {
             Routed out;
             try {
                 IntakeJson.Intake in = IntakeJson.parse(record.value());
-                List<ItemMove> moves = registers.get(in.locality());
+                IntakeRegisters moves = registers.get(in.locality());
                 if (moves == null) {
                     throw new InvalidValueException("locality", in.locality().toString(),
                             "本应用不服务该地区 / a locality this application does not serve");
@@ -339,7 +361,7 @@ public final class IntakeTopology {
             List<IntakeRecord> all = new ArrayList<>();
             group.properties().forEach(e -> e.getValue().get("records")
                     .forEach(r -> all.add(IntakeJson.parse(r.asText()).record())));
-            for (Finding f : rules.locality(code).scanIntake(all, registers.get(code))) {
+            for (Finding f : scan(rules.locality(code), registers.get(code), all)) {
                 JsonNode kase = group.get(f.subject());
                 String centre = f.evidence().get("centreCase");
                 String centreDay = f.evidence().get("centreAcceptedOn");
@@ -395,7 +417,7 @@ public final class IntakeTopology {
             kase.path("near").properties().forEach(e -> records.add(IntakeRecord.of(e.getKey(), one.itemCode(),
                     one.applicant(), AcceptanceChannel.CENTRE_WINDOW, LocalDate.ofEpochDay(e.getValue().asLong())
                             .atStartOfDay())));
-            for (Finding f : locality.scanIntake(records, registers.get(code))) {
+            for (Finding f : scan(locality, registers.get(code), records)) {
                 if (f.subject().equals(caseNumber)) {
                     context.forward(new Record<>(code + "/" + caseNumber,
                             new Routed(code + "/" + caseNumber, FindingsJson.line(f), false), timestamp));
@@ -407,6 +429,14 @@ public final class IntakeTopology {
         private long horizon(long streamTime) {
             return LocalDate.ofInstant(Instant.ofEpochMilli(streamTime - graceMillis), ZONE).toEpochDay();
         }
+    }
+
+    /** The findings of the entry point's intake scan of {@code records} against {@code registers}. */
+    private static List<Finding> scan(ApprovalRules.Locality locality, IntakeRegisters registers,
+            List<IntakeRecord> records) {
+        IntakeScan scan = locality.scanIntake(registers);
+        records.forEach(scan::add);
+        return scan.finish();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {

@@ -72,7 +72,7 @@ class BrokerRestartTest {
         }
         try (ApprovalRules rules = ApprovalRules.builder().build();
                 ApprovalRules county = ApprovalRules.builder().packs(Path.of("..", "examples", "packs")).build()) {
-            List<String> expectedIntake = StreamingAsBatchPropertyTest.batch(rules, log);
+            List<String> expectedIntake = StreamingAsBatchPropertyTest.batch(rules, log, List.of());
             assertThat(expectedIntake).as("the log has findings to lose").hasSizeGreaterThan(20);
             // no wall-clock punctuation in the test (a day apart): each case's findings are those of its arrivals
             List<String> expectedCases = CaseEventsAsBatchPropertyTest.batch(county, cases, Optional.empty());

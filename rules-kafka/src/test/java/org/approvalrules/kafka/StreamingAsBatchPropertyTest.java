@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,7 +33,10 @@ import org.approvalrules.api.calendar.DateRange;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.intake.ApprovedChannel;
 import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.api.intake.IntakeRegisters;
+import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.json.FindingsJson;
 import org.approvalrules.testkit.gen.Gen;
@@ -58,14 +62,24 @@ class StreamingAsBatchPropertyTest {
     static final Gen<List<IntakeRecord>> LOGS = IntakeGens.logs(WHO, ITEMS,
             DateRange.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 9, 30)), List.of("公安分中心"), 40, true);
 
-    /** A log, the partitions, the shuffle and the grace in hours (0 to 5 days). */
-    record Scenario(List<IntakeRecord> log, int partitions, long shuffleSeed, int graceHours) {
+    /**
+     * Approved channels (channels.csv): none, or the logs' branch centre approved from a day in the logs' span, for
+     * good or until a later day (its records before and after are the department end).
+     */
+    static final Gen<List<ApprovedChannel>> CHANNELS = Gen.zip(Gen.ints(0, 150), Gen.ints(-60, 150), (from, days) ->
+            from % 3 == 0 ? List.<ApprovedChannel>of() : List.of(new ApprovedChannel("公安分中心",
+                    AcceptanceChannel.BRANCH_CENTRE, LocalDate.of(2024, 5, 1).plusDays(from),
+                    days < 0 ? Optional.empty() : Optional.of(LocalDate.of(2024, 5, 1).plusDays(from + days)))));
+
+    /** A log, the approved channels, the partitions, the shuffle and the grace in hours (0 to 5 days). */
+    record Scenario(List<IntakeRecord> log, List<ApprovedChannel> channels, int partitions, long shuffleSeed,
+            int graceHours) {
     }
 
-    static final Gen<Scenario> SCENARIOS = Gen.zip(LOGS,
+    static final Gen<Scenario> SCENARIOS = Gen.zip(Gen.zip(LOGS, CHANNELS, (l, c) -> Map.entry(l, c)),
             Gen.zip(Gen.zip(Gen.ints(1, 4), Gen.ints(0, 120), (p, g) -> new int[] {p, g}), Gen.longs(0, 1_000_000),
                     (pg, seed) -> new long[] {pg[0], seed, pg[1]}),
-            (log, ps) -> new Scenario(log, (int) ps[0], ps[1], (int) ps[2]));
+            (lc, ps) -> new Scenario(lc.getKey(), lc.getValue(), (int) ps[0], ps[1], (int) ps[2]));
 
     static final ApprovalRules RULES = ApprovalRules.builder().build();
     static final IntakeTopology.Topics TOPICS = IntakeTopology.Topics.defaults();
@@ -87,20 +101,26 @@ class StreamingAsBatchPropertyTest {
     }
 
     static TopologyTestDriver driver(Duration grace) {
+        return driver(grace, List.of());
+    }
+
+    static TopologyTestDriver driver(Duration grace, List<ApprovedChannel> channels) {
         Properties props = IntakeTopology.config("as-batch", "127.0.0.1:9", 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirs.resolve("d" + drivers++).toString());
-        return new TopologyTestDriver(new IntakeTopology(RULES, Map.of(NATIONAL, MOVES), TOPICS, grace).build(), props);
+        return new TopologyTestDriver(new IntakeTopology(RULES, Map.of(NATIONAL, MOVES), Map.of(NATIONAL, channels),
+                TOPICS, grace).build(), props);
     }
 
     /**
      * Runs {@code lines} (already in arrival order) through {@code partitions} tasks with the grace given, then
      * advances time.
      */
-    static Output stream(List<IntakeJson.Intake> arrivals, int partitions, Duration grace) {
+    static Output stream(List<IntakeJson.Intake> arrivals, int partitions, Duration grace,
+            List<ApprovedChannel> channels) {
         List<TopologyTestDriver> tasks = new ArrayList<>();
         try {
             for (int p = 0; p < partitions; p++) {
-                tasks.add(driver(grace));
+                tasks.add(driver(grace, channels));
             }
             List<TestInputTopic<String, String>> in = tasks.stream().map(t -> t.createInputTopic(TOPICS.intake(),
                     Serdes.String().serializer(), Serdes.String().serializer())).toList();
@@ -166,14 +186,16 @@ class StreamingAsBatchPropertyTest {
         return r.acceptedAt().atZone(ZONE).toInstant().toEpochMilli();
     }
 
-    static List<String> batch(List<IntakeRecord> log) {
-        return batch(RULES, log);
+    static List<String> batch(List<IntakeRecord> log, List<ApprovedChannel> channels) {
+        return batch(RULES, log, channels);
     }
 
     /** The batch scan's findings by {@code rules}, without the monthly volume signal. */
-    static List<String> batch(ApprovalRules rules, List<IntakeRecord> log) {
+    static List<String> batch(ApprovalRules rules, List<IntakeRecord> log, List<ApprovedChannel> channels) {
         List<String> out = new ArrayList<>();
-        for (Finding f : rules.locality(NATIONAL).scanIntake(log, MOVES)) {
+        IntakeScan scan = rules.locality(NATIONAL).scanIntake(new IntakeRegisters(MOVES, List.of(), List.of(), channels));
+        log.forEach(scan::add);
+        for (Finding f : scan.finish()) {
             // the stream judges cases; the monthly volume signal (subject item@month) is the batch's alone
             if (!f.ruleId().equals("intake.department-volume")) {
                 out.add(FindingsJson.line(f));
@@ -186,18 +208,22 @@ class StreamingAsBatchPropertyTest {
     @Test
     void theStreamFindsWhatTheBatchFindsWhateverThePartitioningAndOrderWithinTheGrace() {
         int[] twoEnd = new int[1];
+        int[] approved = new int[1];
         Property.forAll(SCENARIOS).tries(25).check("stream = batch", s -> {
             Duration grace = Duration.ofHours(s.graceHours());
             List<IntakeJson.Intake> arrivals = shuffle(s.log(), s.shuffleSeed(), grace).stream()
                     .map(r -> new IntakeJson.Intake(NATIONAL, r)).toList();
-            Output out = stream(arrivals, s.partitions(), grace);
-            List<String> expected = batch(s.log());
+            Output out = stream(arrivals, s.partitions(), grace, s.channels());
+            List<String> expected = batch(s.log(), s.channels());
             assertThat(out.deadLetters()).as("dead letters").isEmpty();
             assertThat(out.findings()).as("findings over %d partitions, grace %s", s.partitions(), grace)
                     .isEqualTo(expected);
             twoEnd[0] += expected.stream().anyMatch(l -> l.contains("\"intake.two-end\"")) ? 1 : 0;
+            // an approved channel changes the answer: the batch without it differs, and the stream followed it
+            approved[0] += !s.channels().isEmpty() && !batch(s.log(), List.of()).equals(expected) ? 1 : 0;
         });
         assertThat(twoEnd[0]).as("scenarios with two-end intake").isGreaterThan(5);
+        assertThat(approved[0]).as("scenarios where an approved channel changed the findings").isGreaterThan(3);
     }
 
     /**
@@ -236,10 +262,10 @@ class StreamingAsBatchPropertyTest {
             List<IntakeRecord> kept = new ArrayList<>(s.log());
             kept.remove(dropped);
             Output out = stream(order.stream().map(r -> new IntakeJson.Intake(NATIONAL, r)).toList(), s.partitions(),
-                    grace);
+                    grace, s.channels());
             assertThat(out.deadLetters()).as("dead letters").singleElement().asString()
                     .contains(IntakeTopology.TOO_LATE).contains("case " + dropped.caseNumber());
-            assertThat(out.findings()).as("findings without the latecomer").isEqualTo(batch(kept));
+            assertThat(out.findings()).as("findings without the latecomer").isEqualTo(batch(kept, s.channels()));
         });
         assertThat(tried[0]).as("scenarios with a latecomer").isGreaterThan(10);
     }
