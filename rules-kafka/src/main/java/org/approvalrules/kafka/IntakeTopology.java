@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,6 +40,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.ApprovalRulesException;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
@@ -47,6 +49,8 @@ import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.IntakeRegisters;
 import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
+import org.approvalrules.api.intake.ResultRecord;
+import org.approvalrules.api.intake.StepRecord;
 import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.json.FindingsJson;
 import org.approvalrules.core.parameter.DatedValue;
@@ -78,6 +82,10 @@ public final class IntakeTopology {
     public static final String STORE = "intake-groups";
     /** The name of the internal repartition topic (prefixed by the application id). */
     public static final String REPARTITION = "intake-by-applicant-item";
+    /** The state store of case tracks: locality/case number → the case's intake records, results and steps. */
+    public static final String TRACKS = "intake-case-tracks";
+    /** The name of the internal repartition topic of case tracks (prefixed by the application id). */
+    public static final String TRACK_REPARTITION = "intake-by-case";
     /** The reason's first word, and the metric, of a record accepted more than the grace before stream time. */
     public static final String TOO_LATE = "too-late";
     /** The metrics scope of this topology's sensors ({@code too-late-total} per task, {@code stream-approval-rules-intake-metrics}). */
@@ -88,6 +96,10 @@ public final class IntakeTopology {
     public static final Duration MAX_GRACE = Duration.ofDays(366);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String WATERMARK = "\u0000watermark";
+    /** The first character of a case-track value: what follows is an intake record, a result or a step. */
+    private static final String INTAKE = "I";
+    private static final String RESULT = "R";
+    private static final String STEP = "S";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ApprovalRules rules;
@@ -102,17 +114,37 @@ public final class IntakeTopology {
      * @param intake intake records (JSON Lines), any key
      * @param findings findings, key {@code locality/case number}, value one finding in the findings shape
      * @param deadLetters rejected records, key {@code source-topic/partition/offset}, value {@code {reason, …}}
+     * @param results results and certificates issued ({@link CaseTrackJson}), any key; empty: 体外循环 not checked
+     * @param steps steps of cases ({@link CaseTrackJson}), any key; empty: 前店后厂 not checked
      */
-    public record Topics(String intake, String findings, String deadLetters) {
+    public record Topics(String intake, String findings, String deadLetters, Optional<String> results,
+            Optional<String> steps) {
         public Topics {
             InvalidValueException.requireNonNull(intake, "intake");
             InvalidValueException.requireNonNull(findings, "findings");
             InvalidValueException.requireNonNull(deadLetters, "deadLetters");
+            InvalidValueException.requireNonNull(results, "results");
+            InvalidValueException.requireNonNull(steps, "steps");
+        }
+
+        /** Intake alone: two-end intake and 明进暗不进, no results or steps. */
+        public Topics(String intake, String findings, String deadLetters) {
+            this(intake, findings, deadLetters, Optional.empty(), Optional.empty());
         }
 
         /** {@code approval-rules.intake}, {@code approval-rules.findings}, {@code approval-rules.dead-letters}. */
         public static Topics defaults() {
             return new Topics("approval-rules.intake", "approval-rules.findings", "approval-rules.dead-letters");
+        }
+
+        /** These topics and {@code approval-rules.results}, {@code approval-rules.steps} (体外循环, 前店后厂). */
+        public Topics withCaseTracks() {
+            return new Topics(intake, findings, deadLetters, Optional.of("approval-rules.results"),
+                    Optional.of("approval-rules.steps"));
+        }
+
+        boolean tracked() {
+            return results.isPresent() || steps.isPresent();
         }
     }
 
@@ -216,7 +248,10 @@ public final class IntakeTopology {
     }
 
     /** A record routed to one of two topics. */
-    private record Routed(String key, String value, boolean dead) {
+    private record Routed(String key, String value, boolean dead, String track) {
+        Routed(String key, String value, boolean dead) {
+            this(key, value, dead, null);
+        }
     }
 
     /** The topology. */
@@ -224,6 +259,8 @@ public final class IntakeTopology {
         StreamsBuilder b = new StreamsBuilder();
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 Serdes.String()));
+        @SuppressWarnings("unchecked")
+        KStream<String, String>[] tracks = new KStream[1];
         KStream<String, Routed> checked = b.stream(topics.intake(), Consumed.with(Serdes.String(), Serdes.String())
                         .withName("intake-source"))
                 .processValues(Check::new, Named.as("intake-check"));
@@ -234,12 +271,44 @@ public final class IntakeTopology {
                             .map((k, r) -> KeyValue.pair(r.key(), r.value()), Named.as("intake-key"))
                             .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName(REPARTITION))
                             .process(Judge::new, Named.as("intake-judge"), STORE);
-                    judged.split(Named.as("judged-"))
-                            .branch((k, r) -> r.dead(), Branched.withConsumer(d -> deadLetters(d), "dead"))
-                            .defaultBranch(Branched.withConsumer(f -> f.map((k, r) -> KeyValue.pair(r.key(), r.value()))
-                                    .to(topics.findings(), Produced.with(Serdes.String(), Serdes.String())), "findings"));
+                    route(judged, "judged-");
+                    if (topics.tracked()) {
+                        tracks[0] = s.map((k, r) -> KeyValue.pair(r.track(), INTAKE + r.value()), Named.as("intake-by-case"));
+                    }
                 }, "ok"));
+        if (topics.tracked()) {
+            b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACKS), Serdes.String(),
+                    Serdes.String()));
+            KStream<String, String> all = tracks[0];
+            for (String kind : List.of(RESULT, STEP)) {
+                Optional<String> topic = kind.equals(RESULT) ? topics.results() : topics.steps();
+                if (topic.isEmpty()) {
+                    continue;
+                }
+                String name = kind.equals(RESULT) ? "results" : "steps";
+                KStream<String, Routed> checkedTrack = b.stream(topic.get(), Consumed.with(Serdes.String(), Serdes.String())
+                        .withName(name + "-source")).processValues(() -> new CheckTrack(kind), Named.as(name + "-check"));
+                KStream<String, String>[] ok = new KStream[1];
+                checkedTrack.split(Named.as(name + "-"))
+                        .branch((k, r) -> r.dead(), Branched.withConsumer(d -> deadLetters(d), "dead"))
+                        .defaultBranch(Branched.withConsumer(o -> ok[0] = o.map((k, r) -> KeyValue.pair(r.track(), kind
+                                + r.value()), Named.as(name + "-by-case")), "ok"));
+                all = all.merge(ok[0], Named.as(name + "-merge"));
+            }
+            KStream<String, Routed> tracked = all
+                    .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName(TRACK_REPARTITION))
+                    .process(Tracker::new, Named.as("tracks-judge"), TRACKS);
+            route(tracked, "tracked-");
+        }
         return b.build();
+    }
+
+    /** Dead letters to their topic, findings to theirs. */
+    private void route(KStream<String, Routed> out, String prefix) {
+        out.split(Named.as(prefix))
+                .branch((k, r) -> r.dead(), Branched.withConsumer(d -> deadLetters(d), "dead"))
+                .defaultBranch(Branched.withConsumer(f -> f.map((k, r) -> KeyValue.pair(r.key(), r.value()))
+                        .to(topics.findings(), Produced.with(Serdes.String(), Serdes.String())), "findings"));
     }
 
     private void deadLetters(KStream<String, Routed> s) {
@@ -257,8 +326,9 @@ public final class IntakeTopology {
 
     // ------------------------------------------------------------------ step 1: check and key
 
-    private final class Check implements FixedKeyProcessor<String, String, Routed> {
-        private FixedKeyProcessorContext<String, Routed> context;
+    /** Checks an intake record: parsed, of a locality served, one the batch scan takes; keyed by its group. */
+    private class Check implements FixedKeyProcessor<String, String, Routed> {
+        FixedKeyProcessorContext<String, Routed> context;
 
         @Override
         public void init(FixedKeyProcessorContext<String, Routed> context) {
@@ -279,7 +349,9 @@ public final class IntakeTopology {
                 // what the batch scan checks of one record (e.g. a parameter in force on its date)
                 rules.locality(in.locality()).scanIntake(moves).add(in.record());
                 // the record's timestamp from here on is its acceptance time: stream time is acceptance time
-                context.forward(record.withValue(new Routed(groupKey(in), IntakeJson.line(in), false))
+                String line = IntakeJson.line(in);
+                context.forward(record.withValue(new Routed(groupKey(in), line, false,
+                                in.locality() + "/" + in.record().caseNumber()))
                         .withTimestamp(in.record().acceptedAt().atZone(ZONE).toInstant().toEpochMilli()));
                 return;
             } catch (ApprovalRulesException e) {
@@ -293,41 +365,77 @@ public final class IntakeTopology {
     // ------------------------------------------------------------------ step 2: keep and judge
 
     /**
-     * Keeps each group's cases (records by case number) for L days + grace after their latest acceptance day, notes
-     * for every case the nearest centre-end cases it was paired with while both were held, and judges a case when it
-     * leaves the store (docs/STREAMING.md, "Time").
+     * A processor on stream time: a store with the task's stream time (the latest record timestamp, an acceptance,
+     * issue or step time), records more than the grace behind it sent to the dead letters and counted, and a
+     * stream-time punctuation whenever the day of stream time − grace moves on.
      */
-    private final class Judge implements Processor<String, String, String, Routed> {
-        private ProcessorContext<String, Routed> context;
-        private KeyValueStore<String, String> store;
+    private abstract class Timed implements Processor<String, String, String, Routed> {
+        private final String storeName;
+        ProcessorContext<String, Routed> context;
+        KeyValueStore<String, String> store;
         private Sensor tooLate;
+
+        Timed(String storeName) {
+            this.storeName = storeName;
+        }
 
         @Override
         public void init(ProcessorContext<String, Routed> context) {
             this.context = context;
-            this.store = context.getStateStore(STORE);
+            this.store = context.getStateStore(storeName);
             this.tooLate = context.metrics().addRateTotalSensor(METRIC_SCOPE, context.taskId().toString(), TOO_LATE,
                     Sensor.RecordingLevel.INFO);
+        }
+
+        /** Whether {@code record} is more than the grace behind stream time: then it is a counted dead letter. */
+        boolean late(Record<String, String> record, String caseNumber, String zh, String en) {
+            String w = store.get(WATERMARK);
+            if (w == null || record.timestamp() >= Long.parseLong(w) - graceMillis) {
+                return false;
+            }
+            tooLate.record();
+            var meta = context.recordMetadata().orElseThrow();
+            LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(Long.parseLong(w)), ZONE);
+            String reason = TOO_LATE + "：早于流时间 " + time + " 减宽限 " + grace + "，" + zh + "（办件 " + caseNumber + "） / "
+                    + TOO_LATE + ": more than the grace " + grace + " before the stream time " + time + "; " + en
+                    + " (case " + caseNumber + ")";
+            context.forward(new Record<>(where(meta), new Routed(where(meta),
+                    JsonRecords.deadLetter(reason, meta.topic(), meta.partition(), meta.offset()), true),
+                    record.timestamp()));
+            return true;
+        }
+
+        /** Moves stream time to {@code record}'s timestamp when later; punctuates when the horizon's day moves. */
+        void advance(Record<String, String> record) {
+            String w = store.get(WATERMARK);
+            long at = record.timestamp();
+            if (w == null || at > Long.parseLong(w)) {
+                store.put(WATERMARK, Long.toString(at));
+                if (w == null || horizon(at) > horizon(Long.parseLong(w))) {
+                    punctuate(horizon(at), at);
+                }
+            }
+        }
+
+        /** Judges and drops what the store need not hold once the day of stream time − grace is {@code horizon}. */
+        abstract void punctuate(long horizon, long timestamp);
+    }
+
+    /**
+     * Keeps each group's cases (records by case number) for L days + grace after their latest acceptance day, notes
+     * for every case the nearest centre-end cases it was paired with while both were held, and judges a case when it
+     * leaves the store (docs/STREAMING.md, "Time").
+     */
+    private final class Judge extends Timed {
+        Judge() {
+            super(STORE);
         }
 
         @Override
         public void process(Record<String, String> record) {
             IntakeJson.Intake in = IntakeJson.parse(record.value());
-            long at = record.timestamp();
-            String w = store.get(WATERMARK);
-            Long streamTime = w == null ? null : Long.valueOf(w);
-            if (streamTime != null && at < streamTime - graceMillis) {
-                tooLate.record();
-                var meta = context.recordMetadata().orElseThrow();
-                LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(streamTime), ZONE);
-                String reason = TOO_LATE + "：受理时间早于流时间 " + time + " 减宽限 " + grace + "，其可配对的记录可能已判定、已移出，"
-                        + "无法正确判定（办件 " + in.record().caseNumber() + "） / " + TOO_LATE
-                        + ": accepted more than the grace " + grace + " before the stream time " + time
-                        + "; the records it could pair with may have been judged and dropped, so it cannot be judged "
-                        + "correctly (case " + in.record().caseNumber() + ")";
-                context.forward(new Record<>(where(meta), new Routed(where(meta),
-                        JsonRecords.deadLetter(reason, meta.topic(), meta.partition(), meta.offset()), true),
-                        record.timestamp()));
+            if (late(record, in.record().caseNumber(), "其可配对的记录可能已判定、已移出，无法正确判定",
+                    "the records it could pair with may have been judged and dropped, so it cannot be judged correctly")) {
                 return;
             }
             ObjectNode group = group(record.key());
@@ -340,12 +448,7 @@ public final class IntakeTopology {
                 note(in.locality(), group);
             }
             store.put(record.key(), group.toString());
-            if (streamTime == null || at > streamTime) {
-                store.put(WATERMARK, Long.toString(at));
-                if (streamTime == null || horizon(at) > horizon(streamTime)) {
-                    punctuate(at, record.timestamp());
-                }
-            }
+            advance(record);
         }
 
         private ObjectNode group(String key) {
@@ -380,8 +483,8 @@ public final class IntakeTopology {
          * The stream-time punctuation: judges and drops every case whose latest acceptance day is more than L days
          * before the horizon (stream time − grace).
          */
-        private void punctuate(long streamTime, long timestamp) {
-            long horizon = horizon(streamTime);
+        @Override
+        void punctuate(long horizon, long timestamp) {
             for (KeyValue<String, String> kv : StateStores.entriesExcept(store, WATERMARK)) {
                 ObjectNode group = (ObjectNode) read(kv.value);
                 DivisionCode code = DivisionCode.parse(kv.key.substring(0, kv.key.indexOf('|')));
@@ -424,11 +527,122 @@ public final class IntakeTopology {
                 }
             }
         }
+    }
 
-        /** The day of stream time − grace, in Asia/Shanghai, as an epoch day. */
-        private long horizon(long streamTime) {
-            return LocalDate.ofInstant(Instant.ofEpochMilli(streamTime - graceMillis), ZONE).toEpochDay();
+    // ------------------------------------------------------------------ case tracks: 体外循环, 前店后厂
+
+    /** Checks a result or step: parsed, of a locality served; its timestamp from here on is its time. */
+    private final class CheckTrack extends Check {
+        private final String kind;
+
+        CheckTrack(String kind) {
+            this.kind = kind;
         }
+
+        @Override
+        public void process(FixedKeyRecord<String, String> record) {
+            var meta = context.recordMetadata().orElseThrow();
+            try {
+                DivisionCode locality;
+                String caseNumber;
+                String line;
+                LocalDateTime at;
+                if (kind.equals(RESULT)) {
+                    CaseTrackJson.Result r = CaseTrackJson.parseResult(record.value());
+                    locality = r.locality();
+                    caseNumber = r.record().caseNumber();
+                    line = CaseTrackJson.line(r);
+                    at = r.record().issuedAt();
+                } else {
+                    CaseTrackJson.Step r = CaseTrackJson.parseStep(record.value());
+                    locality = r.locality();
+                    caseNumber = r.record().caseNumber();
+                    line = CaseTrackJson.line(r);
+                    at = r.record().at();
+                }
+                if (!registers.containsKey(locality)) {
+                    throw new InvalidValueException("locality", locality.toString(),
+                            "本应用不服务该地区 / a locality this application does not serve");
+                }
+                context.forward(record.withValue(new Routed(where(meta), line, false, locality + "/" + caseNumber))
+                        .withTimestamp(at.atZone(ZONE).toInstant().toEpochMilli()));
+            } catch (ApprovalRulesException e) {
+                context.forward(record.withValue(new Routed(where(meta), deadLetter(e.getMessage(), meta.topic(),
+                        meta.partition(), meta.offset()), true)));
+            }
+        }
+    }
+
+    /**
+     * Keeps each case number's intake records, results and steps (its track) until the case is closed (a result, or
+     * a certification or delivery step) and the day of stream time − grace is more than L days after the track's
+     * latest day; then judges it through the entry point (体外循环, 前店后厂) and drops it.
+     */
+    private final class Tracker extends Timed {
+        Tracker() {
+            super(TRACKS);
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            String kind = record.value().substring(0, 1);
+            String line = record.value().substring(1);
+            long at = record.timestamp();
+            String caseNumber = record.key().substring(record.key().indexOf('/') + 1);
+            if (late(record, caseNumber, "其办件轨迹（体外循环、前店后厂）可能已判定、已移出",
+                    "its case track (handling outside the system, front office) may have been judged and dropped")) {
+                return;
+            }
+            String t = store.get(record.key());
+            ObjectNode track = t == null ? MAPPER.createObjectNode() : (ObjectNode) read(t);
+            LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(at), ZONE);
+            boolean closes = switch (kind) {
+                case RESULT -> true;
+                case STEP -> {
+                    Power step = CaseTrackJson.parseStep(line).record().step();
+                    yield step == Power.CERTIFICATION || step == Power.DELIVERY;
+                }
+                default -> false;
+            };
+            track.withArrayProperty(kind).add(line);
+            track.put("last", Math.max(time.toLocalDate().toEpochDay(), track.path("last").asLong(Long.MIN_VALUE)));
+            track.put("closed", closes || track.path("closed").asBoolean(false));
+            store.put(record.key(), track.toString());
+            advance(record);
+        }
+
+        /** Judges and drops every closed track whose latest day is more than L days before {@code horizon}. */
+        @Override
+        void punctuate(long horizon, long timestamp) {
+            for (KeyValue<String, String> kv : StateStores.entriesExcept(store, WATERMARK)) {
+                JsonNode track = read(kv.value);
+                DivisionCode code = DivisionCode.parse(kv.key.substring(0, kv.key.indexOf('/')));
+                ApprovalRules.Locality locality = rules.locality(code);
+                if (!track.get("closed").asBoolean() || track.get("last").asLong() + lookBackDays(locality) >= horizon) {
+                    continue;
+                }
+                String caseNumber = kv.key.substring(kv.key.indexOf('/') + 1);
+                List<IntakeRecord> records = new ArrayList<>();
+                List<ResultRecord> results = new ArrayList<>();
+                List<StepRecord> steps = new ArrayList<>();
+                track.path(INTAKE).forEach(r -> records.add(IntakeJson.parse(r.asText()).record()));
+                track.path(RESULT).forEach(r -> results.add(CaseTrackJson.parseResult(r.asText()).record()));
+                track.path(STEP).forEach(r -> steps.add(CaseTrackJson.parseStep(r.asText()).record()));
+                IntakeRegisters base = registers.get(code);
+                for (Finding f : scan(locality, new IntakeRegisters(base.moves(), results, steps, base.channels()), records)) {
+                    if (f.subject().equals(caseNumber) && (f.ruleId().equals(IntakeDetector.OUTSIDE_SYSTEM)
+                            || f.ruleId().equals(IntakeDetector.FRONT_OFFICE))) {
+                        context.forward(new Record<>(kv.key, new Routed(kv.key, FindingsJson.line(f), false), timestamp));
+                    }
+                }
+                store.delete(kv.key);
+            }
+        }
+    }
+
+    /** The day of {@code streamTime} − the grace, in Asia/Shanghai, as an epoch day. */
+    private long horizon(long streamTime) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(streamTime - graceMillis), ZONE).toEpochDay();
     }
 
     /** The findings of the entry point's intake scan of {@code records} against {@code registers}. */

@@ -33,10 +33,14 @@ import org.approvalrules.api.calendar.DateRange;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.finding.Finding;
+import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.intake.ApprovedChannel;
+import org.approvalrules.api.intake.HandlingPlace;
 import org.approvalrules.api.intake.IntakeRecord;
 import org.approvalrules.api.intake.IntakeRegisters;
 import org.approvalrules.api.intake.IntakeScan;
+import org.approvalrules.api.intake.ResultRecord;
+import org.approvalrules.api.intake.StepRecord;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.json.FindingsJson;
 import org.approvalrules.testkit.gen.Gen;
@@ -83,6 +87,7 @@ class StreamingAsBatchPropertyTest {
 
     static final ApprovalRules RULES = ApprovalRules.builder().build();
     static final IntakeTopology.Topics TOPICS = IntakeTopology.Topics.defaults();
+    static final IntakeTopology.Topics TRACKED = TOPICS.withCaseTracks();
     static final int LOOK_BACK = IntakeTopology.lookBackDays(RULES.locality(NATIONAL));
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -105,31 +110,57 @@ class StreamingAsBatchPropertyTest {
     }
 
     static TopologyTestDriver driver(Duration grace, List<ApprovedChannel> channels) {
+        return driver(grace, channels, TOPICS);
+    }
+
+    static TopologyTestDriver driver(Duration grace, List<ApprovedChannel> channels, IntakeTopology.Topics topics) {
         Properties props = IntakeTopology.config("as-batch", "127.0.0.1:9", 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirs.resolve("d" + drivers++).toString());
         return new TopologyTestDriver(new IntakeTopology(RULES, Map.of(NATIONAL, MOVES), Map.of(NATIONAL, channels),
-                TOPICS, grace).build(), props);
+                topics, grace).build(), props);
+    }
+
+    /** One record to send: its topic, its line, its time, and the key that decides its partition. */
+    record Send(String topic, String line, LocalDateTime at, String route) {
+    }
+
+    static Send send(IntakeRecord r) {
+        IntakeJson.Intake in = new IntakeJson.Intake(NATIONAL, r);
+        return new Send(TOPICS.intake(), IntakeJson.line(in), r.acceptedAt(), IntakeTopology.groupKey(in));
+    }
+
+    static List<Send> sends(List<IntakeRecord> records) {
+        return records.stream().map(StreamingAsBatchPropertyTest::send).toList();
+    }
+
+    /** Runs intake records (already in arrival order) through {@code partitions} tasks, intake topics only. */
+    static Output stream(List<IntakeJson.Intake> arrivals, int partitions, Duration grace,
+            List<ApprovedChannel> channels) {
+        return stream(sends(arrivals.stream().map(IntakeJson.Intake::record).toList()), partitions, grace, channels, TOPICS);
     }
 
     /**
-     * Runs {@code lines} (already in arrival order) through {@code partitions} tasks with the grace given, then
-     * advances time.
+     * Runs records (already in arrival order) through {@code partitions} tasks with the grace given, each to the
+     * partition of its route (a case's results and steps with its intake records, as the topology's case-number
+     * repartition would bring them together), then advances time.
      */
-    static Output stream(List<IntakeJson.Intake> arrivals, int partitions, Duration grace,
-            List<ApprovedChannel> channels) {
+    static Output stream(List<Send> arrivals, int partitions, Duration grace, List<ApprovedChannel> channels,
+            IntakeTopology.Topics topics) {
         List<TopologyTestDriver> tasks = new ArrayList<>();
         try {
             for (int p = 0; p < partitions; p++) {
-                tasks.add(driver(grace, channels));
+                tasks.add(driver(grace, channels, topics));
             }
-            List<TestInputTopic<String, String>> in = tasks.stream().map(t -> t.createInputTopic(TOPICS.intake(),
-                    Serdes.String().serializer(), Serdes.String().serializer())).toList();
+            Map<String, List<TestInputTopic<String, String>>> inputs = new java.util.HashMap<>();
             LocalDateTime last = LocalDateTime.of(2000, 1, 1, 0, 0);
-            for (IntakeJson.Intake r : arrivals) {
-                in.get(partition(IntakeTopology.groupKey(r), partitions)).pipeInput(r.record().caseNumber(),
-                        IntakeJson.line(r));
-                last = r.record().acceptedAt().isAfter(last) ? r.record().acceptedAt() : last;
+            for (Send r : arrivals) {
+                inputs.computeIfAbsent(r.topic(), t -> tasks.stream().map(d -> d.createInputTopic(t,
+                        Serdes.String().serializer(), Serdes.String().serializer())).toList())
+                        .get(partition(r.route(), partitions)).pipeInput(r.route(), r.line());
+                last = r.at().isAfter(last) ? r.at() : last;
             }
+            List<TestInputTopic<String, String>> in = tasks.stream().map(t -> t.createInputTopic(topics.intake(),
+                    Serdes.String().serializer(), Serdes.String().serializer())).toList();
             // time goes on: a centre-end record far later on every task judges everything still held
             for (TestInputTopic<String, String> t : in) {
                 t.pipeInput("TICK", IntakeJson.line(new IntakeJson.Intake(NATIONAL, IntakeRecord.of("TICK", "TICK",
@@ -157,20 +188,97 @@ class StreamingAsBatchPropertyTest {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
+    /** As {@link #shuffle(List, long, Duration)}, for records of any topic. */
+    static List<Send> shuffleSends(List<Send> all, long seed, Duration grace) {
+        return shuffle(all, Send::at, seed, grace);
+    }
+
+    /** Results and steps of some of a log's cases, and results of cases it does not have. */
+    record Tracks(List<ResultRecord> results, List<StepRecord> steps) {
+    }
+
+    /**
+     * Per case number of {@code log}, at random: nothing; a result (or a certificate) 0–20 days after the acceptance,
+     * or up to two days before it (the acceptance recorded afterwards); with an approval step at the department or
+     * the window before it; or, instead of a result, a delivery step. Up to two results of centre-only ITEM-A with
+     * no acceptance in the log. Every case with steps is closed (a result or a delivery), within 20 days.
+     */
+    static Tracks tracks(List<IntakeRecord> log, long seed) {
+        Random r = new Random(seed);
+        Map<String, IntakeRecord> first = new java.util.TreeMap<>();
+        for (IntakeRecord rec : log) {
+            first.merge(rec.caseNumber(), rec, (a, b) -> a.acceptedAt().isAfter(b.acceptedAt()) ? b : a);
+        }
+        List<ResultRecord> results = new ArrayList<>();
+        List<StepRecord> steps = new ArrayList<>();
+        HandlingPlace[] places = HandlingPlace.values();
+        for (IntakeRecord c : first.values()) {
+            int what = r.nextInt(6);
+            if (what == 0) {
+                continue;
+            }
+            LocalDateTime at = c.acceptedAt();
+            LocalDateTime issued = r.nextInt(6) == 0 ? at.minusHours(1 + r.nextInt(47))
+                    : at.plusDays(r.nextInt(21)).plusHours(r.nextInt(8));
+            if (what <= 3) {
+                LocalDateTime decided = at.plusHours(1 + r.nextInt(48));
+                steps.add(new StepRecord(c.caseNumber(), c.itemCode(), Power.APPROVAL,
+                        r.nextBoolean() ? HandlingPlace.DEPARTMENT : HandlingPlace.WINDOW, decided));
+            }
+            if (what == 3) {
+                steps.add(new StepRecord(c.caseNumber(), c.itemCode(), Power.DELIVERY,
+                        r.nextBoolean() ? HandlingPlace.DEPARTMENT : HandlingPlace.WINDOW, issued.plusDays(1)));
+            } else {
+                results.add(new ResultRecord(c.caseNumber(), c.itemCode(),
+                        r.nextBoolean() ? ResultRecord.Kind.RESULT : ResultRecord.Kind.CERTIFICATE,
+                        places[r.nextInt(places.length)], issued));
+            }
+        }
+        for (int i = r.nextInt(3); i > 0; i--) {
+            results.add(new ResultRecord("X" + i, "ITEM-A", ResultRecord.Kind.RESULT, HandlingPlace.WINDOW,
+                    LocalDateTime.of(2024, 6, 1, 9, 0).plusDays(r.nextInt(120))));
+        }
+        return new Tracks(results, steps);
+    }
+
+    /** The records to send: the log, then the results and steps, each routed with its case's intake records. */
+    static List<Send> sends(List<IntakeRecord> log, Tracks tracks, IntakeTopology.Topics topics) {
+        List<Send> out = new ArrayList<>(sends(log));
+        Map<String, String> routes = new java.util.HashMap<>();
+        for (Send s : out) {
+            routes.putIfAbsent(IntakeJson.parse(s.line()).record().caseNumber(), s.route());
+        }
+        for (ResultRecord r : tracks.results()) {
+            out.add(new Send(topics.results().orElseThrow(), CaseTrackJson.line(new CaseTrackJson.Result(NATIONAL, r)),
+                    r.issuedAt(), routes.getOrDefault(r.caseNumber(), r.caseNumber())));
+        }
+        for (StepRecord r : tracks.steps()) {
+            out.add(new Send(topics.steps().orElseThrow(), CaseTrackJson.line(new CaseTrackJson.Step(NATIONAL, r)),
+                    r.at(), routes.getOrDefault(r.caseNumber(), r.caseNumber())));
+        }
+        return out;
+    }
+
     /**
      * Arrival order: acceptance order disturbed by less than {@code grace}: each record is sent at its acceptance
      * time plus a random delay below the grace, so none comes more than the grace after a later-accepted one.
      */
     static List<IntakeRecord> shuffle(List<IntakeRecord> log, long seed, Duration grace) {
+        return shuffle(log, IntakeRecord::acceptedAt, seed, grace);
+    }
+
+    /** {@code all} sent each at its time plus a random delay below {@code grace}, in the order of sending. */
+    static <T> List<T> shuffle(List<T> all, java.util.function.Function<T, LocalDateTime> time, long seed,
+            Duration grace) {
         Random random = new Random(seed);
-        record Late(IntakeRecord r, long at, int tie) {
+        record Late<T>(T r, long at, int tie) {
         }
-        List<Late> late = new ArrayList<>();
-        for (IntakeRecord r : log) {
+        List<Late<T>> late = new ArrayList<>();
+        for (T r : all) {
             long delay = grace.isZero() ? 0 : random.nextLong(grace.toMillis());
-            late.add(new Late(r, millis(r) + delay, random.nextInt()));
+            late.add(new Late<>(r, time.apply(r).atZone(ZONE).toInstant().toEpochMilli() + delay, random.nextInt()));
         }
-        late.sort(Comparator.comparingLong(Late::at).thenComparingInt(Late::tie));
+        late.sort(Comparator.<Late<T>>comparingLong(Late::at).thenComparingInt(Late::tie));
         return late.stream().map(Late::r).toList();
     }
 
@@ -190,10 +298,16 @@ class StreamingAsBatchPropertyTest {
         return batch(RULES, log, channels);
     }
 
-    /** The batch scan's findings by {@code rules}, without the monthly volume signal. */
     static List<String> batch(ApprovalRules rules, List<IntakeRecord> log, List<ApprovedChannel> channels) {
+        return batch(rules, log, channels, new Tracks(List.of(), List.of()));
+    }
+
+    /** The batch scan's findings by {@code rules}, without the monthly volume signal. */
+    static List<String> batch(ApprovalRules rules, List<IntakeRecord> log, List<ApprovedChannel> channels,
+            Tracks tracks) {
         List<String> out = new ArrayList<>();
-        IntakeScan scan = rules.locality(NATIONAL).scanIntake(new IntakeRegisters(MOVES, List.of(), List.of(), channels));
+        IntakeScan scan = rules.locality(NATIONAL).scanIntake(new IntakeRegisters(MOVES, tracks.results(),
+                tracks.steps(), channels));
         log.forEach(scan::add);
         for (Finding f : scan.finish()) {
             // the stream judges cases; the monthly volume signal (subject item@month) is the batch's alone
@@ -209,19 +323,25 @@ class StreamingAsBatchPropertyTest {
     void theStreamFindsWhatTheBatchFindsWhateverThePartitioningAndOrderWithinTheGrace() {
         int[] twoEnd = new int[1];
         int[] approved = new int[1];
+        int[] outside = new int[1];
+        int[] front = new int[1];
         Property.forAll(SCENARIOS).tries(25).check("stream = batch", s -> {
             Duration grace = Duration.ofHours(s.graceHours());
-            List<IntakeJson.Intake> arrivals = shuffle(s.log(), s.shuffleSeed(), grace).stream()
-                    .map(r -> new IntakeJson.Intake(NATIONAL, r)).toList();
-            Output out = stream(arrivals, s.partitions(), grace, s.channels());
-            List<String> expected = batch(s.log(), s.channels());
+            Tracks tracks = tracks(s.log(), s.shuffleSeed() ^ 0x5DEECE66DL);
+            List<Send> arrivals = shuffleSends(sends(s.log(), tracks, TRACKED), s.shuffleSeed(), grace);
+            Output out = stream(arrivals, s.partitions(), grace, s.channels(), TRACKED);
+            List<String> expected = batch(RULES, s.log(), s.channels(), tracks);
             assertThat(out.deadLetters()).as("dead letters").isEmpty();
             assertThat(out.findings()).as("findings over %d partitions, grace %s", s.partitions(), grace)
                     .isEqualTo(expected);
             twoEnd[0] += expected.stream().anyMatch(l -> l.contains("\"intake.two-end\"")) ? 1 : 0;
+            outside[0] += expected.stream().anyMatch(l -> l.contains("\"intake.outside-system\"")) ? 1 : 0;
+            front[0] += expected.stream().anyMatch(l -> l.contains("\"intake.front-office\"")) ? 1 : 0;
             // an approved channel changes the answer: the batch without it differs, and the stream followed it
-            approved[0] += !s.channels().isEmpty() && !batch(s.log(), List.of()).equals(expected) ? 1 : 0;
+            approved[0] += !s.channels().isEmpty() && !batch(RULES, s.log(), List.of(), tracks).equals(expected) ? 1 : 0;
         });
+        assertThat(outside[0]).as("scenarios with 体外循环").isGreaterThan(5);
+        assertThat(front[0]).as("scenarios with 前店后厂").isGreaterThan(5);
         assertThat(twoEnd[0]).as("scenarios with two-end intake").isGreaterThan(5);
         assertThat(approved[0]).as("scenarios where an approved channel changed the findings").isGreaterThan(3);
     }
