@@ -98,6 +98,10 @@ public final class IntakeTopology {
     private static final String WATERMARK = "\u0000watermark";
     /** The first character of a case-track value: what follows is an intake record, a result or a step. */
     private static final String INTAKE = "I";
+    /** A judged track: the day of its latest record, kept {@value #MEMORY_DAYS} days after it. */
+    private static final String JUDGED = "judged";
+    /** How long a judged case track is remembered (its case number and latest day): a year. */
+    static final int MEMORY_DAYS = 366;
     private static final String RESULT = "R";
     private static final String STEP = "S";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -595,6 +599,16 @@ public final class IntakeTopology {
             }
             String t = store.get(record.key());
             ObjectNode track = t == null ? MAPPER.createObjectNode() : (ObjectNode) read(t);
+            if (track.has(JUDGED)) {
+                var meta = context.recordMetadata().orElseThrow();
+                LocalDate judged = LocalDate.ofEpochDay(track.get(JUDGED).asLong());
+                context.forward(new Record<>(where(meta), new Routed(where(meta), JsonRecords.deadLetter(
+                        "办件 " + caseNumber + " 已结且已判定（最后记录于 " + judged + "，超过回溯窗口之后才到）：本记录不再判定 / case "
+                                + caseNumber + " was closed and judged (its latest record on " + judged + "), this record came "
+                                + "more than the look-back window after it and is not judged", meta.topic(), meta.partition(),
+                        meta.offset()), true), record.timestamp()));
+                return;
+            }
             LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(at), ZONE);
             boolean closes = switch (kind) {
                 case RESULT -> true;
@@ -616,6 +630,12 @@ public final class IntakeTopology {
         void punctuate(long horizon, long timestamp) {
             for (KeyValue<String, String> kv : StateStores.entriesExcept(store, WATERMARK)) {
                 JsonNode track = read(kv.value);
+                if (track.has(JUDGED)) {
+                    if (track.get(JUDGED).asLong() + MEMORY_DAYS < horizon) {
+                        store.delete(kv.key);
+                    }
+                    continue;
+                }
                 DivisionCode code = DivisionCode.parse(kv.key.substring(0, kv.key.indexOf('/')));
                 ApprovalRules.Locality locality = rules.locality(code);
                 if (!track.get("closed").asBoolean() || track.get("last").asLong() + lookBackDays(locality) >= horizon) {
@@ -635,7 +655,8 @@ public final class IntakeTopology {
                         context.forward(new Record<>(kv.key, new Routed(kv.key, FindingsJson.line(f), false), timestamp));
                     }
                 }
-                store.delete(kv.key);
+                // remembered as judged (its latest day alone), so that a straggler is a dead letter, not a new case
+                store.put(kv.key, MAPPER.createObjectNode().put(JUDGED, track.get("last").asLong()).toString());
             }
         }
     }

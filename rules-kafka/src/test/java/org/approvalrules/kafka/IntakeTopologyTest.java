@@ -191,6 +191,14 @@ class IntakeTopologyTest {
             assertThat(fs).filteredOn(f -> f.contains("\"intake.outside-system\"")).singleElement().asString()
                     .contains("\"subject\":\"R2\"");
             assertThat(fs).noneMatch(f -> f.contains("\"R3\"") || f.contains("\"R1\""));
+
+            // a certificate of R2 months after its track was judged: a dead letter, not a second 体外循环 case
+            results.pipeInput("k", "{\"locality\":\"000000\",\"case_number\":\"R2\",\"item_code\":\"ITEM-B\","
+                    + "\"kind\":\"CERTIFICATE\",\"place\":\"WINDOW\",\"at\":\"2024-12-31 10:00\"}");
+            intake.pipeInput("k", record("000000", "T2", WHO.value(), "网上", "2025-03-31"));
+            assertThat(dl.readValuesToList()).singleElement().satisfies(v -> assertThat(reason(v))
+                    .contains("case R2 was closed and judged").contains("2024-07-10"));
+            assertThat(out.readValuesToList()).noneMatch(f -> f.contains("\"intake.outside-system\""));
         }
     }
 }
