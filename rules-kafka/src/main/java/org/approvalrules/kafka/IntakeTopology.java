@@ -58,12 +58,14 @@ import org.approvalrules.core.parameter.Parameter;
 import org.approvalrules.core.rules.EntryPointAccess;
 
 /**
- * Two-end intake (两头受理, 明进暗不进) as a Kafka Streams topology (docs/STREAMING.md): intake records (JSON
- * Lines, {@link IntakeJson}) are checked, keyed by locality + applicant + item, repartitioned by that key
- * and kept in a state store; a record is judged through the entry point (the locality's snapshot in service,
- * {@link ApprovalRules.Locality#scanIntake}) once every record that could pair with it has arrived, and its
- * findings go to the findings topic in the one findings shape ({@link FindingsJson}), keyed by locality and
- * case number. Bad records, records of localities not served and records too late to be judged correctly
+ * Intake checks (两头受理, 明进暗不进; with results and steps 体外循环, 前店后厂) as a Kafka Streams topology
+ * (docs/STREAMING.md): intake records (JSON Lines, {@link IntakeJson}) are checked, keyed by locality + applicant +
+ * item, repartitioned by that key and kept in a state store; a case is judged through the entry point (the
+ * locality's snapshot in service, {@link ApprovalRules.Locality#scanIntake}) once every record that could pair with
+ * it has arrived, and its findings go to the findings topic in the one findings shape ({@link FindingsJson}), keyed
+ * by locality and case number. When the topics name results and steps ({@link CaseTrackJson}), intake records,
+ * results and steps are also keyed by locality + case number into a second store of case tracks, each judged once
+ * its case is closed. Bad records, records of localities not served and records too late to be judged correctly
  * go to the dead-letter topic with the reason (identifiers masked).
  *
  * <p><b>Time.</b> A record's timestamp is its acceptance time; each task keeps its stream time, the latest
@@ -78,7 +80,7 @@ import org.approvalrules.core.rules.EntryPointAccess;
  * provided each group's records travel one path: producers key intake records by {@link #groupKey}.
  */
 public final class IntakeTopology {
-    /** The state store: group key → the group's records; plus the watermark. */
+    /** The state store: group key → the group's cases; plus the task's stream time. */
     public static final String STORE = "intake-groups";
     /** The name of the internal repartition topic (prefixed by the application id). */
     public static final String REPARTITION = "intake-by-applicant-item";
