@@ -12,7 +12,9 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,14 +43,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real single-node KRaft broker in this JVM (Kafka's own {@link KafkaClusterTestKit}, loopback only), the
- * application in two instances (two stream threads and one), exactly-once v2: one instance is stopped
- * mid-stream with no grace and its local state wiped, then started again; the findings topic (read
- * committed) then holds exactly the batch scan's findings — none lost, none twice.
+ * A real single-node KRaft broker in this JVM (Kafka's own {@link KafkaClusterTestKit}, loopback only) and both
+ * applications, intake and case events, each in two instances (two stream threads and one), exactly-once v2, on
+ * 4-partition input topics: one instance of each is stopped mid-stream with no grace and its local state wiped, then
+ * started again; each findings topic (read committed) then holds exactly the batch's findings — none lost, none
+ * twice.
  */
 class BrokerRestartTest {
     static final int PARTITIONS = 4;
     static final DivisionCode NATIONAL = DivisionCode.NATIONAL;
+    static final DivisionCode COUNTY = CaseEventsAsBatchPropertyTest.COUNTY;
     static final List<ApplicantId> WHO = IntakeGens.applicants(6);
     static final List<ItemMove> MOVES = StreamingAsBatchPropertyTest.MOVES;
 
@@ -56,48 +60,88 @@ class BrokerRestartTest {
     Path dir;
 
     @Test
-    @Timeout(300)
-    void noFindingIsLostOrDuplicatedWhenAnInstanceDiesMidStream() throws Exception {
+    @Timeout(420)
+    void noFindingIsLostOrDuplicatedWhenAnInstanceOfEitherTopologyDiesMidStream() throws Exception {
         List<IntakeRecord> log = IntakeGens.logs(WHO, List.of("ITEM-A", "ITEM-B"),
-                DateRange.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 10, 31)), List.of("公安分中心"), 300).filter(l -> l.size() >= 150)
-                .generate(17L);
-        try (ApprovalRules rules = ApprovalRules.builder().build()) {
-            List<String> expected = StreamingAsBatchPropertyTest.batch(log);
-            assertThat(expected).as("the log has findings to lose").hasSizeGreaterThan(20);
-            List<IntakeRecord> arrivals = StreamingAsBatchPropertyTest.shuffle(log, 5L);
+                DateRange.of(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 10, 31)), List.of("公安分中心"), 300, true)
+                .filter(l -> l.size() >= 150).generate(17L);
+        List<CaseEventsAsBatchPropertyTest.GeneratedCase> cases = new ArrayList<>();
+        Random seeds = new Random(23L);
+        for (int i = 0; i < 80; i++) {
+            cases.add(CaseEventsAsBatchPropertyTest.generate(i, seeds.nextLong(Long.MAX_VALUE / 2)));
+        }
+        try (ApprovalRules rules = ApprovalRules.builder().build();
+                ApprovalRules county = ApprovalRules.builder().packs(Path.of("..", "examples", "packs")).build()) {
+            List<String> expectedIntake = StreamingAsBatchPropertyTest.batch(rules, log, List.of());
+            assertThat(expectedIntake).as("the log has findings to lose").hasSizeGreaterThan(20);
+            // no wall-clock punctuation in the test (a day apart): each case's findings are those of its arrivals
+            List<String> expectedCases = CaseEventsAsBatchPropertyTest.batch(county, cases, Optional.empty());
+            assertThat(expectedCases).as("the cases have findings to lose").hasSizeGreaterThan(20);
+            List<IntakeRecord> intake = StreamingAsBatchPropertyTest.shuffle(log, 5L, IntakeTopology.DEFAULT_GRACE);
+            List<CaseEventJson.CaseRecord> events = CaseEventsAsBatchPropertyTest.interleave(cases, 7L);
 
             try (KafkaClusterTestKit cluster = SingleNodeBroker.start(dir.resolve("broker"))) {
                 IntakeTopology.Topics topics = IntakeTopology.Topics.defaults();
+                CaseEventTopology.Topics caseTopics = new CaseEventTopology.Topics("approval-rules.case-events",
+                        "approval-rules.case-findings", topics.deadLetters(), "approval-rules.status");
                 try (Admin admin = cluster.admin()) {
                     admin.createTopics(List.of(new NewTopic(topics.intake(), PARTITIONS, (short) 1),
+                            new NewTopic(caseTopics.events(), PARTITIONS, (short) 1),
                             new NewTopic(topics.findings(), 1, (short) 1),
+                            new NewTopic(caseTopics.findings(), 1, (short) 1),
+                            new NewTopic(caseTopics.status(), 1, (short) 1),
                             new NewTopic(topics.deadLetters(), 1, (short) 1))).all().get();
                 }
-                Topology topology = new IntakeTopology(rules, Map.of(NATIONAL, MOVES), topics).build();
-                KafkaStreams a = start(topology, cluster.bootstrapServers(), "a", 2);
-                KafkaStreams b = start(topology, cluster.bootstrapServers(), "b", 1);
-                try (KafkaProducer<String, String> producer = producer(cluster.bootstrapServers())) {
-                    awaitRunning(a);
-                    awaitRunning(b);
-                    int half = arrivals.size() / 2;
-                    send(producer, topics, arrivals.subList(0, half));
-                    // b dies mid-stream: no grace period, and its local state is gone with it
-                    b.close(Duration.ZERO);
-                    await(b, KafkaStreams.State.NOT_RUNNING);
-                    b.cleanUp();
-                    send(producer, topics, arrivals.subList(half, arrivals.size()));
-                    b = start(topology, cluster.bootstrapServers(), "b", 1);
-                    LocalDateTime last = arrivals.stream().map(IntakeRecord::acceptedAt).max(Comparator.naturalOrder())
+                String bootstrap = cluster.bootstrapServers();
+                App intakeApp = new App("intake-it", new IntakeTopology(rules, Map.of(NATIONAL, MOVES), topics).build());
+                App caseApp = new App("cases-it", new CaseEventTopology(county,
+                        Map.of(COUNTY, CaseEventsAsBatchPropertyTest.ITEMS), caseTopics, Duration.ofDays(1),
+                        Optional.empty()).build());
+                KafkaStreams ia = start(intakeApp, bootstrap, "a", 2);
+                KafkaStreams ib = start(intakeApp, bootstrap, "b", 1);
+                KafkaStreams ca = start(caseApp, bootstrap, "a", 2);
+                KafkaStreams cb = start(caseApp, bootstrap, "b", 1);
+                try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+                    for (KafkaStreams s : List.of(ia, ib, ca, cb)) {
+                        awaitRunning(s);
+                    }
+                    int half = intake.size() / 2;
+                    int halfEvents = events.size() / 2;
+                    send(producer, topics, intake.subList(0, half));
+                    sendEvents(producer, caseTopics, events.subList(0, halfEvents));
+                    // one instance of each dies mid-stream: no grace period, and its local state is gone with it
+                    for (KafkaStreams s : List.of(ib, cb)) {
+                        s.close(Duration.ZERO);
+                    }
+                    for (KafkaStreams s : List.of(ib, cb)) {
+                        await(s, KafkaStreams.State.NOT_RUNNING);
+                        s.cleanUp();
+                    }
+                    send(producer, topics, intake.subList(half, intake.size()));
+                    sendEvents(producer, caseTopics, events.subList(halfEvents, events.size()));
+                    ib = start(intakeApp, bootstrap, "b", 1);
+                    cb = start(caseApp, bootstrap, "b", 1);
+                    LocalDateTime last = intake.stream().map(IntakeRecord::acceptedAt).max(Comparator.naturalOrder())
                             .orElseThrow();
                     send(producer, topics, ticks(last.plusDays(91)));
                 }
-                List<String> found = readFindings(cluster.bootstrapServers(), topics.findings(), expected.size());
-                a.close(Duration.ofSeconds(10));
-                b.close(Duration.ofSeconds(10));
-                found.sort(Comparator.naturalOrder());
-                assertThat(found).isEqualTo(expected);
+                List<String> foundIntake = read(bootstrap, topics.findings(), expectedIntake.size());
+                List<String> foundCases = read(bootstrap, caseTopics.findings(), expectedCases.size());
+                List<String> dead = read(bootstrap, topics.deadLetters(), 0);
+                for (KafkaStreams s : List.of(ia, ib, ca, cb)) {
+                    s.close(Duration.ofSeconds(10));
+                }
+                assertThat(dead).as("dead letters").isEmpty();
+                foundIntake.sort(Comparator.naturalOrder());
+                foundCases.sort(Comparator.naturalOrder());
+                assertThat(foundIntake).as("intake findings").isEqualTo(expectedIntake);
+                assertThat(foundCases).as("case-event findings").isEqualTo(expectedCases);
             }
         }
+    }
+
+    /** An application: its id and topology. */
+    private record App(String id, Topology topology) {
     }
 
     private static void awaitRunning(KafkaStreams s) throws InterruptedException {
@@ -115,14 +159,14 @@ class BrokerRestartTest {
         }
     }
 
-    private KafkaStreams start(Topology topology, String bootstrap, String name, int threads) {
-        Properties p = IntakeTopology.config("intake-it", bootstrap, threads);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + name).toString());
+    private KafkaStreams start(App app, String bootstrap, String name, int threads) {
+        Properties p = IntakeTopology.config(app.id(), bootstrap, threads);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + app.id() + "-" + name).toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // the dead instance's members leave the group after 6 s, not the default 45 s
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1500);
-        KafkaStreams s = new KafkaStreams(topology, p);
+        KafkaStreams s = new KafkaStreams(app.topology(), p);
         s.start();
         return s;
     }
@@ -144,6 +188,14 @@ class BrokerRestartTest {
         }
     }
 
+    private static void sendEvents(KafkaProducer<String, String> producer, CaseEventTopology.Topics topics,
+            List<CaseEventJson.CaseRecord> records) throws Exception {
+        for (CaseEventJson.CaseRecord r : records) {
+            // keyed by case number, as the topology requires: a case's records stay in their order
+            producer.send(new ProducerRecord<>(topics.events(), r.caseNumber(), CaseEventJson.line(r))).get();
+        }
+    }
+
     /** Centre-end records far later, at least one for each partition of the topology's key: time goes on. */
     private static List<IntakeRecord> ticks(LocalDateTime at) {
         List<IntakeRecord> out = new ArrayList<>();
@@ -160,11 +212,11 @@ class BrokerRestartTest {
         return out;
     }
 
-    /** The committed findings, read until {@code expected} have come and 3 s more show no more. */
-    private static List<String> readFindings(String bootstrap, String topic, int expected) {
+    /** The committed records of {@code topic}, read until {@code expected} have come and 3 s more show no more. */
+    private static List<String> read(String bootstrap, String topic, int expected) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + topic);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<String> out = new ArrayList<>();
