@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -17,11 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.finding.Severity;
+import org.approvalrules.core.rules.FactJudge;
 
 /**
  * Findings judged batch by batch (one batch per partition of an intake scan), each batch sorted on its own
@@ -57,14 +63,65 @@ public final class FindingRuns implements Closeable {
         this.held = held;
     }
 
+    /**
+     * Judges the batches {@code session} hands over ({@link IntakeDetector.Session#finish(Consumer)}) with
+     * {@code judge} on a second thread while the session makes the next batch (at most {@value #IN_FLIGHT} batches
+     * waiting), sorts each there and adds them in the order made: the same runs as judging them one after the other.
+     */
+    public void judge(IntakeDetector.Session session, FactJudge judge) {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "intake-judge");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<List<Finding>>> pending = new ArrayDeque<>();
+        try {
+            session.finish(batch -> {
+                pending.add(worker.submit(() -> IntakeDetector.order(judge.judge(batch))));
+                while (pending.size() > IN_FLIGHT) {
+                    addSorted(next(pending));
+                }
+            });
+            while (!pending.isEmpty()) {
+                addSorted(next(pending));
+            }
+        } finally {
+            pending.forEach(f -> f.cancel(true));
+            worker.shutdownNow();
+        }
+    }
+
+    /** Batches judged ahead of the one being added. */
+    private static final int IN_FLIGHT = 2;
+
+    private static List<Finding> next(ArrayDeque<Future<List<Finding>>> pending) {
+        try {
+            return pending.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while judging intake facts", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Adds one batch of findings (any order: sorted here). */
     public void add(List<Finding> batch) {
-        int n = batches++;
-        if (batch.isEmpty()) {
+        addSorted(IntakeDetector.order(batch));
+    }
+
+    private void addSorted(List<Finding> sorted) {
+        batches++;
+        int n = batches - 1;
+        if (sorted.isEmpty()) {
             return;
         }
-        List<Finding> sorted = new ArrayList<>(batch);
-        sorted.sort(ORDER);
         total += sorted.size();
         if (heldNow + sorted.size() <= held) {
             inMemory.add(sorted);

@@ -138,14 +138,17 @@ public final class IntakeLogReader {
      * Streams {@code file} into {@code scan} through {@link IntakeScan#add(String, String, ApplicantId,
      * AcceptanceChannel, String, long, int)}, without building an {@link IntakeRecord} and its time per line; each bad
      * line goes to {@code rejects} exactly as {@link #read(Path, Consumer, Rejects)} rejects it, and {@code progress}
-     * is told each record passed. Returns the number of records passed.
+     * is told each record passed. Returns the number of records passed. A CSV log is lexed on a second thread
+     * ({@link RowPipe}) while this one parses and scans the rows before.
      */
     public static long read(Path file, IntakeScan scan, Rejects rejects, Runnable progress) {
-        try (IntakeRows rows = IntakeRows.open(file, LOG)) {
+        try (IntakeRows rows = IntakeRows.open(file, LOG);
+                RowPipe pipe = rows.csv() ? new RowPipe(() -> rows.next(rejects), file.getFileName().toString()) : null) {
             CsvHeader h = rows.header();
+            RowSource source = pipe != null ? pipe::next : () -> rows.next(rejects);
             long[] at = new long[2];
             long n = 0;
-            for (CsvRow row = rows.next(rejects); row != null; row = rows.next(rejects)) {
+            for (CsvRow row = source.next(); row != null; row = source.next()) {
                 String caseNumber;
                 String item;
                 ApplicantId applicant;

@@ -213,16 +213,18 @@ final class IntakeSpill {
             out[i] = null;
             try {
                 if (o.file == null) {
-                    sink.accept(Part.decode(o.buf, o.pos, o.records));
+                    Part part = Part.decode(o.buf, o.pos, o.records);
+                    o.buf = null;
+                    sink.accept(part);
                     continue;
                 }
                 o.closeFile();
                 if (o.size > partitionBytes && level < MAX_LEVEL) {
                     split(o).drain(sink);
                 } else {
-                    byte[] all = Files.readAllBytes(o.path);
+                    Part part = Part.decode(Files.readAllBytes(o.path), o.records); // the bytes are garbage once decoded
                     Files.deleteIfExists(o.path);
-                    sink.accept(Part.decode(all, all.length, o.records));
+                    sink.accept(part);
                 }
                 Files.deleteIfExists(o.path);
             } catch (IOException e) {
@@ -310,6 +312,10 @@ final class IntakeSpill {
             seconds = new long[n];
             nanos = new int[n];
             entries = new long[n];
+        }
+
+        static Part decode(byte[] b, long records) {
+            return decode(b, b.length, records);
         }
 
         static Part decode(byte[] b, int end, long records) {

@@ -171,7 +171,7 @@ public final class DomainChecks {
             @Override
             public void finish(java.util.function.Consumer<Finding> sink) {
                 try (org.approvalrules.core.intake.FindingRuns runs = new org.approvalrules.core.intake.FindingRuns()) {
-                    session.finish(batch -> runs.add(rules.judge(batch)));
+                    runs.judge(session, rules);
                     runs.merge(sink);
                 }
             }
