@@ -39,9 +39,9 @@ final class RowPipe implements AutoCloseable {
     }
 
     private void read(Supplier<CsvRow> source) {
+        List<CsvRow> rows = new ArrayList<>(CHUNK);
         Object last;
         try {
-            List<CsvRow> rows = new ArrayList<>(CHUNK);
             for (CsvRow r = source.get(); r != null && !stopped; r = source.get()) {
                 rows.add(r);
                 if (rows.size() == CHUNK) {
@@ -49,16 +49,16 @@ final class RowPipe implements AutoCloseable {
                     rows = new ArrayList<>(CHUNK);
                 }
             }
-            if (!rows.isEmpty()) {
-                put(rows);
-            }
             last = new End(null);
         } catch (RuntimeException | Error e) {
-            last = new End(e);
+            last = new End(e); // after the rows read before it
         } catch (InterruptedException e) {
             return; // closed
         }
         try {
+            if (!rows.isEmpty()) {
+                put(rows);
+            }
             put(last);
         } catch (InterruptedException e) {
             // closed
