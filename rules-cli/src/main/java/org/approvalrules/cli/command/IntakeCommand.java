@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
  * line and field. Prints the findings and a summary per rule, item and department; {@code --out DIR} also writes
  * {@code intake-findings.jsonl} and {@code intake-summary.json} there.
  */
-@Command(name = "intake", description = "两头受理检查：明进暗不进、两头受理、体外循环、前店后厂、部门端受理占比 / two-end intake: "
-        + "department intake after moving in, both ends, handling outside the system, front-office intake, department share")
+@Command(name = "intake", description = {"两头受理检查：明进暗不进、两头受理、体外循环、前店后厂、部门端受理占比 / two-end intake: "
+        + "department intake after moving in, both ends, handling outside the system, front-office intake, department share",
+        "--format text（默认）或 jsonl（每条问题一行） / --format text (default) or jsonl (one finding a line)"})
 public final class IntakeCommand implements Callable<Integer> {
 
     @Spec
