@@ -67,8 +67,13 @@ public final class FindingRuns implements Closeable {
      * Judges the batches {@code session} hands over ({@link IntakeDetector.Session#finish(Consumer)}) with
      * {@code judge} on a second thread while the session makes the next batch (at most {@value #IN_FLIGHT} batches
      * waiting), sorts each there and adds them in the order made: the same runs as judging them one after the other.
+     * A scan of fewer than {@value #PARALLEL_FROM} records is judged on the calling thread.
      */
     public void judge(IntakeDetector.Session session, FactJudge judge) {
+        if (session.records() < PARALLEL_FROM) { // a small scan (an embedder's, a stream's group): no thread to start
+            session.finish(batch -> add(judge.judge(batch)));
+            return;
+        }
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "intake-judge");
             t.setDaemon(true);
@@ -90,6 +95,9 @@ public final class FindingRuns implements Closeable {
             worker.shutdownNow();
         }
     }
+
+    /** Records from which a scan's batches are judged on a second thread. */
+    static final long PARALLEL_FROM = 50_000;
 
     /** Batches judged ahead of the one being added. */
     private static final int IN_FLIGHT = 2;

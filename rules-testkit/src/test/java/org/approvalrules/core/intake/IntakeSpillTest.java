@@ -98,6 +98,27 @@ class IntakeSpillTest {
         }
     }
 
+    @Test
+    void aLargeScanJudgedOnTwoThreadsGivesTheFindingsOfOneThread() throws Exception {
+        Path log = dir.resolve("log.csv");
+        IntakeLogGenerator.writeLog(log, (int) FindingRuns.PARALLEL_FROM + 10_000, 13L);
+        IntakeLogGenerator.writeMoves(dir.resolve("moves.csv"));
+        List<ItemMove> moves = IntakeLogReader.readMoves(dir.resolve("moves.csv"));
+        List<IntakeRecord> records = new ArrayList<>();
+        IntakeLogReader.read(log, records::add);
+        try (ApprovalRules rules = ApprovalRules.builder().build()) {
+            var snapshot = EntryPointAccess.snapshot(rules, DivisionCode.NATIONAL);
+            IntakeDetector.Session one = new IntakeDetector(snapshot.parameters()).session(IntakeRegisters.of(moves));
+            records.forEach(one::add);
+            List<org.approvalrules.api.finding.Finding> sequential = new ArrayList<>();
+            one.finish(batch -> sequential.addAll(snapshot.evaluate(batch, java.time.Instant.parse("2025-01-01T00:00:00Z"))));
+            var scan = rules.locality(DivisionCode.NATIONAL).scanIntake(IntakeRegisters.of(moves));
+            records.forEach(scan::add);
+            assertThat(scan.records()).isGreaterThanOrEqualTo(FindingRuns.PARALLEL_FROM);
+            assertThat(scan.finish()).hasSizeGreaterThan(1000).isEqualTo(IntakeDetector.order(sequential));
+        }
+    }
+
     private static long tempFiles() throws Exception {
         try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.filter(p -> p.getFileName().toString().startsWith("approval-rules-intake-")).count();
