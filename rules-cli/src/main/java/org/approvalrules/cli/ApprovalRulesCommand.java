@@ -70,12 +70,17 @@ public final class ApprovalRulesCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        // whatever else prints (the logging back end, the rule engine) is masked too
-        System.setOut(new java.io.PrintStream(new MaskingOutputStream(System.out), true, java.nio.charset.StandardCharsets.UTF_8));
-        System.setErr(new java.io.PrintStream(new MaskingOutputStream(System.err), true, java.nio.charset.StandardCharsets.UTF_8));
+        // whatever else prints (the logging back end, the rule engine) is masked too; the commands' own streams are
+        // masked once, line by line, by commandLine's MaskingWriter over the original streams (masking them twice
+        // cost a second pass over every line, and a command that flushed mid-line would be masked in pieces)
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        System.setOut(new java.io.PrintStream(new MaskingOutputStream(stdout), true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(new MaskingOutputStream(stderr), true, java.nio.charset.StandardCharsets.UTF_8));
         int code;
         try {
-            code = commandLine().execute(args);
+            code = commandLine(new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.OutputStreamWriter(stderr, java.nio.charset.StandardCharsets.UTF_8)).execute(args);
         } catch (OutOfMemoryError e) {
             code = outOfMemory();
         }

@@ -23,12 +23,23 @@ public record IntakeRecord(String caseNumber, String itemCode, ApplicantId appli
         Optional<String> channelName, LocalDateTime acceptedAt) {
 
     public IntakeRecord {
+        check(caseNumber, itemCode, applicant, channel, channelName);
+        InvalidValueException.requireNonNull(acceptedAt, "acceptedAt");
+    }
+
+    /**
+     * Checks the fields of a record but its time, as the constructor does (for readers that pass the fields on
+     * without building a record).
+     *
+     * @throws InvalidValueException naming the first field that is missing or invalid
+     */
+    public static void check(String caseNumber, String itemCode, ApplicantId applicant, AcceptanceChannel channel,
+            Optional<String> channelName) {
         ItemCodes.requireText(caseNumber, "caseNumber");
         ItemCodes.requireText(itemCode, "itemCode");
         InvalidValueException.requireNonNull(applicant, "applicant");
         InvalidValueException.requireNonNull(channel, "channel");
         InvalidValueException.requireNonNull(channelName, "channelName");
-        InvalidValueException.requireNonNull(acceptedAt, "acceptedAt");
         if (channelName.isPresent() && channelName.get().isBlank()) {
             throw new InvalidValueException("channelName", channelName.get(),
                     "渠道名称不能为空白 / a channel name must not be blank");

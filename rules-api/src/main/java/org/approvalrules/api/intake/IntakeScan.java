@@ -1,6 +1,12 @@
 package org.approvalrules.api.intake;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.approvalrules.api.applicant.ApplicantId;
+import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.finding.Finding;
 
 /**
@@ -17,12 +23,36 @@ public interface IntakeScan {
      */
     void add(IntakeRecord record);
 
+    /**
+     * Adds one record given by its fields, checked as {@link IntakeRecord} checks them: the path of a reader that
+     * need not build a record (and its time) per line. By default it builds the record and calls {@link #add}.
+     *
+     * @param channelName the channel's name, or null when none
+     * @param localSecond the acceptance time (local time of the locality) as seconds from 1970-01-01T00:00
+     * @param nano the nanoseconds of that second (0–999,999,999)
+     * @throws org.approvalrules.api.InvalidValueException as {@link #add(IntakeRecord)}, or for an invalid field
+     */
+    default void add(String caseNumber, String itemCode, ApplicantId applicant, AcceptanceChannel channel,
+            String channelName, long localSecond, int nano) {
+        add(new IntakeRecord(caseNumber, itemCode, applicant, channel, Optional.ofNullable(channelName),
+                LocalDateTime.ofEpochSecond(localSecond, nano, ZoneOffset.UTC)));
+    }
+
     /** Records added so far. */
     long records();
 
     /**
      * Pairs the records, judges them and returns every finding, ordered by rule id, then subject. The scan
-     * cannot be used afterwards.
+     * cannot be used afterwards. The list holds every finding at once: for logs of millions of records, use
+     * {@link #finish(Consumer)}.
      */
     List<Finding> finish();
+
+    /**
+     * As {@link #finish()}, handing the findings to {@code sink} one at a time in the same order, without
+     * holding them all (an implementation may keep them in temporary files). By default it calls {@link #finish()}.
+     */
+    default void finish(Consumer<Finding> sink) {
+        finish().forEach(sink);
+    }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.division.DivisionCode;
-import org.approvalrules.api.finding.Finding;
 import org.approvalrules.core.intake.IntakeFiles;
 import org.approvalrules.core.intake.IntakeReport;
 import org.approvalrules.core.json.FindingsJson;
@@ -37,12 +36,10 @@ import picocli.CommandLine.Spec;
  * line and field. Prints the findings and a summary per rule, item and department; {@code --out DIR} also writes
  * {@code intake-findings.jsonl} and {@code intake-summary.json} there.
  */
-@Command(name = "intake", description = "两头受理检查：明进暗不进、两头受理、体外循环、前店后厂、部门端受理占比 / two-end intake: "
-        + "department intake after moving in, both ends, handling outside the system, front-office intake, department share")
+@Command(name = "intake", description = {"两头受理检查：明进暗不进、两头受理、体外循环、前店后厂、部门端受理占比 / two-end intake: "
+        + "department intake after moving in, both ends, handling outside the system, front-office intake, department share",
+        "--format text（默认）或 jsonl（每条问题一行） / --format text (default) or jsonl (one finding a line)"})
 public final class IntakeCommand implements Callable<Integer> {
-
-    /** Output formats. */
-    enum Format { text, jsonl }
 
     @Spec
     CommandSpec spec;
@@ -73,8 +70,9 @@ public final class IntakeCommand implements Callable<Integer> {
     @Mixin
     Options.Packs packs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text 或 jsonl（每条问题一行） / text or jsonl (one finding a line)")
-    Format format;
+    /** {@code --format text} (default) or {@code jsonl} (one finding a line). */
+    @Mixin
+    Options.Format format;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "另写 intake-findings.jsonl 与 intake-summary.json 到该目录 / also write the findings and summary there")
@@ -85,7 +83,7 @@ public final class IntakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        boolean jsonl = format.require(spec, "text", "jsonl").equals("jsonl");
         DivisionCode code = locality.code();
         IntakeFiles files = new IntakeFiles(logs, moves, results, Optional.ofNullable(steps), Optional.ofNullable(channels));
         boolean severalFiles = logs.size() > 1 || !results.isEmpty() || steps != null;
@@ -98,36 +96,49 @@ public final class IntakeCommand implements Callable<Integer> {
                         + "directory: " + e.getMessage(), e);
             }
         }
+        // findings are streamed (never all held): through a buffer, so that the masked output is not flushed per line
+        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         try (ApprovalRules rules = packs.rules();
-                RecordRun.Session run = records.start(input, spec.commandLine().getErr(), severalFiles)) {
+                RecordRun.Session run = records.start(input, spec.commandLine().getErr(), severalFiles);
+                BufferedWriter saved = outDir == null ? null : open(outDir.resolve("intake-findings.jsonl"))) {
             ApprovalRules.Locality set = rules.locality(code);
-            IntakeReport report = files.scan(set::scanIntake, run.rejects(), n -> run.read());
-            String incomplete = run.incomplete("条记录已读", "record(s) read", report.logRecords());
-            if (format == Format.jsonl) {
-                for (Finding f : report.findings()) {
-                    out.println(FindingsJson.line(f));
+            IntakeReport report = files.scan(set::scanIntake, run.rejects(), n -> run.read(), read -> {
+                if (!jsonl) {
+                    String incomplete = run.incomplete("条记录已读", "record(s) read", read.logRecords());
+                    if (incomplete != null) {
+                        out.println(incomplete);
+                    }
+                    out.printf("受理记录 / records %d，进驻事项 / moved items %d，地区 / locality %s，规则集 / rule set %s%n",
+                            read.logRecords(), read.movedItems(), code, set.ruleSetVersion());
                 }
-            } else {
-                text(out, report, incomplete, code, set.ruleSetVersion());
+            }, f -> {
+                String line = jsonl || saved != null ? FindingsJson.line(f) : null;
+                if (jsonl) {
+                    out.println(line);
+                } else {
+                    out.println("  " + f.severity() + " " + f.ruleId() + " " + f.subject() + ": " + f.message().zh());
+                    out.println("      " + f.message().en() + " 〔" + f.legalReference() + "〕");
+                }
+                if (saved != null) {
+                    write(saved, line);
+                }
+            });
+            if (!jsonl) {
+                summary(out, report);
             }
             out.flush();
             if (outDir != null) {
                 write(report, set.ruleSetVersion(), code);
             }
             return run.summary("条记录已读", "record(s) read", report.logRecords());
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        } finally {
+            out.flush();
         }
     }
 
-    private static void text(PrintWriter out, IntakeReport report, String incomplete, DivisionCode code, String version) {
-        if (incomplete != null) {
-            out.println(incomplete);
-        }
-        out.printf("受理记录 / records %d，进驻事项 / moved items %d，地区 / locality %s，规则集 / rule set %s%n",
-                report.logRecords(), report.movedItems(), code, version);
-        for (Finding f : report.findings()) {
-            out.println("  " + f.severity() + " " + f.ruleId() + " " + f.subject() + ": " + f.message().zh());
-            out.println("      " + f.message().en() + " 〔" + f.legalReference() + "〕");
-        }
+    private static void summary(PrintWriter out, IntakeReport report) {
         out.println("汇总（规则、事项、部门） / summary (rule, item, department):");
         report.byRule().forEach((rule, n) -> {
             out.printf("  %s %d%n", rule, n);
@@ -137,7 +148,25 @@ public final class IntakeCommand implements Callable<Integer> {
         for (IntakeReport.NotChecked n : report.notChecked()) {
             out.println("未检查 / not checked: " + n.rule() + " — " + n.reasonZh() + " / " + n.reasonEn());
         }
-        out.printf("发现问题 / findings: %d%n", report.findings().size());
+        out.printf("发现问题 / findings: %d%n", report.total());
+    }
+
+    private BufferedWriter open(Path file) throws IOException {
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    private void write(BufferedWriter w, String line) {
+        try {
+            w.write(line);
+            w.write('\n');
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+    }
+
+    private DataFormatException cannotWrite(IOException e) {
+        return new DataFormatException(outDir.toString(), 0, null, null, "无法写入输出目录 / cannot write the output directory: "
+                + e.getMessage(), e);
     }
 
     private void write(IntakeReport report, String version, DivisionCode code) {
@@ -159,19 +188,11 @@ public final class IntakeCommand implements Callable<Integer> {
         for (IntakeReport.NotChecked n : report.notChecked()) {
             notChecked.addObject().put("rule", n.rule()).put("reasonZh", n.reasonZh()).put("reasonEn", n.reasonEn());
         }
-        Path findings = outDir.resolve("intake-findings.jsonl");
         try {
-            try (BufferedWriter w = Files.newBufferedWriter(findings, StandardCharsets.UTF_8)) {
-                for (Finding f : report.findings()) {
-                    w.write(FindingsJson.line(f));
-                    w.write('\n');
-                }
-            }
             Files.writeString(outDir.resolve("intake-summary.json"),
                     json.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DataFormatException(outDir.toString(), 0, null, null, "无法写入输出目录 / cannot write the output directory: "
-                    + e.getMessage(), e);
+            throw cannotWrite(e);
         }
     }
 }

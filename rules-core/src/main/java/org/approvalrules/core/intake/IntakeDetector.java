@@ -3,19 +3,18 @@ package org.approvalrules.core.intake;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.approvalrules.api.InvalidValueException;
+import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.authorization.Power;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.finding.Finding;
@@ -62,12 +61,13 @@ import org.approvalrules.core.rules.FactJudge;
  * thread-safe; each {@link Session} is for one thread.
  *
  * <p>Memory: records need not be sorted, so any record may still pair with one read later; a session therefore
- * writes each record, compactly, to one of {@value IntakeSpill#PARTITIONS} partitions chosen by a hash of (applicant,
- * item) — in memory up to {@value IntakeSpill#MEMORY_BYTES} bytes, then in temporary files — and at
- * {@link Session#finish()} reads the partitions back one at a time, grouping, pairing and handing over the facts of
- * one partition before reading the next: the heap holds one partition's records (about 1/64 of the log), the
- * registers given, the monthly volume counters and the findings, never the whole log. Time: O(n log n) for n
- * records (each key's records are sorted once).
+ * writes each record, compactly (about 50 bytes), to one of {@value IntakeSpill#PARTITIONS} partitions chosen by a
+ * hash of (applicant, item) — in memory up to {@value IntakeSpill#MEMORY_BYTES} bytes, then in temporary files — and
+ * at {@link Session#finish()} reads the partitions back one at a time (a partition file over
+ * {@value IntakeSpill#PARTITION_BYTES} bytes is first split again by another hash of the same key), grouping,
+ * pairing and handing over the facts of one partition before reading the next: the heap holds one bounded partition's
+ * records, the registers given, the item and channel-name tables and the monthly volume counters, never the whole
+ * log. Time: O(n log n) for n records (each partition's records are sorted once by the hash of their key).
  */
 public final class IntakeDetector {
 
@@ -139,10 +139,13 @@ public final class IntakeDetector {
     /** {@code findings} ordered by rule id, then subject, then Chinese message (a new list). */
     public static List<Finding> order(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings);
-        out.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::subject)
-                .thenComparing(f -> f.message().zh()));
+        out.sort(ORDER);
         return out;
     }
+
+    /** The order of {@link #order}: rule id, subject, Chinese message. */
+    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId).thenComparing(Finding::subject)
+            .thenComparing(f -> f.message().zh());
 
     /** A streaming session over one log, against the move-in register {@code moves} (one entry per item). */
     public Session session(Collection<ItemMove> moves) {
@@ -156,6 +159,14 @@ public final class IntakeDetector {
 
     /** As {@link #session(IntakeRegisters)}, the records going to temporary files beyond {@code memoryBytes}. */
     Session session(IntakeRegisters registers, long memoryBytes) {
+        return session(registers, memoryBytes, IntakeSpill.PARTITION_BYTES);
+    }
+
+    /**
+     * As {@link #session(IntakeRegisters, long)}, a partition file over {@code partitionBytes} being split again
+     * before it is read (small values: for tests).
+     */
+    Session session(IntakeRegisters registers, long memoryBytes, long partitionBytes) {
         InvalidValueException.requireNonNull(registers, "registers");
         Map<String, ItemMove> byItem = new HashMap<>();
         for (ItemMove m : registers.moves()) {
@@ -165,7 +176,7 @@ public final class IntakeDetector {
                         "进驻清单中同一事项出现两次 / the move-in register lists this item twice");
             }
         }
-        return new Session(byItem, registers, new IntakeSpill(memoryBytes));
+        return new Session(byItem, registers, new IntakeSpill(memoryBytes, partitionBytes));
     }
 
     /**
@@ -180,6 +191,17 @@ public final class IntakeDetector {
         private final IntakeSpill spill;
         /** Case numbers with results or steps → what the log says about them. */
         private final Map<String, Track> tracked = new HashMap<>();
+        /** Item codes met, numbered from 0 (the spill stores the number), with their register entries. */
+        private final Map<String, Integer> itemIds = new HashMap<>();
+        private final List<String> itemCodes = new ArrayList<>();
+        private final List<ItemMove> itemMoves = new ArrayList<>();
+        /** Channel names met, numbered from 1 (0: no name). */
+        private final Map<String, Integer> nameIds = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
+        /** Whether a named channel is the department end, by (name number × 4 + channel) and day. */
+        private final Map<Integer, Map<Long, Boolean>> ends = new HashMap<>();
+        /** The two-end window by day. */
+        private final Map<Long, Integer> windows = new HashMap<>();
         private long count;
         private boolean finished;
 
@@ -188,6 +210,7 @@ public final class IntakeDetector {
             this.spill = spill;
             this.channels = registers.channels();
             this.onlineListed = channels.stream().anyMatch(c -> c.kind() == AcceptanceChannel.ONLINE);
+            names.add("");
             for (ResultRecord r : registers.results()) {
                 tracked.computeIfAbsent(r.caseNumber(), k -> new Track()).results.add(r);
             }
@@ -199,38 +222,74 @@ public final class IntakeDetector {
         /** Adds one record; the facts are made at {@link #finish()}. */
         public void add(IntakeRecord r) {
             InvalidValueException.requireNonNull(r, "record");
+            LocalDateTime at = r.acceptedAt();
+            add(r.caseNumber(), r.itemCode(), r.applicant(), r.channel(), r.channelName().orElse(null),
+                    at.toEpochSecond(ZoneOffset.UTC), at.getNano());
+        }
+
+        /**
+         * Adds one record given by its fields, as {@link #add(IntakeRecord)} does but without building the record
+         * (the readers' path): the fields are checked as {@link IntakeRecord} checks them.
+         *
+         * @param channelName the channel's name, or null when none
+         * @param localSecond the acceptance time as seconds from 1970-01-01T00:00 local time
+         * @param nano its nanoseconds
+         */
+        public void add(String caseNumber, String itemCode, ApplicantId applicant, AcceptanceChannel channel,
+                String channelName, long localSecond, int nano) {
+            IntakeRecord.check(caseNumber, itemCode, applicant, channel, Optional.ofNullable(channelName));
             if (finished) {
                 throw new IllegalStateException("session already finished");
             }
             count++;
-            LocalDate day = r.acceptedAt().toLocalDate();
+            long day = Math.floorDiv(localSecond, SECONDS_PER_DAY);
             try {
-                add(r, day);
+                add(caseNumber, itemCode, applicant, channel, channelName, localSecond, nano, day);
             } catch (InvalidValueException e) {
-                throw new InvalidValueException("caseNumber", r.caseNumber(), "办件 " + r.caseNumber() + "（受理于 " + day
-                        + "）无法检查 / case accepted on " + day + " cannot be checked: " + e.getMessage());
+                LocalDate d = LocalDate.ofEpochDay(day);
+                throw new InvalidValueException("caseNumber", caseNumber, "办件 " + caseNumber + "（受理于 " + d
+                        + "）无法检查 / case accepted on " + d + " cannot be checked: " + e.getMessage());
             }
         }
 
-        private void add(IntakeRecord r, LocalDate day) {
-            boolean departmentEnd = departmentEnd(r, day);
-            ItemMove m = moves.get(r.itemCode());
-            boolean required = departmentEnd && m != null && m.centreOnly() && !day.isBefore(m.movedIn());
-            Track t = tracked.get(r.caseNumber());
+        private void add(String caseNumber, String itemCode, ApplicantId applicant, AcceptanceChannel channel,
+                String channelName, long localSecond, int nano, long day) {
+            int item = itemId(itemCode);
+            int name = channelName == null ? 0 : nameIds.computeIfAbsent(channelName, k -> {
+                names.add(k);
+                return names.size() - 1;
+            });
+            boolean departmentEnd = departmentEnd(channel, name, day);
+            ItemMove m = itemMoves.get(item);
+            boolean required = departmentEnd && m != null && m.centreOnly() && day >= m.movedIn().toEpochDay();
+            Track t = tracked.isEmpty() ? null : tracked.get(caseNumber);
             if (t != null) {
-                t.accepted(r, departmentEnd);
+                t.accepted(LocalDateTime.ofEpochSecond(localSecond, nano, ZoneOffset.UTC), channel, departmentEnd);
             }
             int window = required ? windowDays(day) : 0;
-            spill.write(r, Entry.pack(day.toEpochDay(), window, required, departmentEnd));
+            spill.write(caseNumber, item, itemCode, applicant.type().ordinal(), applicant.value(), channel.ordinal(), name,
+                    localSecond, nano, Entry.pack(day, window, required, departmentEnd));
         }
 
-        /** Of two records of one case number, the earlier (then by channel and name): independent of order. */
-        private static DepartmentAcceptanceFact earlier(DepartmentAcceptanceFact a, DepartmentAcceptanceFact b) {
-            Comparator<DepartmentAcceptanceFact> c = Comparator.<DepartmentAcceptanceFact, LocalDateTime>comparing(
-                            f -> f.record().acceptedAt())
-                    .thenComparing(f -> f.record().channel())
-                    .thenComparing(f -> f.record().channelName().orElse(""));
-            return c.compare(a, b) <= 0 ? a : b;
+        private int itemId(String itemCode) {
+            Integer id = itemIds.get(itemCode);
+            if (id == null) {
+                id = itemCodes.size();
+                itemIds.put(itemCode, id);
+                itemCodes.add(itemCode);
+                itemMoves.add(moves.get(itemCode));
+            }
+            return id;
+        }
+
+        /** Of two records of one case number, the earlier (then by channel, name and applicant type): independent of order. */
+        private int earlier(IntakeSpill.Part p, int a, int b) {
+            int c = Long.compare(p.seconds[a], p.seconds[b]);
+            c = c != 0 ? c : Integer.compare(p.nanos[a], p.nanos[b]);
+            c = c != 0 ? c : Integer.compare(p.channels[a], p.channels[b]);
+            c = c != 0 ? c : names.get(p.names[a]).compareTo(names.get(p.names[b]));
+            c = c != 0 ? c : Integer.compare(p.types[a], p.types[b]);
+            return c <= 0 ? a : b;
         }
 
         /** Records added so far. */
@@ -256,66 +315,192 @@ public final class IntakeDetector {
          */
         public void finish(Consumer<List<RuleFact>> batches) {
             finished = true;
-            Map<String, TreeMap<YearMonth, long[]>> volumes = new TreeMap<>();
-            spill.drain((records, entries) -> batches.accept(partition(records, entries, volumes)));
+            Map<Long, long[]> volumes = new HashMap<>();
+            spill.drain(part -> batches.accept(partition(part, volumes)));
             List<RuleFact> facts = new ArrayList<>();
             tracked.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> e.getValue().facts(e.getKey(), moves, facts));
-            volumes.forEach((item, months) -> months.forEach((month, n) ->
-                    facts.add(new IntakeVolumeFact(item, month, n[0], n[1]))));
+            List<Long> keys = new ArrayList<>(volumes.keySet());
+            keys.sort(Comparator.<Long, String>comparing(k -> itemCodes.get((int) (k >>> 32))).thenComparingLong(k -> k));
+            for (Long k : keys) {
+                long[] n = volumes.get(k);
+                int month = (int) (long) k;
+                facts.add(new IntakeVolumeFact(itemCodes.get((int) (k >>> 32)), YearMonth.of(month / 12, month % 12 + 1),
+                        n[0], n[1]));
+            }
             tracked.clear();
             batches.accept(List.copyOf(facts));
         }
 
-        /** The department-end and pair facts of one partition's records; counts its cases into {@code volumes}. */
-        private List<RuleFact> partition(List<IntakeRecord> records, long[] entries,
-                Map<String, TreeMap<YearMonth, long[]>> volumes) {
-            Map<String, Map<String, Group>> groups = new HashMap<>();
-            Map<String, DepartmentAcceptanceFact> departmentCases = new HashMap<>();
-            for (int i = 0; i < records.size(); i++) {
-                IntakeRecord r = records.get(i);
-                long e = entries[i];
-                ItemMove m = moves.get(r.itemCode());
-                if (Entry.department(e) && m != null) {
-                    departmentCases.merge(caseKey(r.applicant().value(), r.itemCode(), r.caseNumber()),
-                            new DepartmentAcceptanceFact(r, m), Session::earlier);
-                }
-                groups.computeIfAbsent(r.itemCode(), k -> new HashMap<>())
-                        .computeIfAbsent(r.applicant().value(), k -> new Group()).add(e, r);
+        /**
+         * The department-end and pair facts of one partition's records; counts its cases into {@code volumes}. The
+         * records are sorted by the hash of their (applicant, item) and the records of one (applicant, item) are a
+         * group.
+         */
+        private List<RuleFact> partition(IntakeSpill.Part p, Map<Long, long[]> volumes) {
+            long[] order = new long[p.n];
+            for (int i = 0; i < p.n; i++) {
+                order[i] = (long) p.hash[i] << 32 | i;
             }
+            Arrays.sort(order);
+            List<RuleFact> departmentCases = new ArrayList<>();
             List<RuleFact> pairs = new ArrayList<>();
-            Set<String> alsoCentre = new HashSet<>();
-            for (Map.Entry<String, Map<String, Group>> byItem : groups.entrySet()) {
-                ItemMove m = moves.get(byItem.getKey());
-                for (Group g : byItem.getValue().values()) {
-                    g.finish(this, m, pairs, alsoCentre, volumes);
+            int[] group = new int[16];
+            int[] rest = new int[16];
+            for (int i = 0; i < p.n; ) {
+                int j = i + 1;
+                while (j < p.n && order[j] >>> 32 == order[i] >>> 32) {
+                    j++;
                 }
+                if (j == i + 1) {
+                    group[0] = (int) order[i];
+                    finishGroup(p, group, 1, departmentCases, pairs, volumes);
+                } else { // one hash, perhaps several (applicant, item)
+                    if (rest.length < j - i) {
+                        rest = new int[j - i];
+                        group = new int[j - i];
+                    }
+                    int left = 0;
+                    for (int k = i; k < j; k++) {
+                        rest[left++] = (int) order[k];
+                    }
+                    while (left > 0) {
+                        int first = rest[0];
+                        int g = 0;
+                        int kept = 0;
+                        for (int k = 0; k < left; k++) {
+                            int x = rest[k];
+                            if (p.items[x] == p.items[first] && p.applicants[x].equals(p.applicants[first])) {
+                                group[g++] = x;
+                            } else {
+                                rest[kept++] = x;
+                            }
+                        }
+                        left = kept;
+                        finishGroup(p, group, g, departmentCases, pairs, volumes);
+                    }
+                }
+                i = j;
             }
-            List<RuleFact> facts = new ArrayList<>();
-            departmentCases.entrySet().stream().filter(f -> !alsoCentre.contains(f.getKey())).map(Map.Entry::getValue)
-                    .sorted(Comparator.comparing(DepartmentAcceptanceFact::subject)).forEach(facts::add);
-            pairs.sort(Comparator.comparing(RuleFact::subject));
+            Comparator<RuleFact> bySubject = Comparator.comparing(RuleFact::subject).thenComparing(String::valueOf);
+            departmentCases.sort(bySubject);
+            pairs.sort(bySubject);
+            List<RuleFact> facts = new ArrayList<>(departmentCases.size() + pairs.size());
+            facts.addAll(departmentCases);
             facts.addAll(pairs);
             return facts;
         }
 
-        private boolean departmentEnd(IntakeRecord r, LocalDate day) {
-            return switch (r.channel()) {
+        /**
+         * The records {@code g[0..n)} of one (applicant, item): merges records of one case number into one case (a
+         * centre-end case if any record is; its earliest record of that end), counts the cases per month for a
+         * registered item, makes a department-end fact for each registered item's case with no centre-end record,
+         * and pairs each department-end case of an item required in the centre with the nearest centre-end case.
+         */
+        private void finishGroup(IntakeSpill.Part p, int[] g, int n, List<RuleFact> departmentCases, List<RuleFact> pairs,
+                Map<Long, long[]> volumes) {
+            ItemMove move = itemMoves.get(p.items[g[0]]);
+            if (n == 1) {
+                int i = g[0];
+                count(move, p.items[i], p.entries[i], volumes);
+                if (move != null && Entry.department(p.entries[i])) {
+                    departmentCases.add(new DepartmentAcceptanceFact(record(p, i), move));
+                }
+                return;
+            }
+            Integer[] order = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = g[k];
+            }
+            // by case number, the centre end first, then by day: the first of each case number stands for the case
+            Arrays.sort(order, Comparator.<Integer, String>comparing(i -> p.cases[i])
+                    .thenComparingLong(i -> p.entries[i] & 1).thenComparingLong(i -> p.entries[i]));
+            long[] merged = new long[n];
+            String[] mergedCases = new String[n];
+            int m = 0;
+            int departments = 0;
+            for (int k = 0; k < n; ) {
+                int first = order[k];
+                int earliestDepartment = Entry.department(p.entries[first]) ? first : -1;
+                int end = k + 1;
+                while (end < n && p.cases[order[end]].equals(p.cases[first])) {
+                    if (earliestDepartment >= 0) {
+                        earliestDepartment = earlier(p, earliestDepartment, order[end]);
+                    }
+                    end++;
+                }
+                if (move != null && earliestDepartment >= 0) { // a case without any centre-end record
+                    departmentCases.add(new DepartmentAcceptanceFact(record(p, earliestDepartment), move));
+                }
+                merged[m] = p.entries[first];
+                mergedCases[m] = p.cases[first];
+                departments += Entry.department(p.entries[first]) ? 1 : 0;
+                count(move, p.items[first], p.entries[first], volumes);
+                m++;
+                k = end;
+            }
+            if (departments > 0 && departments < m) {
+                pair(merged, mergedCases, m, departments, itemCodes.get(p.items[g[0]]),
+                        ApplicantId.mask(p.applicants[g[0]]), pairs);
+            }
+        }
+
+        private IntakeRecord record(IntakeSpill.Part p, int i) {
+            String name = names.get(p.names[i]);
+            return new IntakeRecord(p.cases[i], itemCodes.get(p.items[i]),
+                    ApplicantId.of(ApplicantId.Type.values()[p.types[i]], p.applicants[i]),
+                    AcceptanceChannel.values()[p.channels[i]], name.isEmpty() ? Optional.empty() : Optional.of(name),
+                    LocalDateTime.ofEpochSecond(p.seconds[i], p.nanos[i], ZoneOffset.UTC));
+        }
+
+        /** Counts a case of a registered item on or after its move-in date: volumes by (item number, month). */
+        private void count(ItemMove move, int item, long e, Map<Long, long[]> volumes) {
+            if (move == null) {
+                return;
+            }
+            long epochDay = Entry.day(e);
+            if (epochDay < move.movedIn().toEpochDay()) {
+                return;
+            }
+            LocalDate day = LocalDate.ofEpochDay(epochDay);
+            long key = (long) item << 32 | (day.getYear() * 12L + day.getMonthValue() - 1);
+            volumes.computeIfAbsent(key, k -> new long[2])[Entry.department(e) ? 0 : 1]++;
+        }
+
+        private boolean departmentEnd(AcceptanceChannel channel, int name, long day) {
+            switch (channel) {
+                case DEPARTMENT:
+                    return true;
+                case CENTRE_WINDOW:
+                    return false;
+                case ONLINE:
+                    if (name == 0) {
+                        return false;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            return ends.computeIfAbsent(name * 4 + channel.ordinal(), k -> new HashMap<>())
+                    .computeIfAbsent(day, d -> departmentEnd(channel, names.get(name), LocalDate.ofEpochDay(d)));
+        }
+
+        private boolean departmentEnd(AcceptanceChannel channel, String name, LocalDate day) {
+            return switch (channel) {
                 case DEPARTMENT -> true;
                 case CENTRE_WINDOW -> false;
-                case BRANCH_CENTRE -> !approved(r, day, BRANCH_CENTRES);
-                case ONLINE -> r.channelName().isPresent() && !approved(r, day, ONLINE_CHANNELS)
+                case BRANCH_CENTRE -> !approved(channel, name, day, BRANCH_CENTRES);
+                case ONLINE -> !approved(channel, name, day, ONLINE_CHANNELS)
                         && (onlineListed || !listAt(ONLINE_CHANNELS, day).isEmpty());
             };
         }
 
-        private boolean approved(IntakeRecord r, LocalDate day, String parameter) {
-            String name = r.channelName().orElseThrow();
+        private boolean approved(AcceptanceChannel channel, String name, LocalDate day, String parameter) {
             if (listAt(parameter, day).contains(name)) {
                 return true;
             }
             for (ApprovedChannel c : channels) {
-                if (c.approves(r.channel(), name, day)) {
+                if (c.approves(channel, name, day)) {
                     return true;
                 }
             }
@@ -326,21 +511,21 @@ public final class IntakeDetector {
             return params.get(parameter).isPresent() ? params.listAt(parameter, day) : List.of();
         }
 
-        private int windowDays(LocalDate day) {
-            int w = params.intAt(WINDOW_DAYS, day);
-            if (w < 0 || w > MAX_WINDOW_DAYS) {
-                throw new InvalidValueException("parameter." + WINDOW_DAYS, w,
-                        "窗口天数应在 0–" + MAX_WINDOW_DAYS + " 之间 / the window must be 0–" + MAX_WINDOW_DAYS + " days");
+        private int windowDays(long day) {
+            Integer w = windows.get(day);
+            if (w == null) {
+                w = params.intAt(WINDOW_DAYS, LocalDate.ofEpochDay(day));
+                if (w < 0 || w > MAX_WINDOW_DAYS) {
+                    throw new InvalidValueException("parameter." + WINDOW_DAYS, w,
+                            "窗口天数应在 0–" + MAX_WINDOW_DAYS + " 之间 / the window must be 0–" + MAX_WINDOW_DAYS + " days");
+                }
+                windows.put(day, w);
             }
             return w;
         }
     }
 
-    /** One case: applicant, item and case number. */
-    static String caseKey(String applicant, String item, String caseNumber) {
-        return applicant + '\u0000' + item + '\u0000' + caseNumber;
-    }
-
+    private static final long SECONDS_PER_DAY = 86_400;
     /** What the logs and registers say about one case number that has results or steps. */
     private static final class Track {
         final List<ResultRecord> results = new ArrayList<>(1);
@@ -371,14 +556,14 @@ public final class IntakeDetector {
             }
         }
 
-        void accepted(IntakeRecord r, boolean departmentEnd) {
-            boolean earlier = acceptedAt == null || r.acceptedAt().isBefore(acceptedAt)
-                    || r.acceptedAt().equals(acceptedAt) && r.channel().compareTo(acceptedThrough) < 0;
+        void accepted(LocalDateTime at, AcceptanceChannel channel, boolean departmentEnd) {
+            boolean earlier = acceptedAt == null || at.isBefore(acceptedAt)
+                    || at.equals(acceptedAt) && channel.compareTo(acceptedThrough) < 0;
             if (earlier) {
-                acceptedAt = r.acceptedAt();
-                acceptedThrough = r.channel();
+                acceptedAt = at;
+                acceptedThrough = channel;
             }
-            LocalDate day = r.acceptedAt().toLocalDate();
+            LocalDate day = at.toLocalDate();
             if (!departmentEnd && (centreOn == null || day.isBefore(centreOn))) {
                 centreOn = day;
             }
@@ -432,150 +617,68 @@ public final class IntakeDetector {
         }
     }
 
-    /** The records of one (applicant, item), in the order read; arrays only from the second record on. */
-    private static final class Group {
-        /** Null while the group has one record (then {@link #first} and {@link #sample} hold it). */
-        long[] entries;
-        String[] cases;
-        /** Any one record of the key, for the item code and the masked applicant in messages. */
-        IntakeRecord sample;
-        /** The first record's entry, while the group has one record. */
-        long first;
-        int n;
-
-        void add(long entry, IntakeRecord r) {
-            if (n == 0) {
-                sample = r; // a group of one record (most of a log) keeps only its first record
-                n = 1;
-                first = entry;
-                return;
-            }
-            if (n == 1) {
-                entries = new long[] {first, 0, 0, 0};
-                cases = new String[] {sample.caseNumber(), null, null, null};
-            } else if (n == entries.length) {
-                entries = Arrays.copyOf(entries, n * 2);
-                cases = Arrays.copyOf(cases, n * 2);
-            }
-            entries[n] = entry;
-            cases[n] = r.caseNumber();
-            n++;
+    /**
+     * For each department-end case required in the centre among the merged cases {@code entries[0..n)} of one
+     * (applicant, item), a pair with the nearest centre-end case (earliest, then lowest case number).
+     */
+    private static void pair(long[] entries, String[] cases, int n, int departments, String item, String masked,
+            List<RuleFact> pairs) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
-
-        /**
-         * Merges records of one case number into one case (a centre-end case if any record is; its earliest record
-         * of that end), counts the cases per month for a registered item, and pairs each department-end case of an
-         * item required in the centre with the nearest centre-end case.
-         */
-        void finish(IntakeDetector.Session s, ItemMove move, List<RuleFact> pairs, Set<String> alsoCentre,
-                Map<String, TreeMap<YearMonth, long[]>> volumes) {
-            if (n == 1) {
-                count(move, first, volumes);
-                return;
-            }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            // by case number, the centre end first, then by day: the first of each case number stands for the case
-            Arrays.sort(order, Comparator.<Integer, String>comparing(i -> cases[i])
-                    .thenComparingLong(i -> entries[i] & 1).thenComparingLong(i -> entries[i]));
-            long[] merged = new long[n];
-            String[] mergedCases = new String[n];
-            int m = 0;
-            int departments = 0;
-            for (int k = 0; k < n; k++) {
-                int i = order[k];
-                if (m > 0 && mergedCases[m - 1].equals(cases[i])) {
-                    if (!Entry.department(merged[m - 1]) && Entry.department(entries[i])) {
-                        alsoCentre.add(caseKey(sample.applicant().value(), sample.itemCode(), cases[i]));
-                    }
-                    continue;
-                }
-                merged[m] = entries[i];
-                mergedCases[m] = cases[i];
-                departments += Entry.department(entries[i]) ? 1 : 0;
-                count(move, entries[i], volumes);
-                m++;
-            }
-            if (departments > 0 && departments < m) {
-                pair(merged, mergedCases, m, departments, pairs);
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> Entry.day(entries[i])).thenComparing(i -> cases[i]));
+        long[] centreDays = new long[n - departments];
+        String[] centreCases = new String[n - departments];
+        int c = 0;
+        for (Integer i : order) {
+            if (!Entry.department(entries[i])) {
+                centreDays[c] = Entry.day(entries[i]);
+                centreCases[c] = cases[i];
+                c++;
             }
         }
-
-        private void count(ItemMove move, long e, Map<String, TreeMap<YearMonth, long[]>> volumes) {
-            if (move == null) {
-                return;
+        for (int i = 0; i < n; i++) {
+            long e = entries[i];
+            if (!Entry.department(e) || !Entry.required(e)) {
+                continue;
             }
-            LocalDate day = LocalDate.ofEpochDay(Entry.day(e));
-            if (day.isBefore(move.movedIn())) {
-                return;
-            }
-            long[] c = volumes.computeIfAbsent(move.itemCode(), k -> new TreeMap<>())
-                    .computeIfAbsent(YearMonth.from(day), k -> new long[2]);
-            c[Entry.department(e) ? 0 : 1]++;
+            long day = Entry.day(e);
+            int w = Entry.window(e);
+            int best = nearest(centreDays, c, day);
+            pairs.add(new IntakePairFact(cases[i], LocalDate.ofEpochDay(day), centreCases[best],
+                    LocalDate.ofEpochDay(centreDays[best]), item, masked, w));
         }
+    }
 
-        /** For each department-end case required in the centre, a pair with the nearest centre-end case (earliest, then lowest case number). */
-        private void pair(long[] entries, String[] cases, int n, int departments, List<RuleFact> pairs) {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, Comparator.<Integer>comparingLong(i -> Entry.day(entries[i])).thenComparing(i -> cases[i]));
-            long[] centreDays = new long[n - departments];
-            String[] centreCases = new String[n - departments];
-            int c = 0;
-            for (Integer i : order) {
-                if (!Entry.department(entries[i])) {
-                    centreDays[c] = Entry.day(entries[i]);
-                    centreCases[c] = cases[i];
-                    c++;
-                }
-            }
-            String masked = sample.applicant().masked();
-            for (int i = 0; i < n; i++) {
-                long e = entries[i];
-                if (!Entry.department(e) || !Entry.required(e)) {
-                    continue;
-                }
-                long day = Entry.day(e);
-                int w = Entry.window(e);
-                int best = nearest(centreDays, c, day);
-                pairs.add(new IntakePairFact(cases[i], LocalDate.ofEpochDay(day), centreCases[best],
-                        LocalDate.ofEpochDay(centreDays[best]), sample.itemCode(), masked, w));
+    /** Index of the first of the days closest to {@code day} in sorted {@code days[0..c)}, c ≥ 1. */
+    private static int nearest(long[] days, int c, long day) {
+        int lo = 0;
+        int hi = c; // first index with days[i] >= day
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (days[mid] < day) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-
-        /** Index of the first of the days closest to {@code day} in sorted {@code days[0..c)}, c ≥ 1. */
-        private static int nearest(long[] days, int c, long day) {
-            int lo = 0;
-            int hi = c; // first index with days[i] >= day
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (days[mid] < day) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            if (lo == c) {
-                return firstOf(days, c - 1);
-            }
-            if (lo == 0) {
-                return 0;
-            }
-            long before = day - days[lo - 1];
-            long after = days[lo] - day;
-            return before <= after ? firstOf(days, lo - 1) : lo;
+        if (lo == c) {
+            return firstOf(days, c - 1);
         }
-
-        /** The first index holding the same day as {@code days[i]}. */
-        private static int firstOf(long[] days, int i) {
-            while (i > 0 && days[i - 1] == days[i]) {
-                i--;
-            }
-            return i;
+        if (lo == 0) {
+            return 0;
         }
+        long before = day - days[lo - 1];
+        long after = days[lo] - day;
+        return before <= after ? firstOf(days, lo - 1) : lo;
+    }
+
+    /** The first index holding the same day as {@code days[i]}. */
+    private static int firstOf(long[] days, int i) {
+        while (i > 0 && days[i - 1] == days[i]) {
+            i--;
+        }
+        return i;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.approvalrules.api.InvalidValueException;
@@ -54,6 +55,29 @@ public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optio
      *     the first bad line when {@code rejects} is strict)
      */
     public IntakeReport scan(Function<IntakeRegisters, IntakeScan> scans, Rejects rejects, LongConsumer progress) {
+        List<Finding> findings = new ArrayList<>();
+        IntakeReport streamed = scan(scans, rejects, progress, findings::add);
+        return new IntakeReport(findings, streamed.records(), streamed.logRecords(), streamed.rejected(),
+                streamed.movedItems(), streamed.counts(), streamed.notChecked());
+    }
+
+    /**
+     * As {@link #scan(Function, Rejects, LongConsumer)}, handing each finding to {@code findings} in the same order
+     * ({@link IntakeScan#finish(Consumer)}) instead of holding them: the report has the counts per
+     * rule, item and department and {@link IntakeReport#total()}, and an empty {@link IntakeReport#findings()}. The
+     * memory a scan needs then does not grow with the number of findings (docs/INTAKE.md "Cost").
+     */
+    public IntakeReport scan(Function<IntakeRegisters, IntakeScan> scans, Rejects rejects, LongConsumer progress,
+            Consumer<Finding> findings) {
+        return scan(scans, rejects, progress, read -> { }, findings);
+    }
+
+    /**
+     * As {@link #scan(Function, Rejects, LongConsumer, Consumer)}, telling {@code read} once every file is read and
+     * before the first finding (with the records read and lines rejected so far, and no counts yet).
+     */
+    public IntakeReport scan(Function<IntakeRegisters, IntakeScan> scans, Rejects rejects, LongConsumer progress,
+            Consumer<IntakeReport> read, Consumer<Finding> findings) {
         List<ItemMove> register = IntakeLogReader.readMoves(moves);
         Map<String, String> departments = IntakeLogReader.readDepartments(moves);
         Map<String, Long> records = new LinkedHashMap<>();
@@ -69,14 +93,17 @@ public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optio
         IntakeScan scan = scans.apply(new IntakeRegisters(register, issued, stepRecords, approved));
         long[] n = new long[1];
         for (Path log : logs) {
-            long read = IntakeLogReader.read(log, r -> {
-                scan.add(r);
-                progress.accept(++n[0]);
-            }, rejects);
-            records.merge(log.toString(), read, Long::sum);
+            long passed = IntakeLogReader.read(log, scan, rejects, () -> progress.accept(++n[0]));
+            records.merge(log.toString(), passed, Long::sum);
         }
-        List<Finding> findings = scan.finish();
-        return new IntakeReport(findings, records, scan.records(), rejects.count(), register.size(), summary(findings, departments),
+        read.accept(new IntakeReport(List.of(), records, scan.records(), rejects.count(), register.size(), List.of(),
+                notChecked()));
+        Counts counts = new Counts(departments);
+        scan.finish(f -> {
+            counts.add(f);
+            findings.accept(f);
+        });
+        return new IntakeReport(List.of(), records, scan.records(), rejects.count(), register.size(), counts.sorted(),
                 notChecked());
     }
 
@@ -94,16 +121,25 @@ public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optio
     }
 
     /** Counts per rule, item and department (the item's department from the register; "" when unknown). */
-    static List<IntakeReport.Count> summary(List<Finding> findings, Map<String, String> departments) {
-        Map<List<String>, long[]> counts = new HashMap<>();
-        for (Finding f : findings) {
+    private static final class Counts {
+        private final Map<String, String> departments;
+        private final Map<List<String>, long[]> counts = new HashMap<>();
+
+        Counts(Map<String, String> departments) {
+            this.departments = departments;
+        }
+
+        void add(Finding f) {
             String item = f.evidence().getOrDefault("item", "");
             counts.computeIfAbsent(List.of(f.ruleId(), item, departments.getOrDefault(item, "")), k -> new long[1])[0]++;
         }
-        List<IntakeReport.Count> out = new ArrayList<>();
-        counts.forEach((k, v) -> out.add(new IntakeReport.Count(k.get(0), k.get(1), k.get(2), v[0])));
-        out.sort(Comparator.comparing(IntakeReport.Count::rule).thenComparing(IntakeReport.Count::item)
-                .thenComparing(IntakeReport.Count::department));
-        return List.copyOf(out);
+
+        List<IntakeReport.Count> sorted() {
+            List<IntakeReport.Count> out = new ArrayList<>();
+            counts.forEach((k, v) -> out.add(new IntakeReport.Count(k.get(0), k.get(1), k.get(2), v[0])));
+            out.sort(Comparator.comparing(IntakeReport.Count::rule).thenComparing(IntakeReport.Count::item)
+                    .thenComparing(IntakeReport.Count::department));
+            return List.copyOf(out);
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.applicant.IdType;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.api.intake.IntakeScan;
 import org.approvalrules.api.intake.ItemMove;
 import org.approvalrules.core.csv.CsvColumn;
 import org.approvalrules.core.csv.CsvHeader;
@@ -131,6 +132,108 @@ public final class IntakeLogReader {
 
     private static long read(CsvHeader h, RowSource rows, Consumer<IntakeRecord> sink, Rejects rejects) {
         return readAll(h, rows, IntakeLogReader::record, sink, rejects);
+    }
+
+    /**
+     * Streams {@code file} into {@code scan} through {@link IntakeScan#add(String, String, ApplicantId,
+     * AcceptanceChannel, String, long, int)}, without building an {@link IntakeRecord} and its time per line; each bad
+     * line goes to {@code rejects} exactly as {@link #read(Path, Consumer, Rejects)} rejects it, and {@code progress}
+     * is told each record passed. Returns the number of records passed. A CSV log is lexed on a second thread
+     * ({@link RowPipe}) while this one parses and scans the rows before.
+     */
+    public static long read(Path file, IntakeScan scan, Rejects rejects, Runnable progress) {
+        try (IntakeRows rows = IntakeRows.open(file, LOG);
+                RowPipe pipe = rows.csv() ? new RowPipe(() -> rows.next(rejects), file.getFileName().toString()) : null) {
+            CsvHeader h = rows.header();
+            RowSource source = pipe != null ? pipe::next : () -> rows.next(rejects);
+            long[] at = new long[2];
+            long n = 0;
+            for (CsvRow row = source.next(); row != null; row = source.next()) {
+                String caseNumber;
+                String item;
+                ApplicantId applicant;
+                AcceptanceChannel channel;
+                Optional<String> name;
+                try {
+                    h.checkWidth(row);
+                    caseNumber = h.require(row, CASE);
+                    item = h.require(row, ITEM);
+                    applicant = applicant(h, row);
+                    channel = channel(h, row);
+                    seconds(h, row, at);
+                    name = h.optional(row, CHANNEL_NAME);
+                    try {
+                        IntakeRecord.check(caseNumber, item, applicant, channel, name);
+                    } catch (InvalidValueException e) {
+                        throw new DataFormatException(row.file(), row.line(), e.field(), e.value(), e.getMessage(), e);
+                    }
+                } catch (DataFormatException e) {
+                    rejects.reject(e);
+                    continue;
+                }
+                scan.add(caseNumber, item, applicant, channel, name.orElse(null), at[0], (int) at[1]);
+                progress.run();
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * The time of {@link #ACCEPTED} as local seconds from 1970-01-01T00:00 into {@code at[0]} and nanoseconds into
+     * {@code at[1]}: {@code 2024-09-27 10:30:00} and {@code 2024-09-27T10:30} read by digit positions, every other
+     * form through {@link #parseTime}; an error naming the field when it is no time.
+     */
+    private static void seconds(CsvHeader h, CsvRow row, long[] at) {
+        String v = h.require(row, ACCEPTED);
+        long s = commonSeconds(v);
+        if (s != Long.MIN_VALUE) {
+            at[0] = s;
+            at[1] = 0;
+            return;
+        }
+        LocalDateTime t = time(h, row, ACCEPTED);
+        at[0] = t.toEpochSecond(java.time.ZoneOffset.UTC);
+        at[1] = t.getNano();
+    }
+
+    /**
+     * The local seconds of {@code 2024-09-27 10:30:00} or {@code 2024-09-27T10:30} (as {@link #common} reads them),
+     * or {@link Long#MIN_VALUE} for anything else, including a date or time out of range.
+     */
+    static long commonSeconds(String s) {
+        int n = s.length();
+        if (n != 16 && n != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' && s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || n == 19 && s.charAt(16) != ':') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = n == 19 ? digits(s, 17, 19) : 0;
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year)) || hour > 23 || minute > 59
+                || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        return epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
+    }
+
+    /** {@link LocalDate#toEpochDay()} of a valid date, without the object. */
+    private static long epochDay(long y, int month, int day) {
+        long total = 365 * y;
+        total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367 * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (!java.time.Year.isLeap(y)) {
+                total--;
+            }
+        }
+        return total - 719_528L; // days from 0000-01-01 to 1970-01-01
     }
 
     private static IntakeRecord record(CsvHeader h, CsvRow row) {
@@ -279,25 +382,8 @@ public final class IntakeLogReader {
      * regular expression; null for anything else (then the patterns decide).
      */
     private static LocalDateTime common(String s) {
-        int n = s.length();
-        if (n != 16 && n != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' && s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || n == 19 && s.charAt(16) != ':') {
-            return null;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = n == 19 ? digits(s, 17, 19) : 0;
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second);
-        } catch (DateTimeException e) {
-            return null;
-        }
+        long seconds = commonSeconds(s);
+        return seconds == Long.MIN_VALUE ? null : LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC);
     }
 
     /** The decimal number in {@code s[from, to)}, or -1 when a character is not an ASCII digit. */

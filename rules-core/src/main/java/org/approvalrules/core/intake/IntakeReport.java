@@ -10,7 +10,9 @@ import org.approvalrules.api.finding.Finding;
  * file, the lines rejected, counts per rule, item and department, and what was not checked for want of a file.
  * Immutable.
  *
- * @param findings every finding
+ * @param findings every finding, or none when the scan streamed them to a consumer
+ *     ({@link IntakeFiles#scan(java.util.function.Function, org.approvalrules.core.records.Rejects,
+ *     java.util.function.LongConsumer, java.util.function.Consumer)}): then {@link #total()} says how many
  * @param records records read per file (logs, results, steps), in the order read
  * @param logRecords intake records scanned (all logs)
  * @param rejected lines rejected (all files)
@@ -26,6 +28,11 @@ public record IntakeReport(List<Finding> findings, Map<String, Long> records, lo
         records = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(records));
         counts = List.copyOf(counts);
         notChecked = List.copyOf(notChecked);
+    }
+
+    /** Findings in all (the sum of {@link #counts}; also when the findings were streamed and not held). */
+    public long total() {
+        return counts.stream().mapToLong(Count::count).sum();
     }
 
     /** Whether every line of every file was used. */

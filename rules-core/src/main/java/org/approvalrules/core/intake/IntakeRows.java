@@ -100,6 +100,11 @@ final class IntakeRows implements Closeable {
         return c.aliases().get(c.aliases().size() - 1);
     }
 
+    /** Whether the rows are CSV (JSON Lines otherwise). */
+    boolean csv() {
+        return csv != null;
+    }
+
     CsvHeader header() {
         return header;
     }

@@ -1,67 +1,95 @@
 package org.approvalrules.core.intake;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.Arrays;
 import org.approvalrules.api.DataFormatException;
-import org.approvalrules.api.applicant.ApplicantId;
-import org.approvalrules.api.cases.AcceptanceChannel;
-import org.approvalrules.api.intake.IntakeRecord;
 
 /**
  * The records of a scan, partitioned by a hash of (applicant, item) so that every record of one (applicant, item) is
- * in one partition, as compact binary records (case number, item, applicant type and number, channel and name,
- * acceptance time, the detector's packed entry). Partitions stay in memory while they total at most
- * {@link #MEMORY_BYTES}; beyond that all go to temporary files (one per partition, under {@code java.io.tmpdir},
- * deleted when read back or at exit), so the detector's memory at {@link #drain} is one partition's records, not the
- * log's. Not thread-safe.
+ * in one partition, as compact binary records. A record is {@code [body length][hash of (applicant, item): 4 bytes]
+ * [body]}, its body the case number (UTF-8), the item's number in the session's table of item codes, the applicant's
+ * type and number, the channel, the channel name's number in the session's table (0: none), the acceptance time
+ * (local seconds and nanoseconds) and the detector's packed entry: about 50 bytes for a typical log line. Partitions
+ * stay in memory while they total at most {@link #MEMORY_BYTES}; beyond that all go to temporary files (one per
+ * partition, under {@code java.io.tmpdir}, deleted when read back or at exit).
+ *
+ * <p>{@link #drain} reads one partition at a time into a {@link Part}. A partition file larger than its budget
+ * ({@link #PARTITION_BYTES} by default) is first split again by another hash of the same (applicant, item) into
+ * enough sub-partitions to fit the budget (a second level, and so on up to {@value #MAX_LEVEL} levels), so the heap
+ * holds at most one budget's worth of records whatever the size of the log — except the records of one single
+ * (applicant, item), which cannot be split. Not thread-safe.
  */
 final class IntakeSpill {
 
-    /** Partitions: a power of two. */
+    /** Partitions of the first level: a power of two. */
     static final int PARTITIONS = 64;
     /** Bytes kept in memory before the partitions go to files. */
     static final long MEMORY_BYTES = 48L << 20;
+    /** The largest partition file read at once; a larger one is split again before it is read. */
+    static final long PARTITION_BYTES = 24L << 20;
+    /** Levels of splitting at most (a partition still too large then is one (applicant, item), read as it is). */
+    static final int MAX_LEVEL = 4;
+    private static final int FILE_BUFFER = 1 << 16;
 
-    private final ByteArrayOutputStream[] memory = new ByteArrayOutputStream[PARTITIONS];
-    private final DataOutputStream[] out = new DataOutputStream[PARTITIONS];
-    private Path[] files;
+    private final int partitions;
+    private final int level;
     private final long memoryBytes;
+    private final long partitionBytes;
+    private final Out[] out;
+    private boolean files;
     private long bytes;
     private long records;
+    private byte[] scratch = new byte[256];
+    private final byte[] head = new byte[9];
 
     IntakeSpill() {
-        this(MEMORY_BYTES);
+        this(MEMORY_BYTES, PARTITION_BYTES);
     }
 
-    /** Partitions that go to files beyond {@code memoryBytes} (0: from the first record; for tests). */
-    IntakeSpill(long memoryBytes) {
+    /**
+     * Partitions that go to files beyond {@code memoryBytes} (0: from the first record) and are split again when a
+     * file exceeds {@code partitionBytes} (small values: for tests).
+     */
+    IntakeSpill(long memoryBytes, long partitionBytes) {
+        this(PARTITIONS, 0, memoryBytes, partitionBytes);
+    }
+
+    private IntakeSpill(int partitions, int level, long memoryBytes, long partitionBytes) {
+        this.partitions = partitions;
+        this.level = level;
         this.memoryBytes = memoryBytes;
-        for (int i = 0; i < PARTITIONS; i++) {
-            memory[i] = new ByteArrayOutputStream(256);
-            out[i] = new DataOutputStream(memory[i]);
+        this.partitionBytes = Math.max(1, partitionBytes);
+        this.out = new Out[partitions];
+        for (int i = 0; i < partitions; i++) {
+            out[i] = new Out();
         }
     }
 
-    /** Partition of an (applicant, item). */
-    static int partition(String applicant, String item) {
-        int h = applicant.hashCode() * 31 + item.hashCode();
+    /** The hash of an (applicant, item) that chooses its partition at every level. */
+    static int hash(String applicant, String item) {
+        return applicant.hashCode() * 31 + item.hashCode();
+    }
+
+    /** Partition of {@code hash} among {@code partitions} (a power of two) at {@code level}. */
+    static int bucket(int hash, int level, int partitions) {
+        int h = hash;
+        if (level > 0) { // another mix of the same hash for each further level (MurmurHash3's finaliser, seeded)
+            h += level * 0x9E3779B9;
+            h ^= h >>> 16;
+            h *= 0x85EBCA6B;
+            h ^= h >>> 13;
+            h *= 0xC2B2AE35;
+        }
         h ^= h >>> 16;
-        return h & (PARTITIONS - 1);
+        return h & (partitions - 1);
     }
 
     /** Records written so far. */
@@ -71,26 +99,46 @@ final class IntakeSpill {
 
     /** Whether the partitions went to files. */
     boolean spilled() {
-        return files != null;
+        return files;
     }
 
-    void write(IntakeRecord r, long entry) {
-        int p = partition(r.applicant().value(), r.itemCode());
-        DataOutputStream o = out[p];
+    /**
+     * Writes one record (see the class comment); {@code item} and {@code name} are numbers in the session's tables,
+     * {@code itemCode} the item's code (for the hash).
+     */
+    void write(String caseNumber, int item, String itemCode, int applicantType, String applicant, int channel, int name,
+            long seconds, int nano, long entry) {
+        int hash = hash(applicant, itemCode);
+        int n = 0;
+        n = putString(n, caseNumber);
+        n = putVarint(n, item);
+        n = room(n, 1);
+        scratch[n++] = (byte) applicantType;
+        n = putString(n, applicant);
+        n = room(n, 2 + 5 + 8 + 5 + 8);
+        scratch[n++] = (byte) channel;
+        n = putVarint(n, name);
+        n = putLong(n, seconds);
+        n = putVarint(n, nano);
+        n = putLong(n, entry);
+        put(bucket(hash, level, partitions), hash, scratch, 0, n);
+        records++;
+    }
+
+    private void put(int p, int hash, byte[] body, int off, int len) {
+        byte[] head = this.head;
+        int h = varint(head, 0, len);
+        head[h++] = (byte) (hash >>> 24);
+        head[h++] = (byte) (hash >>> 16);
+        head[h++] = (byte) (hash >>> 8);
+        head[h++] = (byte) hash;
         try {
-            int before = o.size();
-            o.writeUTF(r.caseNumber());
-            o.writeUTF(r.itemCode());
-            o.writeByte(r.applicant().type().ordinal());
-            o.writeUTF(r.applicant().value());
-            o.writeByte(r.channel().ordinal());
-            o.writeUTF(r.channelName().orElse(""));
-            o.writeLong(r.acceptedAt().toEpochSecond(ZoneOffset.UTC));
-            o.writeInt(r.acceptedAt().getNano());
-            o.writeLong(entry);
-            bytes += o.size() - before;
-            records++;
-            if (files == null && bytes > memoryBytes) {
+            Out o = out[p];
+            o.put(head, 0, h);
+            o.put(body, off, len);
+            o.records++;
+            bytes += h + len;
+            if (!files && bytes > memoryBytes) {
                 toFiles();
             }
         } catch (IOException e) {
@@ -98,64 +146,271 @@ final class IntakeSpill {
         }
     }
 
+    private int room(int n, int more) {
+        if (n + more > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, n + more));
+        }
+        return n;
+    }
+
+    private int putVarint(int n, int v) {
+        room(n, 5);
+        return varint(scratch, n, v);
+    }
+
+    private static int varint(byte[] b, int n, int v) {
+        while ((v & ~0x7F) != 0) {
+            b[n++] = (byte) (v & 0x7F | 0x80);
+            v >>>= 7;
+        }
+        b[n++] = (byte) v;
+        return n;
+    }
+
+    private int putLong(int n, long v) {
+        for (int s = 56; s >= 0; s -= 8) {
+            scratch[n++] = (byte) (v >>> s);
+        }
+        return n;
+    }
+
+    /** UTF-8, ASCII without a detour through an encoder. */
+    private int putString(int n, String s) {
+        int len = s.length();
+        boolean ascii = true;
+        for (int i = 0; i < len && ascii; i++) {
+            ascii = s.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            n = putVarint(n, len);
+            room(n, len);
+            for (int i = 0; i < len; i++) {
+                scratch[n++] = (byte) s.charAt(i);
+            }
+            return n;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        n = putVarint(n, b.length);
+        room(n, b.length);
+        System.arraycopy(b, 0, scratch, n, b.length);
+        return n + b.length;
+    }
+
     private void toFiles() throws IOException {
-        files = new Path[PARTITIONS];
-        for (int i = 0; i < PARTITIONS; i++) {
-            files[i] = Files.createTempFile("approval-rules-intake-" + i + "-", ".bin");
-            files[i].toFile().deleteOnExit();
-            OutputStream f = new BufferedOutputStream(Files.newOutputStream(files[i]), 1 << 15);
-            memory[i].writeTo(f);
-            memory[i] = null;
-            out[i] = new DataOutputStream(f);
+        files = true;
+        for (Out o : out) {
+            o.toFile();
         }
     }
 
-    /** Reads the partitions back one at a time, handing each one's records and entries to {@code sink}. */
+    /**
+     * Reads the partitions back one at a time (splitting a file over its budget first), handing each one's records
+     * to {@code sink}; the partitions are empty afterwards.
+     */
     void drain(PartitionSink sink) {
-        for (int i = 0; i < PARTITIONS; i++) {
-            List<IntakeRecord> rs = new ArrayList<>();
-            long[] entries = new long[64];
-            int n = 0;
+        for (int i = 0; i < partitions; i++) {
+            Out o = out[i];
+            out[i] = null;
             try {
-                out[i].close();
-                InputStream raw = files == null ? new ByteArrayInputStream(memory[i].toByteArray())
-                        : new BufferedInputStream(Files.newInputStream(files[i]), 1 << 16);
-                memory[i] = null;
-                try (DataInputStream in = new DataInputStream(raw)) {
-                    while (true) {
-                        String caseNumber;
-                        try {
-                            caseNumber = in.readUTF();
-                        } catch (EOFException end) {
-                            break;
-                        }
-                        String item = in.readUTF();
-                        ApplicantId.Type type = ApplicantId.Type.values()[in.readByte()];
-                        ApplicantId applicant = ApplicantId.of(type, in.readUTF());
-                        AcceptanceChannel channel = AcceptanceChannel.values()[in.readByte()];
-                        String name = in.readUTF();
-                        LocalDateTime at = LocalDateTime.ofEpochSecond(in.readLong(), in.readInt(), ZoneOffset.UTC);
-                        if (n == entries.length) {
-                            entries = java.util.Arrays.copyOf(entries, n * 2);
-                        }
-                        entries[n++] = in.readLong();
-                        rs.add(new IntakeRecord(caseNumber, item, applicant, channel,
-                                name.isEmpty() ? Optional.empty() : Optional.of(name), at));
-                    }
+                if (o.file == null) {
+                    Part part = Part.decode(o.buf, o.pos, o.records);
+                    o.buf = null;
+                    sink.accept(part);
+                    continue;
                 }
-                if (files != null) {
-                    Files.deleteIfExists(files[i]);
+                o.closeFile();
+                if (o.size > partitionBytes && level < MAX_LEVEL) {
+                    split(o).drain(sink);
+                } else {
+                    Part part = Part.decode(Files.readAllBytes(o.path), o.records); // the bytes are garbage once decoded
+                    Files.deleteIfExists(o.path);
+                    sink.accept(part);
                 }
+                Files.deleteIfExists(o.path);
             } catch (IOException e) {
                 throw cannot(e);
             }
-            sink.accept(rs, entries);
+        }
+    }
+
+    /** The records of {@code o}'s file in enough partitions of the next level to fit the budget (files from the start). */
+    private IntakeSpill split(Out o) throws IOException {
+        long wanted = Math.min(1024, 2 * (o.size / partitionBytes + 1));
+        int n = Integer.highestOneBit((int) wanted - 1) << 1;
+        IntakeSpill next = new IntakeSpill(Math.max(2, n), level + 1, 0, partitionBytes);
+        next.files = true;
+        for (Out x : next.out) {
+            x.toFile();
+        }
+        byte[] body = new byte[256];
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(o.path), FILE_BUFFER))) {
+            while (true) {
+                int len;
+                try {
+                    len = readVarint(in);
+                } catch (EOFException end) {
+                    break;
+                }
+                int hash = in.readInt();
+                if (len > body.length) {
+                    body = new byte[Math.max(len, body.length * 2)];
+                }
+                in.readFully(body, 0, len);
+                next.put(bucket(hash, next.level, next.partitions), hash, body, 0, len);
+                next.records++;
+            }
+        }
+        Files.deleteIfExists(o.path);
+        return next;
+    }
+
+    private static int readVarint(InputStream in) throws IOException {
+        int v = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.read();
+            if (b < 0) {
+                if (shift == 0) {
+                    throw new EOFException();
+                }
+                throw new IOException("truncated partition file");
+            }
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
         }
     }
 
     /** Receives one partition. */
     interface PartitionSink {
-        void accept(List<IntakeRecord> records, long[] entries);
+        void accept(Part part);
+    }
+
+    /** One partition's records, decoded into arrays (record i is index i of each). */
+    static final class Part {
+        final int n;
+        final int[] hash;
+        final String[] cases;
+        final int[] items;
+        final byte[] types;
+        final String[] applicants;
+        final byte[] channels;
+        final int[] names;
+        final long[] seconds;
+        final int[] nanos;
+        final long[] entries;
+
+        private Part(int n) {
+            this.n = n;
+            hash = new int[n];
+            cases = new String[n];
+            items = new int[n];
+            types = new byte[n];
+            applicants = new String[n];
+            channels = new byte[n];
+            names = new int[n];
+            seconds = new long[n];
+            nanos = new int[n];
+            entries = new long[n];
+        }
+
+        static Part decode(byte[] b, long records) {
+            return decode(b, b.length, records);
+        }
+
+        static Part decode(byte[] b, int end, long records) {
+            Part p = new Part(Math.toIntExact(records));
+            int[] at = {0};
+            for (int i = 0; i < p.n; i++) {
+                int len = varint(b, at);
+                int start = at[0] + 4;
+                p.hash[i] = (b[at[0]] & 0xFF) << 24 | (b[at[0] + 1] & 0xFF) << 16 | (b[at[0] + 2] & 0xFF) << 8
+                        | b[at[0] + 3] & 0xFF;
+                at[0] = start;
+                p.cases[i] = string(b, at);
+                p.items[i] = varint(b, at);
+                p.types[i] = b[at[0]++];
+                p.applicants[i] = string(b, at);
+                p.channels[i] = b[at[0]++];
+                p.names[i] = varint(b, at);
+                p.seconds[i] = longAt(b, at);
+                p.nanos[i] = varint(b, at);
+                p.entries[i] = longAt(b, at);
+                if (at[0] != start + len || at[0] > end) {
+                    throw new IllegalStateException("corrupt partition record " + i);
+                }
+            }
+            return p;
+        }
+
+        private static int varint(byte[] b, int[] at) {
+            int v = 0;
+            for (int shift = 0; ; shift += 7) {
+                int x = b[at[0]++];
+                v |= (x & 0x7F) << shift;
+                if ((x & 0x80) == 0) {
+                    return v;
+                }
+            }
+        }
+
+        private static String string(byte[] b, int[] at) {
+            int len = varint(b, at);
+            String s = new String(b, at[0], len, StandardCharsets.UTF_8);
+            at[0] += len;
+            return s;
+        }
+
+        private static long longAt(byte[] b, int[] at) {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | b[at[0]++] & 0xFF;
+            }
+            return v;
+        }
+    }
+
+    /** One partition's bytes: a growing array in memory, or a file behind a fixed buffer. */
+    private static final class Out {
+        byte[] buf = new byte[256];
+        int pos;
+        Path path;
+        OutputStream file;
+        long size;
+        long records;
+
+        void put(byte[] b, int off, int len) throws IOException {
+            size += len;
+            if (file == null) {
+                if (pos + len > buf.length) {
+                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + len));
+                }
+            } else if (pos + len > buf.length) {
+                file.write(buf, 0, pos);
+                pos = 0;
+                if (len > buf.length) {
+                    file.write(b, off, len);
+                    return;
+                }
+            }
+            System.arraycopy(b, off, buf, pos, len);
+            pos += len;
+        }
+
+        void toFile() throws IOException {
+            path = Files.createTempFile("approval-rules-intake-", ".bin");
+            path.toFile().deleteOnExit();
+            file = Files.newOutputStream(path);
+            file.write(buf, 0, pos);
+            buf = new byte[FILE_BUFFER];
+            pos = 0;
+        }
+
+        void closeFile() throws IOException {
+            file.write(buf, 0, pos);
+            pos = 0;
+            file.close();
+        }
     }
 
     private static DataFormatException cannot(IOException e) {

@@ -151,6 +151,12 @@ public final class DomainChecks {
             }
 
             @Override
+            public void add(String caseNumber, String itemCode, org.approvalrules.api.applicant.ApplicantId applicant,
+                    org.approvalrules.api.cases.AcceptanceChannel channel, String channelName, long localSecond, int nano) {
+                session.add(caseNumber, itemCode, applicant, channel, channelName, localSecond, nano);
+            }
+
+            @Override
             public long records() {
                 return session.records();
             }
@@ -158,8 +164,16 @@ public final class DomainChecks {
             @Override
             public List<Finding> finish() {
                 List<Finding> out = new ArrayList<>();
-                session.finish(batch -> out.addAll(rules.judge(batch)));
-                return IntakeDetector.order(out);
+                finish(out::add);
+                return out;
+            }
+
+            @Override
+            public void finish(java.util.function.Consumer<Finding> sink) {
+                try (org.approvalrules.core.intake.FindingRuns runs = new org.approvalrules.core.intake.FindingRuns()) {
+                    runs.judge(session, rules);
+                    runs.merge(sink);
+                }
             }
         };
     }

@@ -52,6 +52,71 @@ class IntakeSpillTest {
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(expected).hasSizeGreaterThan(1000);
         assertThat(tempFiles()).as("partition files are deleted once read").isEqualTo(before);
+
+        // a budget of 4 KB per partition: every partition file (about 16 KB) is split again, some twice
+        Collections.shuffle(records, new Random(5));
+        IntakeDetector.Session split = detector.session(IntakeRegisters.of(moves), 0, 4_096);
+        records.forEach(split::add);
+        List<List<RuleFact>> batches = new ArrayList<>();
+        split.finish(batches::add);
+        assertThat(batches.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(batches).as("the partitions were split into more batches").hasSizeGreaterThan(IntakeSpill.PARTITIONS * 2);
+        assertThat(tempFiles()).as("the split partitions' files are deleted once read").isEqualTo(before);
+    }
+
+    @Test
+    void findingRunsMergeToTheOrderOfOneSort() throws Exception {
+        Path log = dir.resolve("log.csv");
+        IntakeLogGenerator.writeLog(log, 5_000, 11L);
+        IntakeLogGenerator.writeMoves(dir.resolve("moves.csv"));
+        List<ItemMove> moves = IntakeLogReader.readMoves(dir.resolve("moves.csv"));
+        try (ApprovalRules rules = ApprovalRules.builder().build()) {
+            var snapshot = EntryPointAccess.snapshot(rules, DivisionCode.NATIONAL);
+            IntakeDetector detector = new IntakeDetector(snapshot.parameters());
+            List<List<org.approvalrules.api.finding.Finding>> judged = new ArrayList<>();
+            for (int held : new int[] {0, 300, FindingRuns.HELD}) {
+                IntakeDetector.Session s = detector.session(IntakeRegisters.of(moves));
+                IntakeLogReader.read(log, s::add);
+                List<org.approvalrules.api.finding.Finding> all = new ArrayList<>();
+                List<org.approvalrules.api.finding.Finding> merged = new ArrayList<>();
+                try (FindingRuns runs = new FindingRuns(held)) {
+                    s.finish(batch -> {
+                        List<org.approvalrules.api.finding.Finding> f = snapshot.evaluate(batch, java.time.Instant.parse("2025-01-01T00:00:00Z"));
+                        all.addAll(f);
+                        runs.add(f);
+                    });
+                    assertThat(runs.total()).isEqualTo(all.size());
+                    runs.merge(merged::add);
+                }
+                assertThat(merged).as("held " + held).hasSizeGreaterThan(100).isEqualTo(IntakeDetector.order(all));
+                judged.add(merged);
+            }
+            assertThat(judged.get(0)).isEqualTo(judged.get(2));
+        }
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith("approval-rules-findings-"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aLargeScanJudgedOnTwoThreadsGivesTheFindingsOfOneThread() throws Exception {
+        Path log = dir.resolve("log.csv");
+        IntakeLogGenerator.writeLog(log, (int) FindingRuns.PARALLEL_FROM + 10_000, 13L);
+        IntakeLogGenerator.writeMoves(dir.resolve("moves.csv"));
+        List<ItemMove> moves = IntakeLogReader.readMoves(dir.resolve("moves.csv"));
+        List<IntakeRecord> records = new ArrayList<>();
+        IntakeLogReader.read(log, records::add);
+        try (ApprovalRules rules = ApprovalRules.builder().build()) {
+            var snapshot = EntryPointAccess.snapshot(rules, DivisionCode.NATIONAL);
+            IntakeDetector.Session one = new IntakeDetector(snapshot.parameters()).session(IntakeRegisters.of(moves));
+            records.forEach(one::add);
+            List<org.approvalrules.api.finding.Finding> sequential = new ArrayList<>();
+            one.finish(batch -> sequential.addAll(snapshot.evaluate(batch, java.time.Instant.parse("2025-01-01T00:00:00Z"))));
+            var scan = rules.locality(DivisionCode.NATIONAL).scanIntake(IntakeRegisters.of(moves));
+            records.forEach(scan::add);
+            assertThat(scan.records()).isGreaterThanOrEqualTo(FindingRuns.PARALLEL_FROM);
+            assertThat(scan.finish()).hasSizeGreaterThan(1000).isEqualTo(IntakeDetector.order(sequential));
+        }
     }
 
     private static long tempFiles() throws Exception {
