@@ -46,7 +46,9 @@ import java.time.LocalDate;
  * while a masked output stream masks whatever it prints.
  *
  * <p>The scan is a single left-to-right pass without regular expressions: O(n) per character of input
- * (at most 18 checks of 18 characters per position inside long tokens), no backtracking.
+ * (at most 18 checks of 18 characters per position inside long tokens), no backtracking. Tokens shorter than the
+ * shortest shape (8) are skipped at once, and inside a long token a non-digit at offsets 3–8 of a window (where
+ * both 18-character shapes need digits) skips every window it rules out; the masking is exactly the same.
  */
 public final class Masking {
 
@@ -56,6 +58,19 @@ public final class Masking {
     private static final int[] RESIDENT_ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String RESIDENT_ID_CHECK = "10X98765432";
     private static final int ID_LENGTH = 18;
+    /** The shortest match of any shape (1 letter and 7 digits): shorter tokens are never masked. */
+    private static final int SHORTEST = 8;
+    /** The value of each ASCII character in {@link #CREDIT_CODE_CHARSET} (either case), else -1. */
+    private static final byte[] CREDIT_CODE_VALUE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(CREDIT_CODE_VALUE, (byte) -1);
+        for (int v = 0; v < CREDIT_CODE_CHARSET.length(); v++) {
+            char c = CREDIT_CODE_CHARSET.charAt(v);
+            CREDIT_CODE_VALUE[c] = (byte) v;
+            CREDIT_CODE_VALUE[Character.toLowerCase(c)] = (byte) v;
+        }
+    }
 
     private Masking() {
     }
@@ -80,7 +95,9 @@ public final class Masking {
             while (end < n && isAsciiAlnum(text.charAt(end))) {
                 end++;
             }
-            out = maskToken(text, i, end, out);
+            if (end - i >= SHORTEST) {
+                out = maskToken(text, i, end, out);
+            }
             i = end;
         }
         return out == null ? text.toString() : new String(out);
@@ -113,6 +130,12 @@ public final class Masking {
         if (len > ID_LENGTH) {
             int i = from;
             while (i + ID_LENGTH <= to) {
+                // both shapes need digits at offsets 2-7: a non-digit there rules out every window up to it
+                int nonDigit = lastNonDigit(t, i + 2, i + 8);
+                if (nonDigit >= 0) {
+                    i = nonDigit - 1;
+                    continue;
+                }
                 if (isValidResidentId(t, i) || isValidCreditCode(t, i)) {
                     out = hide(t, out, i, i + ID_LENGTH);
                     // the last 2 stay visible: a window starting there must still be checked
@@ -197,7 +220,7 @@ public final class Masking {
 
     private static boolean isCreditCodeShape(CharSequence t, int from) {
         for (int i = 0; i < ID_LENGTH; i++) {
-            if (CREDIT_CODE_CHARSET.indexOf(upper(t.charAt(from + i))) < 0) {
+            if (creditCodeValue(t.charAt(from + i)) < 0) {
                 return false;
             }
         }
@@ -232,13 +255,28 @@ public final class Masking {
     private static boolean isValidCreditCode(CharSequence t, int from) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            int v = CREDIT_CODE_CHARSET.indexOf(upper(t.charAt(from + i)));
+            int v = creditCodeValue(t.charAt(from + i));
             if (v < 0) {
                 return false;
             }
             sum += v * CREDIT_CODE_WEIGHTS[i];
         }
         return allDigits(t, from + 2, from + 8) && CREDIT_CODE_CHARSET.charAt((31 - sum % 31) % 31) == upper(t.charAt(from + 17));
+    }
+
+    /** The value of {@code c} in the credit code set (either case), or -1. */
+    private static int creditCodeValue(char c) {
+        return c < 128 ? CREDIT_CODE_VALUE[c] : -1;
+    }
+
+    /** The index of the last non-digit in [from, to), or -1 when all are digits. */
+    private static int lastNonDigit(CharSequence t, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (!isDigit(t.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int number(CharSequence t, int from, int len) {

@@ -155,6 +155,47 @@ class SuperviseIntakeTest {
                 .doesNotContain(dir.toString());
     }
 
+    /**
+     * The stage streams the scan's findings to findings.jsonl (issue #16 item 8) through the fast log reader: they
+     * are, in order, the findings the entry point's list-returning scan gives on the records the record-building
+     * reader reads, each with its department added.
+     */
+    @Test
+    void theStreamedIntakeFindingsAreTheListScansInTheSameOrder() throws IOException {
+        county();
+        write("intake/department.csv", """
+                case_number,item_code,applicant_id,channel,channel_name,accepted
+                D02-DEP-000001,I1,914211210001007707,DEPARTMENT,县卫生健康局,2026-03-04T09:00
+                D02-DEP-000002,I1,91421121000102411H,DEPARTMENT,县卫生健康局,2026-03-10T09:00
+                D05-DEP-000001,I3,914211210001004517,DEPARTMENT,县交通运输局,2026-03-02T09:00
+                """);
+        RulesCommandTest.Run r = supervise();
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        List<String> streamed = findings().stream().filter(f -> f.get("ruleId").asText().startsWith("intake."))
+                .map(f -> {
+                    assertThat(f.get("evidence").get("department").asText()).isEqualTo("D02");
+                    return f.get("ruleId").asText() + " " + f.get("subject").asText() + " " + f.get("messageEn").asText();
+                }).toList();
+        List<String> listed;
+        try (var rules = org.approvalrules.ApprovalRules.builder().build()) {
+            var locality = rules.locality(org.approvalrules.api.division.DivisionCode.parse("421121"));
+            var strict = org.approvalrules.core.records.Rejects.strict();
+            var scan = locality.scanIntake(new org.approvalrules.api.intake.IntakeRegisters(
+                    List.of(new org.approvalrules.api.intake.ItemMove("I1", java.time.LocalDate.of(2024, 1, 2), true)),
+                    org.approvalrules.core.intake.IntakeRegisterReader.readResults(dir.resolve("data/results.csv"), strict),
+                    org.approvalrules.core.intake.IntakeRegisterReader.readSteps(dir.resolve("data/steps.csv"), strict),
+                    List.of()));
+            for (String log : List.of("centre.csv", "department.csv")) {
+                org.approvalrules.core.intake.IntakeLogReader.read(dir.resolve("data/intake/" + log), scan::add);
+            }
+            listed = scan.finish().stream().map(f -> f.ruleId() + " " + f.subject() + " " + f.message().en()).toList();
+        }
+        for (String rule : List.of("intake.two-end", "intake.outside-system", "intake.front-office")) {
+            assertThat(listed).anyMatch(l -> l.startsWith(rule + " "));
+        }
+        assertThat(streamed).containsExactlyElementsOf(listed);
+    }
+
     private List<JsonNode> findings() throws IOException {
         return Files.readAllLines(dir.resolve("out/findings.jsonl")).stream().map(l -> {
             try {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.approvalrules.api.finding.Finding;
 import org.approvalrules.api.intake.ApprovedChannel;
 import org.approvalrules.api.intake.IntakeRegisters;
 import org.approvalrules.api.intake.IntakeScan;
@@ -23,7 +22,8 @@ import org.approvalrules.core.supervise.SupervisionData.CatalogueItem;
 
 /**
  * Two-end intake (两头受理, 明进暗不进), handling outside the system (体外循环) and front-office intake (前店后厂)
- * through the entry point's {@code scanIntake(IntakeRegisters)}, with the intake domain's own readers
+ * through the entry point's {@code scanIntake(IntakeRegisters)}, its findings streamed ({@code IntakeScan.finish(Consumer)})
+ * straight to the run's findings.jsonl and counted, never held all at once, with the intake domain's own readers
  * (docs/INTAKE.md): every intake log under {@code intake/} (CSV or JSON Lines) against the registers of the data
  * directory — the move-in register {@code moves} (or, when absent, the register derived from the catalogue the job
  * has read: {@code in_centre_from}, {@code centre_only}), the results issued ({@code results}), the steps of cases
@@ -61,19 +61,18 @@ final class IntakeStage implements SupervisionStage {
         IntakeScan scan = run.locality.scanIntake(new IntakeRegisters(moves, results, steps, channels));
         long[] total = {0};
         for (SupervisionFiles.Source log : logs) {
-            long n = SupervisionFiles.named(log, () -> IntakeLogReader.read(log.path(), r -> {
-                scan.add(r);
+            long n = SupervisionFiles.named(log, () -> IntakeLogReader.read(log.path(), scan, renamed(run, log), () -> {
                 if ((++total[0] & 0xF_FFFF) == 0) {
                     run.progress.accept(String.format("受理记录 / intake records %,d", total[0]));
                 }
-            }, renamed(run, log)));
+            }));
             run.counted(log.name(), n);
             run.progress.accept(String.format("intake %s %,d", log.name(), n));
         }
-        List<Finding> found = scan.finish();
-        run.write(found);
+        // streamed: each finding goes to findings.jsonl as the scan hands it over, none is held (#16 item 8)
         Map<List<String>, Map<String, Object>> rows = new LinkedHashMap<>();
-        for (Finding f : found) {
+        scan.finish(f -> {
+            run.write(List.of(f));
             String item = f.evidence().getOrDefault("item", "");
             CatalogueItem ci = run.items.get(item);
             String dep = ci != null ? ci.department() : departments.getOrDefault(item, "—");
@@ -85,7 +84,7 @@ final class IntakeStage implements SupervisionStage {
                 m.put("count", 0L);
                 return m;
             }).merge("count", 1L, (a, b) -> (Long) a + (Long) b);
-        }
+        });
         run.section("intake").addAll(rows.values());
     }
 
