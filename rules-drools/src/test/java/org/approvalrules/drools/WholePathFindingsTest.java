@@ -132,7 +132,7 @@ class WholePathFindingsTest {
 
     @Test
     void partsAreTakenWithoutBarrierAndHandedOverInOrderWhateverTheExecutorDoes() {
-        // 40,000 cases: ten parts, more than the window of four parts ahead that two threads may hold
+        // 40,000 cases: ten parts, more than the window of eight parts ahead that two threads may hold
         List<DeadlineInput> cases = cases(40_000, 17L);
         List<Runnable> queued = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(1);

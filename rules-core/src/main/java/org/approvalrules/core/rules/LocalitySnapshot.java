@@ -228,7 +228,7 @@ public final class LocalitySnapshot {
      * part's evaluations are held until every part before it has been handed over; the caller's thread hands
      * them to the consumer in input order (the consumer is never called on another thread) and takes a part
      * itself whenever the next one to hand over is not ready. No thread takes a part more than
-     * {@code 2 × parallelism} parts ahead of the last one handed over, so a batch holds at most that many parts'
+     * {@code 4 × parallelism} parts ahead of the last one handed over, so a batch holds at most that many parts'
      * evaluations at once. The first part that fails stops the taking of parts; the parts before it are handed
      * over, then its error is thrown after every task has stopped — the earliest error of the batch, since parts
      * are taken in order. All state is guarded by this object's monitor, taken a few times per part.
@@ -252,7 +252,7 @@ public final class LocalitySnapshot {
             this.n = n;
             this.count = (n + PART - 1) / PART;
             this.parallelism = parallelism;
-            this.window = 2 * parallelism;
+            this.window = 4 * parallelism;   // room for the scheduler's unevenness: a task rarely waits for the caller
             this.ended = new Object[count];
         }
 
