@@ -209,17 +209,6 @@ public final class LocalitySnapshot {
                 out.accept(new CaseEvaluation(r.caseId(), code, r, findings, p.policy, r.calendarVersion(), version));
             });
         }
-
-        /** Evaluates cases [from, to) into {@code held} from index {@code from - base}; the error, or null. */
-        Throwable hold(int from, int to, CaseEvaluation[] held, int base) {
-            try {
-                int[] next = {from - base};
-                evaluate(from, to, e -> held[next[0]++] = e);
-                return null;
-            } catch (RuntimeException | Error e) {
-                return e;
-            }
-        }
     }
 
     /**
@@ -356,13 +345,18 @@ public final class LocalitySnapshot {
             }
         }
 
-        /** The evaluations of part {@code p}, or its error. */
+        /** The evaluations of part {@code p}, or its error (whatever it is: a part that ends always ends). */
         private Object evaluate(int p) {
-            int from = p * PART;
-            int to = Math.min(n, from + PART);
-            CaseEvaluation[] held = new CaseEvaluation[to - from];
-            Throwable error = batch.hold(from, to, held, from);
-            return error != null ? error : held;
+            try {
+                int from = p * PART;
+                int to = Math.min(n, from + PART);
+                CaseEvaluation[] held = new CaseEvaluation[to - from];
+                int[] next = {0};
+                batch.evaluate(from, to, e -> held[next[0]++] = e);
+                return held;
+            } catch (Throwable e) {
+                return e;
+            }
         }
 
         private synchronized void end(int p, Object result) {
