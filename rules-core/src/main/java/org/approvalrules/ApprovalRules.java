@@ -772,13 +772,14 @@ public final class ApprovalRules implements AutoCloseable {
         }
 
         /**
-         * Batches evaluated in up to {@code parts} contiguous parts at once: the caller's thread takes the first
-         * part, {@code executor} (the embedder's own, e.g. a fixed pool of {@code parts - 1} threads) the others.
-         * Default: 1, every batch on the caller's thread; nothing is ever run on a pool the embedder did not
-         * give. A batch of fewer than 8,192 cases is not split. Results, and the cases handed to a consumer,
-         * stay in input order; when parts fail, the earliest part's error is thrown after all parts of its
-         * round have ended. Each part (up to 4,096 cases) has its own rule session and the rules' time budget of
-         * a batch of its size.
+         * Batches evaluated on up to {@code parts} threads at once: the caller's thread and {@code parts - 1}
+         * tasks on {@code executor} (the embedder's own, e.g. a fixed pool of {@code parts - 1} threads) take
+         * contiguous parts of up to 4,096 cases in input order, with no barrier between parts. Default: 1, every
+         * batch on the caller's thread; nothing is ever run on a pool the embedder did not give. A batch of fewer
+         * than 8,192 cases is not split. Results, and the cases handed to a consumer (always on the caller's
+         * thread), stay in input order; when parts fail, the parts before the earliest failing one are handed
+         * to a consumer and that part's error is thrown after every task has stopped. Each part has its own rule
+         * session and the rules' time budget of a batch of its size.
          */
         public Builder parallelism(int parts, java.util.concurrent.Executor executor) {
             if (parts < 1) {

@@ -93,9 +93,9 @@ class WholePathFindingsTest {
     }
 
     @Test
-    void inPartsTheEarliestFailingPartsErrorIsThrownAndNothingOfItsRoundIsHandedOver() {
-        // three parts of 4,096 cases a round: cases 5,000 (second part) and 9,000 (third part) accepted after the
-        // evaluation instant; the second part's case is named, and the consumer never sees the round
+    void inPartsTheEarliestFailingPartsErrorIsThrownAfterThePartsBeforeItAreHandedOver() {
+        // parts of 4,096 cases: cases 5,000 (second part) and 9,000 (third part) accepted after the evaluation
+        // instant; the second part's case is named, and the consumer sees exactly the first part, in order
         List<DeadlineInput> cases = new ArrayList<>(cases(20_000, 3L));
         for (int i : new int[] {9_000, 5_000}) {
             cases.set(i, DeadlineInput.builder("W" + i, LocalDateTime.parse("2024-12-17T09:00"), TimeLimit.workingDays(1))
@@ -106,7 +106,10 @@ class WholePathFindingsTest {
             List<CaseEvaluation> seen = new ArrayList<>();
             assertThatThrownBy(() -> rules.evaluate(COUNTY, cases, AS_OF, seen::add))
                     .isInstanceOf(InvalidValueException.class).hasMessageContaining("W5000").hasMessageNotContaining("W9000");
-            assertThat(seen).isEmpty();
+            assertThat(seen).hasSize(4_096);
+            for (int i = 0; i < seen.size(); i++) {
+                assertThat(seen.get(i).caseId()).isEqualTo("W" + i);
+            }
             // on the caller's thread alone, the stream hands over the chunks before the bad case
             try (ApprovalRules one = ApprovalRules.builder().build()) {
                 List<CaseEvaluation> before = new ArrayList<>();
@@ -128,6 +131,36 @@ class WholePathFindingsTest {
     }
 
     @Test
+    void partsAreTakenWithoutBarrierAndHandedOverInOrderWhateverTheExecutorDoes() {
+        // 40,000 cases: ten parts, more than the window of eight parts ahead that two threads may hold
+        List<DeadlineInput> cases = cases(40_000, 17L);
+        List<Runnable> queued = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try (ApprovalRules two = ApprovalRules.builder().parallelism(2, pool).build();
+                ApprovalRules never = ApprovalRules.builder().parallelism(3, queued::add).build();
+                ApprovalRules plain = ApprovalRules.builder().build()) {
+            List<CaseEvaluation> expected = plain.evaluate(COUNTY, cases, AS_OF);
+            assertThat(two.evaluate(COUNTY, cases, AS_OF)).isEqualTo(expected);
+            // an executor that queues the tasks and never runs them: the caller's thread takes every part, and a
+            // task run after the batch has ended finds nothing to do
+            assertThat(never.evaluate(COUNTY, cases, AS_OF)).isEqualTo(expected);
+            assertThat(queued).hasSize(2);
+            queued.forEach(Runnable::run);
+            // a consumer that throws stops the batch: its error comes out, and the pool's thread is free again
+            AtomicInteger handed = new AtomicInteger();
+            assertThatThrownBy(() -> two.evaluate(COUNTY, cases, AS_OF, e -> {
+                if (handed.incrementAndGet() == 5_000) {
+                    throw new IllegalStateException("consumer full");
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessage("consumer full");
+            assertThat(handed.get()).isEqualTo(5_000);
+            assertThat(two.evaluate(COUNTY, cases.subList(0, 9_000), AS_OF)).isEqualTo(expected.subList(0, 9_000));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void partsTheExecutorRefusesRunOnTheCallersThreadAndTheDefaultUsesNoExecutor() {
         List<DeadlineInput> cases = cases(9_000, 11L);
         AtomicInteger asked = new AtomicInteger();
@@ -138,7 +171,7 @@ class WholePathFindingsTest {
         try (ApprovalRules refused = ApprovalRules.builder().parallelism(2, refusing).build();
                 ApprovalRules plain = ApprovalRules.builder().build()) {
             List<CaseEvaluation> a = refused.evaluate(COUNTY, cases, AS_OF);
-            assertThat(asked.get()).isEqualTo(1);   // 9,000 cases: a round of 8,192 in two parts, then 808 in one
+            assertThat(asked.get()).isEqualTo(1);   // 9,000 cases in three parts: one task asked for, refused
             List<CaseEvaluation> b = plain.evaluate(COUNTY, cases, AS_OF);
             assertThat(a).isEqualTo(b);
         }

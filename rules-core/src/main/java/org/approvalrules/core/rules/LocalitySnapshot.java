@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -122,11 +120,13 @@ public final class LocalitySnapshot {
      * before it were handed over.
      *
      * <p>With {@code parallelism} above 1 and an {@code executor}, a batch of at least {@value #PART} × 2 cases is
-     * evaluated in rounds of {@code parallelism} contiguous parts of up to {@value #PART} cases: the caller's
-     * thread evaluates the first part, the executor the others (a part the executor refuses runs on the
-     * caller's thread), each part with its own rule session and the time budget of a batch of its size; when
-     * all parts of a round have ended, the round's evaluations go to {@code out} in input order, or the earliest
-     * failing part's error is thrown. {@code out} is only ever called on the caller's thread.
+     * evaluated in contiguous parts of up to {@value #PART} cases, taken in input order by the caller's thread and
+     * up to {@code parallelism - 1} tasks on the executor (a task the executor refuses is not retried: the
+     * caller's thread takes its parts), each part with its own rule session and the time budget of a batch of
+     * its size, with no barrier between parts. Each part's evaluations go to {@code out} in input order once
+     * every part before it has; when a part fails, the parts before it are handed over and its error — the
+     * earliest of the batch — is thrown after every task has stopped. {@code out} is only ever called on the
+     * caller's thread.
      *
      * @throws InvalidValueException when a case names another locality, or two cases share an id
      */
@@ -157,56 +157,10 @@ public final class LocalitySnapshot {
             batch.evaluate(0, n, out);
             return;
         }
-        int round = parallelism * PART;
-        CaseEvaluation[] held = new CaseEvaluation[Math.min(round, n)];
-        for (int start = 0; start < n; start += round) {
-            int end = Math.min(n, start + round);
-            int parts = Math.min(parallelism, (end - start + PART - 1) / PART);
-            int size = (end - start + parts - 1) / parts;
-            Throwable[] errors = new Throwable[parts];
-            CompletableFuture<?>[] running = new CompletableFuture<?>[parts];
-            for (int p = 1; p < parts; p++) {
-                int from = start + p * size;
-                int to = Math.min(end, from + size);
-                int k = p;
-                int base = start;
-                Runnable part = () -> errors[k] = batch.hold(from, to, held, base);
-                try {
-                    running[p] = CompletableFuture.runAsync(part, executor);
-                } catch (RejectedExecutionException refused) {
-                    part.run();
-                }
-            }
-            errors[0] = batch.hold(start, Math.min(end, start + size), held, start);
-            for (int p = 1; p < parts; p++) {
-                if (running[p] != null) {
-                    try {
-                        running[p].join();
-                    } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                        errors[p] = e.getCause() != null ? e.getCause() : e;
-                    }
-                }
-            }
-            for (Throwable e : errors) {
-                if (e instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e instanceof Error r) {
-                    throw r;
-                }
-                if (e != null) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            for (int i = 0; i < end - start; i++) {
-                CaseEvaluation e = held[i];
-                held[i] = null;
-                out.accept(e);
-            }
-        }
+        new Parts(batch, n, parallelism).run(executor, out);
     }
 
-    /** The cases of a part evaluated in parallel; one part of a round of a parallel batch. */
+    /** The cases of a part evaluated in parallel: the unit a thread takes from a parallel batch. */
     private static final int PART = 4096;
 
     /**
@@ -255,16 +209,172 @@ public final class LocalitySnapshot {
                 out.accept(new CaseEvaluation(r.caseId(), code, r, findings, p.policy, r.calendarVersion(), version));
             });
         }
+    }
 
-        /** Evaluates cases [from, to) into {@code held} from index {@code from - base}; the error, or null. */
-        Throwable hold(int from, int to, CaseEvaluation[] held, int base) {
+    /**
+     * A parallel batch: parts of {@value #PART} cases taken in input order from a shared counter by the caller's
+     * thread and up to {@code parallelism - 1} tasks on the embedder's executor, with no barrier between parts. A
+     * part's evaluations are held until every part before it has been handed over; the caller's thread hands
+     * them to the consumer in input order (the consumer is never called on another thread) and takes a part
+     * itself whenever the next one to hand over is not ready. No thread takes a part more than
+     * {@code 4 × parallelism} parts ahead of the last one handed over, so a batch holds at most that many parts'
+     * evaluations at once. The first part that fails stops the taking of parts; the parts before it are handed
+     * over, then its error is thrown after every task has stopped — the earliest error of the batch, since parts
+     * are taken in order. All state is guarded by this object's monitor, taken a few times per part.
+     */
+    private static final class Parts {
+        private final Batch batch;
+        private final int n;
+        private final int count;
+        private final int parallelism;
+        private final int window;
+        /** By part: its evaluations ({@code CaseEvaluation[]}) or its error ({@code Throwable}) once ended. */
+        private final Object[] ended;
+        private int taken;
+        private int handedOver;
+        private boolean stopped;
+        private boolean closed;
+        private int active;
+
+        Parts(Batch batch, int n, int parallelism) {
+            this.batch = batch;
+            this.n = n;
+            this.count = (n + PART - 1) / PART;
+            this.parallelism = parallelism;
+            this.window = 4 * parallelism;   // room for the scheduler's unevenness: a task rarely waits for the caller
+            this.ended = new Object[count];
+        }
+
+        void run(Executor executor, Consumer<? super CaseEvaluation> out) {
+            boolean interrupted = false;
             try {
-                int[] next = {from - base};
-                evaluate(from, to, e -> held[next[0]++] = e);
-                return null;
-            } catch (RuntimeException | Error e) {
+                for (int t = 1; t < parallelism && t < count; t++) {
+                    try {
+                        executor.execute(this::work);
+                    } catch (RejectedExecutionException refused) {
+                        break;   // the caller's thread takes the parts a refused task would have taken
+                    }
+                }
+                while (true) {
+                    CaseEvaluation[] ready = null;
+                    int mine = -1;
+                    synchronized (this) {
+                        while (true) {
+                            if (handedOver == count) {
+                                return;
+                            }
+                            Object next = ended[handedOver];
+                            if (next != null) {
+                                ended[handedOver] = null;
+                                if (next instanceof Throwable e) {
+                                    stopped = true;
+                                    throw rethrown(e);
+                                }
+                                ready = (CaseEvaluation[]) next;
+                                handedOver++;
+                                notifyAll();   // a task may wait for the window to move
+                                break;
+                            }
+                            if (!stopped && taken < count && taken < handedOver + window) {
+                                mine = taken++;
+                                break;
+                            }
+                            try {
+                                wait();
+                            } catch (InterruptedException e) {
+                                interrupted = true;   // a part ends in bounded time: keep waiting, tell the caller after
+                            }
+                        }
+                    }
+                    if (ready != null) {
+                        for (CaseEvaluation e : ready) {
+                            out.accept(e);
+                        }
+                    } else {
+                        end(mine, evaluate(mine));
+                    }
+                }
+            } finally {
+                synchronized (this) {
+                    stopped = true;
+                    closed = true;
+                    notifyAll();
+                    while (active > 0) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** A task on the executor: takes parts until there are none left, the batch stopped or it was interrupted. */
+        private void work() {
+            synchronized (this) {
+                if (closed) {
+                    return;   // started after the batch ended (the caller took every part)
+                }
+                active++;
+            }
+            try {
+                while (true) {
+                    int mine;
+                    synchronized (this) {
+                        while (!stopped && taken < count && taken >= handedOver + window) {
+                            wait();
+                        }
+                        if (stopped || taken >= count) {
+                            return;
+                        }
+                        mine = taken++;
+                    }
+                    end(mine, evaluate(mine));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();   // the caller's thread takes the remaining parts
+            } finally {
+                synchronized (this) {
+                    active--;
+                    notifyAll();
+                }
+            }
+        }
+
+        /** The evaluations of part {@code p}, or its error (whatever it is: a part that ends always ends). */
+        private Object evaluate(int p) {
+            try {
+                int from = p * PART;
+                int to = Math.min(n, from + PART);
+                CaseEvaluation[] held = new CaseEvaluation[to - from];
+                int[] next = {0};
+                batch.evaluate(from, to, e -> held[next[0]++] = e);
+                return held;
+            } catch (Throwable e) {
                 return e;
             }
+        }
+
+        private synchronized void end(int p, Object result) {
+            ended[p] = result;
+            if (result instanceof Throwable) {
+                stopped = true;
+            }
+            notifyAll();
+        }
+
+        private static RuntimeException rethrown(Throwable e) {
+            if (e instanceof RuntimeException r) {
+                return r;
+            }
+            if (e instanceof Error r) {
+                throw r;
+            }
+            return new IllegalStateException(e);
         }
     }
 
