@@ -30,10 +30,10 @@ import org.approvalrules.core.rules.LocalitySnapshot;
  * and the fork-join workers that take parts of a large batch), per process-CPU second (those + GC + JIT),
  * and the bytes the Java threads allocated per case. A thread that ends during a run drops out of the
  * sums (the common pool's workers live 60 s after their last task, so they stay during the runs). Run after a build:
- * {@code java -cp benchmarks/target/benchmarks.jar org.approvalrules.benchmarks.ApprovalRulesCpuTime [runs] [packs] [parallelism] [phases]}
+ * {@code java -cp benchmarks/target/benchmarks.jar org.approvalrules.benchmarks.ApprovalRulesCpuTime [runs] [packs] [parallelism] [phase...]}
  * ({@code packs} "" for the bundled national pack; {@code parallelism} 2: whole path and whole stream on the caller's
- * thread and a pool of one thread). {@code whole stream} is the streaming form (each evaluation handed to a consumer); {@code phases}: a comma-separated
- * list of the phases to run (default all), e.g. {@code "whole stream"} under a profiler.
+ * thread and a pool of one thread). {@code whole stream} is the streaming form (each evaluation handed to a consumer); {@code phase...}: the phases to run, one
+ * argument each (default all), e.g. {@code "whole stream"} under a profiler.
  */
 public final class ApprovalRulesCpuTime {
     private ApprovalRulesCpuTime() {
@@ -44,7 +44,7 @@ public final class ApprovalRulesCpuTime {
         String packs = args.length > 1 ? args[1] : "";
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         // e.g. "whole stream" alone, for a profiler's recording of one phase
-        only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
+        only = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
         ApprovalRules.Builder b = ApprovalRules.builder();
         if (!packs.isEmpty()) {
             b.packs(Path.of(packs));
