@@ -3,6 +3,7 @@ package org.approvalrules.api.authorization;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.approvalrules.api.ExactRatio;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.item.ItemCodes;
 import org.approvalrules.api.rules.RuleFact;
@@ -50,7 +51,7 @@ public record DelegationRateFact(String department, Power power, int numerator, 
     /** Whether the rate is below {@code target} (a share 0..1), compared exactly: numerator &lt; target × denominator. */
     public boolean below(BigDecimal target) {
         InvalidValueException.requireNonNull(target, "target");
-        return BigDecimal.valueOf(numerator).compareTo(target.multiply(BigDecimal.valueOf(denominator))) < 0;
+        return ExactRatio.compare(numerator, denominator, target) < 0;
     }
 
     /** The rate as text, e.g. {@code "4/5 (80.0%)"}. */

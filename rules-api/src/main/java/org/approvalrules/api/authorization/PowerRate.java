@@ -2,6 +2,7 @@ package org.approvalrules.api.authorization;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.approvalrules.api.ExactRatio;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.item.ItemCodes;
 
@@ -45,6 +46,6 @@ public record PowerRate(String department, Power power, int numerator, int denom
 
     /** Whether the rate meets the target, compared exactly (numerator ≥ target × denominator). */
     public boolean met() {
-        return BigDecimal.valueOf(numerator).compareTo(target.multiply(BigDecimal.valueOf(denominator))) >= 0;
+        return ExactRatio.compare(numerator, denominator, target) >= 0;
     }
 }

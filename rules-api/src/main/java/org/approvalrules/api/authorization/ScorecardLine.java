@@ -2,6 +2,7 @@ package org.approvalrules.api.authorization;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.approvalrules.api.ExactRatio;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.item.ItemCodes;
 
@@ -45,6 +46,6 @@ public record ScorecardLine(String measure, BigDecimal target, boolean atMost, l
             return Optional.empty();
         }
         return Optional.of(atMost ? BigDecimal.valueOf(numerator).compareTo(target) <= 0
-                : BigDecimal.valueOf(numerator).compareTo(target.multiply(BigDecimal.valueOf(denominator))) >= 0);
+                : ExactRatio.compare(numerator, denominator, target) >= 0);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.approvalrules.api.ExactRatio;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.item.ItemCodes;
 import org.approvalrules.api.rules.RuleFact;
@@ -41,7 +42,7 @@ public record IntakeVolumeFact(String itemCode, YearMonth month, long department
 
     /** Whether the department's share is above {@code share} (exactly: department / total > share). */
     public boolean above(BigDecimal share) {
-        return total() > 0 && BigDecimal.valueOf(department).compareTo(share.multiply(BigDecimal.valueOf(total()))) > 0;
+        return total() > 0 && ExactRatio.compare(department, total(), share) > 0;
     }
 
     @Override

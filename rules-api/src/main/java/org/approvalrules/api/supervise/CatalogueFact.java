@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.approvalrules.api.BilingualText;
+import org.approvalrules.api.ExactRatio;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.Labelled;
 import org.approvalrules.api.item.ItemCodes;
@@ -73,7 +74,7 @@ public record CatalogueFact(String department, Measure measure, long sum, int co
     /** Whether the average is above {@code cap}, compared exactly: sum &gt; cap × count. */
     public boolean above(BigDecimal cap) {
         InvalidValueException.requireNonNull(cap, "cap");
-        return BigDecimal.valueOf(sum).compareTo(cap.multiply(BigDecimal.valueOf(count))) > 0;
+        return ExactRatio.compare(sum, count, cap) > 0;
     }
 
     /** The average, rounded to two places (for messages). */

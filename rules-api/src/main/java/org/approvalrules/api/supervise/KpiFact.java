@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.approvalrules.api.BilingualText;
+import org.approvalrules.api.ExactRatio;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.Labelled;
 import org.approvalrules.api.item.ItemCodes;
@@ -95,7 +96,7 @@ public record KpiFact(String department, Kpi kpi, long numerator, long denominat
      */
     public boolean misses(BigDecimal target) {
         InvalidValueException.requireNonNull(target, "target");
-        int c = BigDecimal.valueOf(numerator).compareTo(target.multiply(BigDecimal.valueOf(denominator)));
+        int c = ExactRatio.compare(numerator, denominator, target);
         return kpi.atLeast() ? c < 0 : c > 0;
     }
 

@@ -2,6 +2,7 @@ package org.approvalrules.api.supervise;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.approvalrules.api.ExactRatio;
 import org.approvalrules.api.InvalidValueException;
 import org.approvalrules.api.item.ItemCodes;
 import org.approvalrules.api.rules.RuleFact;
@@ -35,7 +36,7 @@ public record PromisedLimitFact(String item, String department, int promisedDays
     /** Whether the promise is more than {@code share} of the statutory limit: promised &gt; share × statutory. */
     public boolean above(BigDecimal share) {
         InvalidValueException.requireNonNull(share, "share");
-        return BigDecimal.valueOf(promisedDays).compareTo(share.multiply(BigDecimal.valueOf(statutoryDays))) > 0;
+        return ExactRatio.compare(promisedDays, statutoryDays, share) > 0;
     }
 
     @Override
