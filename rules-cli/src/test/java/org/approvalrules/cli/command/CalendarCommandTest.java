@@ -221,7 +221,7 @@ class CalendarCommandTest {
         Result weekday = run("calendar", "import", "--notice", notice.toString(), "--year", "2027", "--out",
                 dir.resolve("weekday.csv").toString());
         assertThat(weekday.code()).isEqualTo(2);
-        assertThat(weekday.err()).contains(notice + ":3").contains("2027-02-15");
+        assertThat(weekday.err()).contains(notice.getFileName() + ":3").contains("2027-02-15");
         assertThat(dir.resolve("weekday.csv")).doesNotExist();
     }
 

@@ -233,7 +233,7 @@ class DeadlineCommandTest {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "id,accepted,limit\nA1,2024-09-27T10:30,20\n", StandardCharsets.UTF_8);
         assertThat(run("deadline", "--batch", csv.toString(), "--format", "jsonl")).isEqualTo(2);
-        assertThat(err.toString()).contains(csv + ":1: header").contains("missing column unit");
+        assertThat(err.toString()).contains(csv.getFileName() + ":1: header").contains("missing column unit");
         assertThat(out.toString()).isEmpty();
     }
 
