@@ -192,7 +192,7 @@ class DeadlineCommandTest {
         assertThat(a3.get("dueDate").asText()).isEqualTo("2024-10-08"); // 9/20 + 15 = Sat 10/5, holiday → 10/8
         Path rejects = dir.resolve("cases.csv.rejects");
         assertThat(err.toString().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
-                .startsWith("未完成").contains("INCOMPLETE: 2 case(s) done, 2 line(s) rejected").contains(rejects.toString()));
+                .startsWith("未完成").contains("INCOMPLETE: 2 case(s) done, 2 line(s) rejected").contains(rejects.getFileName().toString()));
         List<String> rejected = Files.readAllLines(rejects, StandardCharsets.UTF_8);
         assertThat(rejected).hasSize(3);
         assertThat(rejected.get(0)).isEqualTo("行/line\t字段/field\t原因/reason");
