@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.approvalrules.api.applicant.ApplicantId;
 import org.approvalrules.api.cases.AcceptanceChannel;
 import org.approvalrules.api.finding.Finding;
@@ -54,5 +55,16 @@ public interface IntakeScan {
      */
     default void finish(Consumer<Finding> sink) {
         finish().forEach(sink);
+    }
+
+    /**
+     * As {@link #finish(Consumer)}, handing {@code sink} a text made of each finding by {@code text} (its line of
+     * output, say) instead of the finding, in the same order. An implementation may call {@code text} on several
+     * threads at once, while it judges (so {@code text} must be thread-safe, and nothing it does may depend on the
+     * order of the calls); {@code sink} is called on the calling thread. By default it calls
+     * {@link #finish(Consumer)}.
+     */
+    default void finish(Function<? super Finding, String> text, Consumer<String> sink) {
+        finish(f -> sink.accept(text.apply(f)));
     }
 }

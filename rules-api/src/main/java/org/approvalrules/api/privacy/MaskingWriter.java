@@ -23,13 +23,29 @@ public final class MaskingWriter extends Writer {
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
+        int from = off;
         for (int i = off; i < off + len; i++) {
-            char c = cbuf[i];
-            pending.append(c);
-            if (c == '\n') {
+            if (cbuf[i] == '\n') { // a line is complete: append it in one piece and mask it
+                pending.append(cbuf, from, i + 1 - from);
                 emit();
+                from = i + 1;
             }
         }
+        pending.append(cbuf, from, off + len - from);
+        if (pending.length() > MAX_PENDING) {
+            emit();
+        }
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+        int from = off;
+        for (int i = str.indexOf('\n', off); i >= 0 && i < off + len; i = str.indexOf('\n', i + 1)) {
+            pending.append(str, from, i + 1);
+            emit();
+            from = i + 1;
+        }
+        pending.append(str, from, off + len);
         if (pending.length() > MAX_PENDING) {
             emit();
         }

@@ -148,4 +148,37 @@ class MaskingTest {
         }
         assertThat(sink.toString()).endsWith("\nnext E1*****78");
     }
+
+    @Test
+    void theWriterGivesLineByLineMaskingHoweverTheTextIsCut() throws IOException {
+        String[] words = {"申请人", "11010519491231002X", "\n", " ", "tel", "13812345678", ",", "E12345678", "办件 GX-1",
+            "91350100M000100Y43", "\n\n", "2024-09-27"};
+        java.util.Random random = new java.util.Random(20261205);
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(words[random.nextInt(words.length)]);
+            }
+            StringBuilder expected = new StringBuilder();
+            for (String line : text.toString().split("(?<=\n)")) {
+                expected.append(Masking.mask(line));
+            }
+            StringWriter sink = new StringWriter();
+            try (MaskingWriter w = new MaskingWriter(sink)) {
+                for (int at = 0; at < text.length(); ) {
+                    int n = Math.min(text.length() - at, 1 + random.nextInt(12));
+                    switch (random.nextInt(3)) {
+                        case 0 -> w.write(text.toString(), at, n);
+                        case 1 -> w.write(text.toString().toCharArray(), at, n);
+                        default -> {
+                            w.write(text.charAt(at));
+                            n = 1;
+                        }
+                    }
+                    at += n;
+                }
+            }
+            assertThat(sink.toString()).as("round %d: %s", round, text).isEqualTo(expected.toString());
+        }
+    }
 }

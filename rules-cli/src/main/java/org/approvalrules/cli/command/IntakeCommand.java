@@ -1,5 +1,6 @@
 package org.approvalrules.cli.command;
 
+import org.approvalrules.cli.AsyncLines;
 import org.approvalrules.cli.Options;
 import org.approvalrules.cli.RecordRun;
 
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import org.approvalrules.ApprovalRules;
 import org.approvalrules.api.DataFormatException;
@@ -102,7 +104,7 @@ public final class IntakeCommand implements Callable<Integer> {
                 RecordRun.Session run = records.start(input, spec.commandLine().getErr(), severalFiles);
                 BufferedWriter saved = outDir == null ? null : open(outDir.resolve("intake-findings.jsonl"))) {
             ApprovalRules.Locality set = rules.locality(code);
-            IntakeReport report = files.scan(set::scanIntake, run.rejects(), n -> run.read(), read -> {
+            Consumer<IntakeReport> header = read -> {
                 if (!jsonl) {
                     String incomplete = run.incomplete("条记录已读", "record(s) read", read.logRecords());
                     if (incomplete != null) {
@@ -111,18 +113,29 @@ public final class IntakeCommand implements Callable<Integer> {
                     out.printf("受理记录 / records %d，进驻事项 / moved items %d，地区 / locality %s，规则集 / rule set %s%n",
                             read.logRecords(), read.movedItems(), code, set.ruleSetVersion());
                 }
-            }, f -> {
-                String line = jsonl || saved != null ? FindingsJson.line(f) : null;
-                if (jsonl) {
+            };
+            IntakeReport report;
+            if (jsonl) {
+                // each line made while the findings are judged, on the judging threads; the merged lines masked and
+                // written on a thread of their own while the merge goes on
+                try (AsyncLines lines = new AsyncLines(line -> {
                     out.println(line);
-                } else {
+                    if (saved != null) {
+                        write(saved, line);
+                    }
+                }, "intake-write")) {
+                    report = files.scan(set::scanIntake, run.rejects(), n -> run.read(), header, FindingsJson::line,
+                            lines);
+                }
+            } else {
+                report = files.scan(set::scanIntake, run.rejects(), n -> run.read(), header, f -> {
                     out.println("  " + f.severity() + " " + f.ruleId() + " " + f.subject() + ": " + f.message().zh());
                     out.println("      " + f.message().en() + " 〔" + f.legalReference() + "〕");
-                }
-                if (saved != null) {
-                    write(saved, line);
-                }
-            });
+                    if (saved != null) {
+                        write(saved, FindingsJson.line(f));
+                    }
+                });
+            }
             if (!jsonl) {
                 summary(out, report);
             }

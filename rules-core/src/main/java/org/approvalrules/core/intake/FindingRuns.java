@@ -10,19 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.approvalrules.api.BilingualText;
 import org.approvalrules.api.DataFormatException;
 import org.approvalrules.api.finding.Finding;
@@ -31,120 +26,167 @@ import org.approvalrules.core.rules.FactJudge;
 
 /**
  * Findings judged batch by batch (one batch per partition of an intake scan), each batch sorted on its own
- * ({@link IntakeDetector#order}), then merged into one sorted stream: the same findings in the same order as sorting
- * them all at once (ties keep the order of the batches). Batches are kept in memory while they hold at most
- * {@link #HELD} findings in all; every later batch goes to a temporary file (under {@code java.io.tmpdir}, deleted
- * when merged, on {@link #close} or at exit), so the heap holds at most {@link #HELD} findings plus one batch and
- * one finding per file while merging. Not thread-safe.
+ * ({@link IntakeDetector#order}) and turned into the values a caller wants (the findings themselves, or their lines
+ * of output, {@code T}), then merged into one stream in the order of the findings: the same values in the same
+ * order as sorting all findings at once (ties keep the order of the batches). Batches are kept in memory while they
+ * hold at most {@link #HELD} values in all; every later batch goes to a temporary file (under
+ * {@code java.io.tmpdir}, deleted when merged, on {@link #close} or at exit), so the heap holds at most
+ * {@link #HELD} values plus the batches being judged and one value per file while merging. Batches may be added
+ * from several threads at once; {@link #merge} is for one thread, after every batch was added.
+ *
+ * @param <T> what is kept of each finding
  */
-public final class FindingRuns implements Closeable {
+public final class FindingRuns<T> implements Closeable {
 
     /** Findings kept in memory across batches before batches go to files. */
     public static final int HELD = 20_000;
-    private static final Comparator<Finding> ORDER = IntakeDetector.ORDER;
+    /** Records from which a scan's batches are made and judged on several threads. */
+    static final long PARALLEL_FROM = 50_000;
+    /** Threads at most that make and judge batches (each holds one partition of records). */
+    static final int MAX_THREADS = 4;
 
-    private final int held;
-    private final List<List<Finding>> inMemory = new ArrayList<>();
-    private final List<Path> files = new ArrayList<>();
-    /** Batch number of each run, in memory first then files: ties between runs keep the batches' order. */
-    private final List<Integer> memoryBatch = new ArrayList<>();
-    private final List<Integer> fileBatch = new ArrayList<>();
-    private int batches;
-    private int heldNow;
-    private long total;
+    /** How the value kept of a finding is written to a temporary file and read back. */
+    public interface Codec<T> {
+        /** Writes what {@link #read} needs besides the finding's rule id, subject and Chinese message. */
+        void write(DataOutputStream out, T value) throws IOException;
 
-    /** Runs holding up to {@link #HELD} findings in memory. */
-    public FindingRuns() {
-        this(HELD);
+        /** Reads a value {@link #write} wrote, given the finding's rule id, subject and Chinese message. */
+        T read(DataInputStream in, String ruleId, String subject, String zh) throws IOException;
     }
 
-    /** Runs holding up to {@code held} findings in memory (0: every batch to a file; for tests). */
-    FindingRuns(int held) {
-        this.held = held;
+    /** The findings themselves. */
+    public static final Codec<Finding> FINDINGS = new Codec<>() {
+        @Override
+        public void write(DataOutputStream out, Finding f) throws IOException {
+            out.writeByte(f.severity().ordinal());
+            string(out, f.message().en());
+            string(out, f.legalReference());
+            string(out, f.layer());
+            string(out, f.ruleSetVersion());
+            string(out, f.calendarVersion());
+            map(out, f.parameters());
+            map(out, f.evidence());
+        }
+
+        @Override
+        public Finding read(DataInputStream in, String ruleId, String subject, String zh) throws IOException {
+            Severity severity = Severity.values()[in.readByte()];
+            return new Finding(ruleId, severity, subject, BilingualText.of(zh, string(in)), string(in), string(in),
+                    string(in), string(in), map(in), map(in));
+        }
+    };
+
+    /** A text made of each finding (e.g. its line of output). */
+    public static final Codec<String> TEXT = new Codec<>() {
+        @Override
+        public void write(DataOutputStream out, String text) throws IOException {
+            string(out, text);
+        }
+
+        @Override
+        public String read(DataInputStream in, String ruleId, String subject, String zh) throws IOException {
+            return string(in);
+        }
+    };
+
+    /** One value with the order of its finding: rule id, subject, Chinese message. */
+    private record Entry<T>(String ruleId, String subject, String zh, T value) {
+    }
+
+    private static final Comparator<Entry<?>> ENTRY_ORDER = Comparator.<Entry<?>, String>comparing(Entry::ruleId)
+            .thenComparing(Entry::subject).thenComparing(Entry::zh);
+
+    /** One sorted run: in memory, or in a file; with its batch number (ties between runs keep the batches' order). */
+    private record Run<T>(long batch, List<Entry<T>> entries, Path file) {
+    }
+
+    private final int held;
+    private final Function<? super Finding, ? extends T> prepare;
+    private final Codec<T> codec;
+    private final List<Run<T>> runs = new ArrayList<>();
+    private int heldNow;
+    private long total;
+    private long batches;
+
+    /** Runs of the findings themselves, holding up to {@link #HELD} in memory. */
+    public static FindingRuns<Finding> ofFindings() {
+        return new FindingRuns<>(HELD, f -> f, FINDINGS);
     }
 
     /**
-     * Judges the batches {@code session} hands over ({@link IntakeDetector.Session#finish(Consumer)}) with
-     * {@code judge} on a second thread while the session makes the next batch (at most {@value #IN_FLIGHT} batches
-     * waiting), sorts each there and adds them in the order made: the same runs as judging them one after the other.
-     * A scan of fewer than {@value #PARALLEL_FROM} records is judged on the calling thread.
+     * Runs of a text made of each finding by {@code text} (called on the threads that judge, so it must be
+     * thread-safe), holding up to {@link #HELD} texts in memory.
+     */
+    public static FindingRuns<String> ofText(Function<? super Finding, String> text) {
+        return new FindingRuns<>(HELD, text, TEXT);
+    }
+
+    /** Runs of the findings holding up to {@code held} in memory (0: every batch to a file; for tests). */
+    static FindingRuns<Finding> ofFindings(int held) {
+        return new FindingRuns<>(held, f -> f, FINDINGS);
+    }
+
+    private FindingRuns(int held, Function<? super Finding, ? extends T> prepare, Codec<T> codec) {
+        this.held = held;
+        this.prepare = prepare;
+        this.codec = codec;
+    }
+
+    /**
+     * Judges the batches {@code session} makes ({@link IntakeDetector.Session#finish(int, IntakeDetector.BatchSink)})
+     * with {@code judge} on up to {@value #MAX_THREADS} threads (as many as there are processors), each thread
+     * making a batch, judging it, sorting its findings and preparing their values: the same runs as judging the
+     * batches one after the other. A scan of fewer than {@value #PARALLEL_FROM} records is judged on the calling
+     * thread.
      */
     public void judge(IntakeDetector.Session session, FactJudge judge) {
-        if (session.records() < PARALLEL_FROM) { // a small scan (an embedder's, a stream's group): no thread to start
-            session.finish(batch -> add(judge.judge(batch)));
-            return;
-        }
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "intake-judge");
-            t.setDaemon(true);
-            return t;
-        });
-        ArrayDeque<Future<List<Finding>>> pending = new ArrayDeque<>();
-        try {
-            session.finish(batch -> {
-                pending.add(worker.submit(() -> IntakeDetector.order(judge.judge(batch))));
-                while (pending.size() > IN_FLIGHT) {
-                    addSorted(next(pending));
-                }
-            });
-            while (!pending.isEmpty()) {
-                addSorted(next(pending));
-            }
-        } finally {
-            pending.forEach(f -> f.cancel(true));
-            worker.shutdownNow();
-        }
+        int threads = session.records() < PARALLEL_FROM ? 1
+                : Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        session.finish(threads, (order, batch) -> add(order, judge.judge(batch)));
     }
 
-    /** Records from which a scan's batches are judged on a second thread. */
-    static final long PARALLEL_FROM = 50_000;
-
-    /** Batches judged ahead of the one being added. */
-    private static final int IN_FLIGHT = 2;
-
-    private static List<Finding> next(ArrayDeque<Future<List<Finding>>> pending) {
-        try {
-            return pending.poll().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while judging intake facts", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Adds one batch of findings (any order: sorted here). */
+    /** Adds one batch of findings (any order: sorted here) after every batch added so far. */
     public void add(List<Finding> batch) {
-        addSorted(IntakeDetector.order(batch));
+        long n;
+        synchronized (this) {
+            n = batches++;
+        }
+        add(n, batch);
     }
 
-    private void addSorted(List<Finding> sorted) {
-        batches++;
-        int n = batches - 1;
+    /**
+     * Adds one batch of findings (any order: sorted here) with its place {@code order} among the batches (ties
+     * between batches keep this order). Thread-safe.
+     */
+    public void add(long order, List<Finding> batch) {
+        List<Finding> sorted = IntakeDetector.order(batch);
         if (sorted.isEmpty()) {
             return;
         }
-        total += sorted.size();
-        if (heldNow + sorted.size() <= held) {
-            inMemory.add(sorted);
-            memoryBatch.add(n);
-            heldNow += sorted.size();
-            return;
+        List<Entry<T>> entries = new ArrayList<>(sorted.size());
+        for (Finding f : sorted) {
+            entries.add(new Entry<>(f.ruleId(), f.subject(), f.message().zh(), prepare.apply(f)));
+        }
+        synchronized (this) {
+            total += entries.size();
+            if (heldNow + entries.size() <= held) {
+                heldNow += entries.size();
+                runs.add(new Run<>(order, entries, null));
+                return;
+            }
         }
         try {
             Path f = Files.createTempFile("approval-rules-findings-", ".bin");
             f.toFile().deleteOnExit();
-            files.add(f);
-            fileBatch.add(n);
+            synchronized (this) {
+                runs.add(new Run<>(order, null, f));
+            }
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(f), 1 << 16))) {
-                for (Finding x : sorted) {
-                    write(out, x);
+                for (Entry<T> e : entries) {
+                    string(out, e.ruleId());
+                    string(out, e.subject());
+                    string(out, e.zh());
+                    codec.write(out, e.value());
                 }
             }
         } catch (IOException e) {
@@ -153,110 +195,103 @@ public final class FindingRuns implements Closeable {
     }
 
     /** Findings added so far. */
-    public long total() {
+    public synchronized long total() {
         return total;
     }
 
-    /** Hands every finding to {@code sink}, in order; the runs are empty afterwards. */
-    public void merge(Consumer<Finding> sink) {
-        record Head(Finding finding, int batch, Iterator<Finding> rest) {
+    /** Hands every value to {@code sink}, in the order of the findings; the runs are empty afterwards. */
+    public void merge(Consumer<? super T> sink) {
+        record Head<T>(Entry<T> entry, long batch, Cursor<T> rest) {
         }
-        PriorityQueue<Head> queue = new PriorityQueue<>(Comparator.comparing(Head::finding, ORDER)
-                .thenComparingInt(Head::batch));
-        List<DataInputStream> open = new ArrayList<>();
+        PriorityQueue<Head<T>> queue = new PriorityQueue<>(Comparator.<Head<T>, Entry<?>>comparing(Head::entry, ENTRY_ORDER)
+                .thenComparingLong(Head::batch));
+        List<Cursor<T>> open = new ArrayList<>();
         try {
-            for (int i = 0; i < inMemory.size(); i++) {
-                Iterator<Finding> it = inMemory.get(i).iterator();
-                queue.add(new Head(it.next(), memoryBatch.get(i), it));
+            synchronized (this) {
+                for (Run<T> r : runs) {
+                    Cursor<T> c = r.file() == null ? new Cursor<>(r.entries(), null, codec) : new Cursor<>(null,
+                            new DataInputStream(new BufferedInputStream(Files.newInputStream(r.file()), 1 << 14)), codec);
+                    open.add(c);
+                    Entry<T> first = c.next();
+                    if (first != null) {
+                        queue.add(new Head<>(first, r.batch(), c));
+                    }
+                }
             }
-            for (int i = 0; i < files.size(); i++) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(i)), 1 << 14));
-                open.add(in);
-                Iterator<Finding> it = reader(in);
-                queue.add(new Head(it.next(), fileBatch.get(i), it));
-            }
-            inMemory.clear();
             while (!queue.isEmpty()) {
-                Head h = queue.poll();
-                sink.accept(h.finding());
-                if (h.rest().hasNext()) {
-                    queue.add(new Head(h.rest().next(), h.batch(), h.rest()));
+                Head<T> h = queue.poll();
+                sink.accept(h.entry().value());
+                Entry<T> next = h.rest().next();
+                if (next != null) {
+                    queue.add(new Head<>(next, h.batch(), h.rest()));
                 }
             }
         } catch (IOException e) {
             throw cannot(e);
         } finally {
-            for (DataInputStream in : open) {
+            open.forEach(Cursor::close);
+            close();
+        }
+    }
+
+    /** Reads one run: its list, or its file. */
+    private static final class Cursor<T> {
+        private final List<Entry<T>> entries;
+        private final DataInputStream in;
+        private final Codec<T> codec;
+        private int at;
+
+        Cursor(List<Entry<T>> entries, DataInputStream in, Codec<T> codec) {
+            this.entries = entries;
+            this.in = in;
+            this.codec = codec;
+        }
+
+        /** The next entry, or null at the end. */
+        Entry<T> next() {
+            if (entries != null) {
+                return at < entries.size() ? entries.get(at++) : null;
+            }
+            try {
+                String ruleId;
+                try {
+                    ruleId = string(in);
+                } catch (EOFException end) {
+                    return null;
+                }
+                String subject = string(in);
+                String zh = string(in);
+                return new Entry<>(ruleId, subject, zh, codec.read(in, ruleId, subject, zh));
+            } catch (IOException e) {
+                throw cannot(e);
+            }
+        }
+
+        void close() {
+            if (in != null) {
                 try {
                     in.close();
                 } catch (IOException ignored) {
                     // read to the end already, or failing for another reason reported above
                 }
             }
-            close();
         }
     }
 
     /** Deletes the files left. */
     @Override
-    public void close() {
-        for (Path f : files) {
-            try {
-                Files.deleteIfExists(f);
-            } catch (IOException ignored) {
-                // deleted at exit
+    public synchronized void close() {
+        for (Run<T> r : runs) {
+            if (r.file() != null) {
+                try {
+                    Files.deleteIfExists(r.file());
+                } catch (IOException ignored) {
+                    // deleted at exit
+                }
             }
         }
-        files.clear();
-        inMemory.clear();
-    }
-
-    private static Iterator<Finding> reader(DataInputStream in) {
-        return new Iterator<>() {
-            private Finding next = read(in);
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public Finding next() {
-                Finding f = next;
-                next = read(in);
-                return f;
-            }
-        };
-    }
-
-    static void write(DataOutputStream out, Finding f) throws IOException {
-        string(out, f.ruleId());
-        out.writeByte(f.severity().ordinal());
-        string(out, f.subject());
-        string(out, f.message().zh());
-        string(out, f.message().en());
-        string(out, f.legalReference());
-        string(out, f.layer());
-        string(out, f.ruleSetVersion());
-        string(out, f.calendarVersion());
-        map(out, f.parameters());
-        map(out, f.evidence());
-    }
-
-    static Finding read(DataInputStream in) {
-        try {
-            String ruleId;
-            try {
-                ruleId = string(in);
-            } catch (EOFException end) {
-                return null;
-            }
-            Severity severity = Severity.values()[in.readByte()];
-            return new Finding(ruleId, severity, string(in), BilingualText.of(string(in), string(in)), string(in),
-                    string(in), string(in), string(in), map(in), map(in));
-        } catch (IOException e) {
-            throw cannot(e);
-        }
+        runs.clear();
+        heldNow = 0;
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {

@@ -314,9 +314,50 @@ public final class IntakeDetector {
          * the findings. Every fact of one (applicant, item) is in one batch.
          */
         public void finish(Consumer<List<RuleFact>> batches) {
+            finish(1, (order, batch) -> batches.accept(batch));
+        }
+
+        /**
+         * As {@link #finish(Consumer)}, reading, grouping and pairing the partitions on {@code threads} threads at
+         * once (1: on the calling thread) and handing each batch to {@code batches} on the thread that made it, with
+         * its place in the order of {@link #finish(Consumer)} (batch numbers increase in that order; the last batch,
+         * the results, front-office cases and volumes, is handed over on the calling thread after every other).
+         * {@code batches} must therefore be thread-safe when {@code threads > 1}. The first error of any thread stops
+         * the others and is thrown here. The heap holds up to {@code threads} partitions at once.
+         */
+        public void finish(int threads, BatchSink batches) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            }
+            if (finished) {
+                throw new IllegalStateException("session already finished");
+            }
             finished = true;
+            List<IntakeSpill.Partition> partitions = spill.partitions();
+            List<Map<Long, long[]>> counted = new ArrayList<>();
+            if (threads == 1) {
+                Map<Long, long[]> volumes = new HashMap<>();
+                counted.add(volumes);
+                for (int i = 0; i < partitions.size(); i++) {
+                    read(partitions.get(i), i, volumes, batches);
+                }
+            } else {
+                Parallel.run(threads, "intake-finish", partitions.size(), () -> {
+                    Map<Long, long[]> volumes = new HashMap<>();
+                    synchronized (counted) {
+                        counted.add(volumes);
+                    }
+                    return i -> read(partitions.get(i), i, volumes, batches);
+                });
+            }
             Map<Long, long[]> volumes = new HashMap<>();
-            spill.drain(part -> batches.accept(partition(part, volumes)));
+            for (Map<Long, long[]> c : counted) {
+                c.forEach((k, v) -> {
+                    long[] n = volumes.computeIfAbsent(k, x -> new long[2]);
+                    n[0] += v[0];
+                    n[1] += v[1];
+                });
+            }
             List<RuleFact> facts = new ArrayList<>();
             tracked.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> e.getValue().facts(e.getKey(), moves, facts));
@@ -329,7 +370,13 @@ public final class IntakeDetector {
                         n[0], n[1]));
             }
             tracked.clear();
-            batches.accept(List.copyOf(facts));
+            batches.accept(Long.MAX_VALUE, List.copyOf(facts));
+        }
+
+        /** Reads partition {@code index}, handing its batches (numbered from {@code index << 32}) to {@code batches}. */
+        private void read(IntakeSpill.Partition partition, int index, Map<Long, long[]> volumes, BatchSink batches) {
+            long[] next = {(long) index << 32};
+            partition.read(part -> batches.accept(next[0]++, partition(part, volumes)));
         }
 
         /**
@@ -523,6 +570,16 @@ public final class IntakeDetector {
             }
             return w;
         }
+    }
+
+    /** Receives the batches of facts of {@link Session#finish(int, BatchSink)}, perhaps on several threads at once. */
+    @FunctionalInterface
+    public interface BatchSink {
+        /**
+         * One batch of facts and its place in the order of the batches (increasing; {@link Long#MAX_VALUE} for the
+         * last, the results, front-office cases and volumes).
+         */
+        void accept(long order, List<RuleFact> facts);
     }
 
     private static final long SECONDS_PER_DAY = 86_400;

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -78,6 +79,33 @@ public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optio
      */
     public IntakeReport scan(Function<IntakeRegisters, IntakeScan> scans, Rejects rejects, LongConsumer progress,
             Consumer<IntakeReport> read, Consumer<Finding> findings) {
+        return scan(scans, rejects, progress, read, (scan, counts) -> scan.finish(f -> {
+            counts.add(f);
+            findings.accept(f);
+        }));
+    }
+
+    /**
+     * As {@link #scan(Function, Rejects, LongConsumer, Consumer, Consumer)}, handing {@code lines} a text made of
+     * each finding by {@code text} instead of the finding, in the same order ({@link IntakeScan#finish(Function,
+     * Consumer)}: {@code text} may be called on several threads at once while the findings are judged, so it must be
+     * thread-safe; {@code lines} is called on the calling thread).
+     */
+    public IntakeReport scan(Function<IntakeRegisters, IntakeScan> scans, Rejects rejects, LongConsumer progress,
+            Consumer<IntakeReport> read, Function<? super Finding, String> text, Consumer<String> lines) {
+        return scan(scans, rejects, progress, read, (scan, counts) -> scan.finish(f -> {
+            counts.add(f);
+            return text.apply(f);
+        }, lines));
+    }
+
+    /** How the findings of a scan are finished: {@code counts} is told each finding (on any thread). */
+    private interface Finish {
+        void finish(IntakeScan scan, Counts counts);
+    }
+
+    private IntakeReport scan(Function<IntakeRegisters, IntakeScan> scans, Rejects rejects, LongConsumer progress,
+            Consumer<IntakeReport> read, Finish finish) {
         List<ItemMove> register = IntakeLogReader.readMoves(moves);
         Map<String, String> departments = IntakeLogReader.readDepartments(moves);
         Map<String, Long> records = new LinkedHashMap<>();
@@ -99,10 +127,7 @@ public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optio
         read.accept(new IntakeReport(List.of(), records, scan.records(), rejects.count(), register.size(), List.of(),
                 notChecked()));
         Counts counts = new Counts(departments);
-        scan.finish(f -> {
-            counts.add(f);
-            findings.accept(f);
-        });
+        finish.finish(scan, counts);
         return new IntakeReport(List.of(), records, scan.records(), rejects.count(), register.size(), counts.sorted(),
                 notChecked());
     }
@@ -120,10 +145,12 @@ public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optio
         return out;
     }
 
-    /** Counts per rule, item and department (the item's department from the register; "" when unknown). */
+    /**
+     * Counts per rule, item and department (the item's department from the register; "" when unknown). Thread-safe.
+     */
     private static final class Counts {
         private final Map<String, String> departments;
-        private final Map<List<String>, long[]> counts = new HashMap<>();
+        private final Map<List<String>, LongAdder> counts = new ConcurrentHashMap<>();
 
         Counts(Map<String, String> departments) {
             this.departments = departments;
@@ -131,12 +158,13 @@ public record IntakeFiles(List<Path> logs, Path moves, List<Path> results, Optio
 
         void add(Finding f) {
             String item = f.evidence().getOrDefault("item", "");
-            counts.computeIfAbsent(List.of(f.ruleId(), item, departments.getOrDefault(item, "")), k -> new long[1])[0]++;
+            counts.computeIfAbsent(List.of(f.ruleId(), item, departments.getOrDefault(item, "")), k -> new LongAdder())
+                    .increment();
         }
 
         List<IntakeReport.Count> sorted() {
             List<IntakeReport.Count> out = new ArrayList<>();
-            counts.forEach((k, v) -> out.add(new IntakeReport.Count(k.get(0), k.get(1), k.get(2), v[0])));
+            counts.forEach((k, v) -> out.add(new IntakeReport.Count(k.get(0), k.get(1), k.get(2), v.sum())));
             out.sort(Comparator.comparing(IntakeReport.Count::rule).thenComparing(IntakeReport.Count::item)
                     .thenComparing(IntakeReport.Count::department));
             return List.copyOf(out);

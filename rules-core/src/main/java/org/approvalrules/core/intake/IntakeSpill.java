@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.approvalrules.api.DataFormatException;
 
 /**
@@ -208,19 +210,56 @@ final class IntakeSpill {
      * to {@code sink}; the partitions are empty afterwards.
      */
     void drain(PartitionSink sink) {
+        for (Partition p : partitions()) {
+            p.read(sink);
+        }
+    }
+
+    /**
+     * The partitions, in order, each to be read once by {@link Partition#read} — on any thread, and several
+     * partitions at once on different threads; this spill holds none of them afterwards.
+     */
+    List<Partition> partitions() {
+        List<Partition> all = new ArrayList<>(partitions);
         for (int i = 0; i < partitions; i++) {
-            Out o = out[i];
+            all.add(new Partition(out[i], level, partitionBytes));
             out[i] = null;
+        }
+        return all;
+    }
+
+    /** One partition of a spill, read once (see {@link #partitions()}). */
+    static final class Partition {
+        private Out out;
+        private final int level;
+        private final long partitionBytes;
+
+        private Partition(Out out, int level, long partitionBytes) {
+            this.out = out;
+            this.level = level;
+            this.partitionBytes = partitionBytes;
+        }
+
+        /**
+         * Hands this partition's records to {@code sink}: one {@link Part}, or — for a file over the budget — the
+         * parts of its next-level partitions, in order; deletes its file.
+         */
+        void read(PartitionSink sink) {
+            Out o = out;
+            out = null;
+            if (o == null) {
+                throw new IllegalStateException("partition already read");
+            }
             try {
                 if (o.file == null) {
                     Part part = Part.decode(o.buf, o.pos, o.records);
                     o.buf = null;
                     sink.accept(part);
-                    continue;
+                    return;
                 }
                 o.closeFile();
                 if (o.size > partitionBytes && level < MAX_LEVEL) {
-                    split(o).drain(sink);
+                    split(o, level, partitionBytes).drain(sink);
                 } else {
                     Part part = Part.decode(Files.readAllBytes(o.path), o.records); // the bytes are garbage once decoded
                     Files.deleteIfExists(o.path);
@@ -234,7 +273,7 @@ final class IntakeSpill {
     }
 
     /** The records of {@code o}'s file in enough partitions of the next level to fit the budget (files from the start). */
-    private IntakeSpill split(Out o) throws IOException {
+    private static IntakeSpill split(Out o, int level, long partitionBytes) throws IOException {
         long wanted = Math.min(1024, 2 * (o.size / partitionBytes + 1));
         int n = Integer.highestOneBit((int) wanted - 1) << 1;
         IntakeSpill next = new IntakeSpill(Math.max(2, n), level + 1, 0, partitionBytes);

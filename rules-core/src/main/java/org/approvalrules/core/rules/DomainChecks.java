@@ -32,6 +32,7 @@ import org.approvalrules.core.fee.FeeCalculator;
 import org.approvalrules.core.fee.FeeCatalog;
 import org.approvalrules.core.fee.FeeChecker;
 import org.approvalrules.core.fee.FeeParameters;
+import org.approvalrules.core.intake.FindingRuns;
 import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.parameter.ParameterSet;
 
@@ -170,7 +171,17 @@ public final class DomainChecks {
 
             @Override
             public void finish(java.util.function.Consumer<Finding> sink) {
-                try (org.approvalrules.core.intake.FindingRuns runs = new org.approvalrules.core.intake.FindingRuns()) {
+                finish(FindingRuns.ofFindings(), sink);
+            }
+
+            @Override
+            public void finish(java.util.function.Function<? super Finding, String> text,
+                    java.util.function.Consumer<String> sink) {
+                finish(FindingRuns.ofText(text), sink);
+            }
+
+            private <T> void finish(FindingRuns<T> runs, java.util.function.Consumer<? super T> sink) {
+                try (runs) {
                     runs.judge(session, rules);
                     runs.merge(sink);
                 }

@@ -35,10 +35,7 @@ class IntakeSpillTest {
         List<ItemMove> moves = IntakeLogReader.readMoves(dir.resolve("moves.csv"));
         List<IntakeRecord> records = new ArrayList<>();
         IntakeLogReader.read(log, records::add);
-        IntakeDetector detector;
-        try (ApprovalRules rules = ApprovalRules.builder().build()) {
-            detector = new IntakeDetector(EntryPointAccess.snapshot(rules, DivisionCode.NATIONAL).parameters());
-        }
+        IntakeDetector detector = nationalDetector();
 
         IntakeDetector.Session inMemory = detector.session(IntakeRegisters.of(moves));
         records.forEach(inMemory::add);
@@ -79,7 +76,7 @@ class IntakeSpillTest {
                 IntakeLogReader.read(log, s::add);
                 List<org.approvalrules.api.finding.Finding> all = new ArrayList<>();
                 List<org.approvalrules.api.finding.Finding> merged = new ArrayList<>();
-                try (FindingRuns runs = new FindingRuns(held)) {
+                try (FindingRuns<org.approvalrules.api.finding.Finding> runs = FindingRuns.ofFindings(held)) {
                     s.finish(batch -> {
                         List<org.approvalrules.api.finding.Finding> f = snapshot.evaluate(batch, java.time.Instant.parse("2025-01-01T00:00:00Z"));
                         all.addAll(f);
@@ -99,13 +96,10 @@ class IntakeSpillTest {
     }
 
     @Test
-    void aLargeScanJudgedOnTwoThreadsGivesTheFindingsOfOneThread() throws Exception {
-        Path log = dir.resolve("log.csv");
-        IntakeLogGenerator.writeLog(log, (int) FindingRuns.PARALLEL_FROM + 10_000, 13L);
-        IntakeLogGenerator.writeMoves(dir.resolve("moves.csv"));
-        List<ItemMove> moves = IntakeLogReader.readMoves(dir.resolve("moves.csv"));
-        List<IntakeRecord> records = new ArrayList<>();
-        IntakeLogReader.read(log, records::add);
+    void aLargeScanJudgedOnSeveralThreadsGivesTheFindingsOfOneThreadAsFindingsOrAsText() throws Exception {
+        Log generated = log((int) FindingRuns.PARALLEL_FROM + 10_000, 13L);
+        List<ItemMove> moves = generated.moves();
+        List<IntakeRecord> records = generated.records();
         try (ApprovalRules rules = ApprovalRules.builder().build()) {
             var snapshot = EntryPointAccess.snapshot(rules, DivisionCode.NATIONAL);
             IntakeDetector.Session one = new IntakeDetector(snapshot.parameters()).session(IntakeRegisters.of(moves));
@@ -115,7 +109,82 @@ class IntakeSpillTest {
             var scan = rules.locality(DivisionCode.NATIONAL).scanIntake(IntakeRegisters.of(moves));
             records.forEach(scan::add);
             assertThat(scan.records()).isGreaterThanOrEqualTo(FindingRuns.PARALLEL_FROM);
-            assertThat(scan.finish()).hasSizeGreaterThan(1000).isEqualTo(IntakeDetector.order(sequential));
+            List<org.approvalrules.api.finding.Finding> all = scan.finish();
+            assertThat(all).hasSizeGreaterThan(1000).isEqualTo(IntakeDetector.order(sequential));
+
+            // the text form: each finding's line, made on the judging threads, in the same order
+            var text = rules.locality(DivisionCode.NATIONAL).scanIntake(IntakeRegisters.of(moves));
+            records.forEach(text::add);
+            List<String> lines = new ArrayList<>();
+            java.util.Set<String> threadNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            text.finish(f -> {
+                threadNames.add(Thread.currentThread().getName());
+                return org.approvalrules.core.json.FindingsJson.line(f);
+            }, lines::add);
+            assertThat(lines).isEqualTo(all.stream().map(org.approvalrules.core.json.FindingsJson::line).toList());
+            if (Runtime.getRuntime().availableProcessors() > 1) {
+                assertThat(threadNames).as("lines made on the judging threads").anyMatch(n -> n.startsWith("intake-finish-"));
+            }
+        }
+    }
+
+    @Test
+    void partitionsFinishedOnSeveralThreadsGiveTheBatchesOfOneThread() throws Exception {
+        Log generated = log(30_000, 17L);
+        List<ItemMove> moves = generated.moves();
+        List<IntakeRecord> records = generated.records();
+        IntakeDetector detector = nationalDetector();
+        java.util.Map<Integer, java.util.SortedMap<Long, List<RuleFact>>> byThreads = new java.util.TreeMap<>();
+        for (int threads : new int[] {1, 3}) {
+            // files from the first record, partitions split again: batches come from split partitions too
+            IntakeDetector.Session s = detector.session(IntakeRegisters.of(moves), 0, 8_192);
+            records.forEach(s::add);
+            java.util.SortedMap<Long, List<RuleFact>> batches = java.util.Collections.synchronizedSortedMap(
+                    new java.util.TreeMap<>());
+            java.util.Set<String> threadNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            s.finish(threads, (order, batch) -> {
+                threadNames.add(Thread.currentThread().getName());
+                assertThat(batches.put(order, batch)).as("batch number %d given once", order).isNull();
+            });
+            assertThat(batches.lastKey()).isEqualTo(Long.MAX_VALUE);
+            if (threads > 1) {
+                assertThat(threadNames).as("partitions were read on the finishing threads").contains("intake-finish-1");
+            }
+            byThreads.put(threads, batches);
+        }
+        assertThat(byThreads.get(3)).hasSizeGreaterThan(IntakeSpill.PARTITIONS).isEqualTo(byThreads.get(1));
+    }
+
+    @Test
+    void anErrorWhileJudgingOnAnotherThreadStopsTheScanWithThatError() throws Exception {
+        Log generated = log(20_000, 19L);
+        IntakeDetector.Session s = nationalDetector().session(IntakeRegisters.of(generated.moves()));
+        generated.records().forEach(s::add);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.finish(2, (order, batch) -> {
+            if (seen.incrementAndGet() == 5) {
+                throw new IllegalStateException("judge failed on batch " + order);
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("judge failed on batch");
+        assertThat(seen.get()).as("the other thread stopped taking partitions").isLessThan(IntakeSpill.PARTITIONS);
+    }
+
+    /** A generated log's records and the move-in register. */
+    private record Log(List<ItemMove> moves, List<IntakeRecord> records) {
+    }
+
+    private Log log(int records, long seed) throws Exception {
+        Path log = dir.resolve("log.csv");
+        IntakeLogGenerator.writeLog(log, records, seed);
+        IntakeLogGenerator.writeMoves(dir.resolve("moves.csv"));
+        List<IntakeRecord> read = new ArrayList<>();
+        IntakeLogReader.read(log, read::add);
+        return new Log(IntakeLogReader.readMoves(dir.resolve("moves.csv")), read);
+    }
+
+    private static IntakeDetector nationalDetector() {
+        try (ApprovalRules rules = ApprovalRules.builder().build()) {
+            return new IntakeDetector(EntryPointAccess.snapshot(rules, DivisionCode.NATIONAL).parameters());
         }
     }
 
