@@ -334,24 +334,24 @@ public final class IntakeDetector {
             }
             finished = true;
             List<IntakeSpill.Partition> partitions = spill.partitions();
-            List<Map<Long, long[]>> counted = new ArrayList<>();
+            List<Map<Volume, long[]>> counted = new ArrayList<>();
             if (threads == 1) {
-                Map<Long, long[]> volumes = new HashMap<>();
+                Map<Volume, long[]> volumes = new HashMap<>();
                 counted.add(volumes);
                 for (int i = 0; i < partitions.size(); i++) {
                     read(partitions.get(i), i, volumes, batches);
                 }
             } else {
                 Parallel.run(threads, "intake-finish", partitions.size(), () -> {
-                    Map<Long, long[]> volumes = new HashMap<>();
+                    Map<Volume, long[]> volumes = new HashMap<>();
                     synchronized (counted) {
                         counted.add(volumes);
                     }
                     return i -> read(partitions.get(i), i, volumes, batches);
                 });
             }
-            Map<Long, long[]> volumes = new HashMap<>();
-            for (Map<Long, long[]> c : counted) {
+            Map<Volume, long[]> volumes = new HashMap<>();
+            for (Map<Volume, long[]> c : counted) {
                 c.forEach((k, v) -> {
                     long[] n = volumes.computeIfAbsent(k, x -> new long[2]);
                     n[0] += v[0];
@@ -361,20 +361,20 @@ public final class IntakeDetector {
             List<RuleFact> facts = new ArrayList<>();
             tracked.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> e.getValue().facts(e.getKey(), moves, facts));
-            List<Long> keys = new ArrayList<>(volumes.keySet());
-            keys.sort(Comparator.<Long, String>comparing(k -> itemCodes.get((int) (k >>> 32))).thenComparingLong(k -> k));
-            for (Long k : keys) {
+            List<Volume> keys = new ArrayList<>(volumes.keySet());
+            keys.sort(Comparator.<Volume, String>comparing(k -> itemCodes.get(k.item())).thenComparingInt(Volume::item)
+                    .thenComparingInt(Volume::month));
+            for (Volume k : keys) {
                 long[] n = volumes.get(k);
-                int month = (int) (long) k;
-                facts.add(new IntakeVolumeFact(itemCodes.get((int) (k >>> 32)), YearMonth.of(month / 12, month % 12 + 1),
-                        n[0], n[1]));
+                facts.add(new IntakeVolumeFact(itemCodes.get(k.item()), YearMonth.of(Math.floorDiv(k.month(), 12),
+                        Math.floorMod(k.month(), 12) + 1), n[0], n[1]));
             }
             tracked.clear();
             batches.accept(Long.MAX_VALUE, List.copyOf(facts));
         }
 
         /** Reads partition {@code index}, handing its batches (numbered from {@code index << 32}) to {@code batches}. */
-        private void read(IntakeSpill.Partition partition, int index, Map<Long, long[]> volumes, BatchSink batches) {
+        private void read(IntakeSpill.Partition partition, int index, Map<Volume, long[]> volumes, BatchSink batches) {
             long[] next = {(long) index << 32};
             partition.read(part -> batches.accept(next[0]++, partition(part, volumes)));
         }
@@ -384,7 +384,7 @@ public final class IntakeDetector {
          * records are sorted by the hash of their (applicant, item) and the records of one (applicant, item) are a
          * group.
          */
-        private List<RuleFact> partition(IntakeSpill.Part p, Map<Long, long[]> volumes) {
+        private List<RuleFact> partition(IntakeSpill.Part p, Map<Volume, long[]> volumes) {
             long[] order = new long[p.n];
             for (int i = 0; i < p.n; i++) {
                 order[i] = (long) p.hash[i] << 32 | i;
@@ -445,7 +445,7 @@ public final class IntakeDetector {
          * and pairs each department-end case of an item required in the centre with the nearest centre-end case.
          */
         private void finishGroup(IntakeSpill.Part p, int[] g, int n, List<RuleFact> departmentCases, List<RuleFact> pairs,
-                Map<Long, long[]> volumes) {
+                Map<Volume, long[]> volumes) {
             ItemMove move = itemMoves.get(p.items[g[0]]);
             if (n == 1) {
                 int i = g[0];
@@ -501,7 +501,7 @@ public final class IntakeDetector {
         }
 
         /** Counts a case of a registered item on or after its move-in date: volumes by (item number, month). */
-        private void count(ItemMove move, int item, long e, Map<Long, long[]> volumes) {
+        private void count(ItemMove move, int item, long e, Map<Volume, long[]> volumes) {
             if (move == null) {
                 return;
             }
@@ -509,9 +509,7 @@ public final class IntakeDetector {
             if (epochDay < move.movedIn().toEpochDay()) {
                 return;
             }
-            LocalDate day = LocalDate.ofEpochDay(epochDay);
-            long key = (long) item << 32 | (day.getYear() * 12L + day.getMonthValue() - 1);
-            volumes.computeIfAbsent(key, k -> new long[2])[Entry.department(e) ? 0 : 1]++;
+            volumes.computeIfAbsent(new Volume(item, epochMonth(epochDay)), k -> new long[2])[Entry.department(e) ? 0 : 1]++;
         }
 
         private boolean departmentEnd(AcceptanceChannel channel, int name, long day) {
@@ -570,6 +568,30 @@ public final class IntakeDetector {
             }
             return w;
         }
+    }
+
+    /** The key of a monthly volume counter: the item's number in the session's table and the month ({@link #epochMonth}). */
+    private record Volume(int item, int month) {
+        @Override
+        public int hashCode() {
+            return item * 1_000_003 + month; // distinct for any month of a four-digit year
+        }
+    }
+
+    /**
+     * The month of an epoch day as {@code year * 12 + month - 1} (ISO proleptic calendar, as {@link LocalDate} has
+     * it), by arithmetic: the civil-from-days algorithm of H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+     */
+    static int epochMonth(long epochDay) {
+        long z = epochDay + 719_468; // days from 0000-03-01
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100); // from March 1st
+        long shifted = (5 * dayOfYear + 2) / 153; // 0 = March … 11 = February
+        long month = shifted < 10 ? shifted + 3 : shifted - 9;
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        return Math.toIntExact(year * 12 + month - 1);
     }
 
     /** Receives the batches of facts of {@link Session#finish(int, BatchSink)}, perhaps on several threads at once. */

@@ -84,11 +84,23 @@ public final class FindingsJson {
 
         private static void map(JsonGenerator g, String name, Map<String, String> m) throws IOException {
             g.writeObjectFieldStart(name);
-            // Finding keeps both maps sorted; sorting here too keeps the output stable for any Map
-            for (Map.Entry<String, String> e : new java.util.TreeMap<>(m).entrySet()) {
+            // Finding keeps both maps sorted; sorting here too (when they are not) keeps the output stable for any Map
+            for (Map.Entry<String, String> e : (ascending(m) ? m : new java.util.TreeMap<>(m)).entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
+        }
+
+        /** Whether {@code m} iterates in ascending order of its keys. */
+        private static boolean ascending(Map<String, String> m) {
+            String before = null;
+            for (String k : m.keySet()) {
+                if (k == null || before != null && before.compareTo(k) >= 0) {
+                    return false;
+                }
+                before = k;
+            }
+            return true;
         }
     }
 }

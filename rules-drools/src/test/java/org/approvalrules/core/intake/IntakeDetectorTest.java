@@ -171,4 +171,17 @@ class IntakeDetectorTest {
                     assertThat(e.getMessage()).contains("2003-05-01", IntakeDetector.WINDOW_DAYS);
                 });
     }
+
+    @Test
+    void theMonthOfAnEpochDayIsLocalDatesForEveryDayOfFiveThousandYears() {
+        long from = LocalDate.of(-2000, 1, 1).toEpochDay();
+        long to = LocalDate.of(3000, 12, 31).toEpochDay();
+        for (long day = from; day <= to; day++) {
+            LocalDate d = LocalDate.ofEpochDay(day);
+            int expected = Math.toIntExact(d.getYear() * 12L + d.getMonthValue() - 1);
+            if (IntakeDetector.epochMonth(day) != expected) {
+                assertThat(IntakeDetector.epochMonth(day)).as("month of %s", d).isEqualTo(expected);
+            }
+        }
+    }
 }
