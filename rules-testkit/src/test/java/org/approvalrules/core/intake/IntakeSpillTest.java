@@ -137,7 +137,7 @@ class IntakeSpillTest {
         java.util.Map<Integer, java.util.SortedMap<Long, List<RuleFact>>> byThreads = new java.util.TreeMap<>();
         for (int threads : new int[] {1, 3}) {
             // files from the first record, partitions split again: batches come from split partitions too
-            IntakeDetector.Session s = detector.session(IntakeRegisters.of(moves), 0, 8_192);
+            IntakeDetector.Session s = detector.session(IntakeRegisters.of(moves), 0, 4_096);
             records.forEach(s::add);
             java.util.SortedMap<Long, List<RuleFact>> batches = java.util.Collections.synchronizedSortedMap(
                     new java.util.TreeMap<>());
