@@ -42,6 +42,8 @@ public final class FindingRuns<T> implements Closeable {
     public static final int HELD = 20_000;
     /** Records from which a scan's batches are made and judged on several threads. */
     static final long PARALLEL_FROM = 50_000;
+    /** Run files merged at once at most; more are first merged in groups of this many (open files stay bounded). */
+    static final int FAN_IN = 128;
     /** Threads at most that make and judge batches (each holds one partition of records). */
     static final int MAX_THREADS = 4;
 
@@ -96,11 +98,15 @@ public final class FindingRuns<T> implements Closeable {
     private static final Comparator<Entry<?>> ENTRY_ORDER = Comparator.<Entry<?>, String>comparing(Entry::ruleId)
             .thenComparing(Entry::subject).thenComparing(Entry::zh);
 
-    /** One sorted run: in memory, or in a file; with its batch number (ties between runs keep the batches' order). */
-    private record Run<T>(long batch, List<Entry<T>> entries, Path file) {
+    /**
+     * One sorted run: in memory, or in a file; with its batch number (ties between runs keep the batches' order). A
+     * file merged from several runs ({@code batches}) holds each entry's own batch number before it.
+     */
+    private record Run<T>(long batch, List<Entry<T>> entries, Path file, boolean batches) {
     }
 
     private final int held;
+    private final int fanIn;
     private final Function<? super Finding, ? extends T> prepare;
     private final Codec<T> codec;
     private final List<Run<T>> runs = new ArrayList<>();
@@ -110,7 +116,7 @@ public final class FindingRuns<T> implements Closeable {
 
     /** Runs of the findings themselves, holding up to {@link #HELD} in memory. */
     public static FindingRuns<Finding> ofFindings() {
-        return new FindingRuns<>(HELD, f -> f, FINDINGS);
+        return new FindingRuns<>(HELD, FAN_IN, f -> f, FINDINGS);
     }
 
     /**
@@ -118,16 +124,23 @@ public final class FindingRuns<T> implements Closeable {
      * thread-safe), holding up to {@link #HELD} texts in memory.
      */
     public static FindingRuns<String> ofText(Function<? super Finding, String> text) {
-        return new FindingRuns<>(HELD, text, TEXT);
+        return new FindingRuns<>(HELD, FAN_IN, text, TEXT);
     }
 
-    /** Runs of the findings holding up to {@code held} in memory (0: every batch to a file; for tests). */
-    static FindingRuns<Finding> ofFindings(int held) {
-        return new FindingRuns<>(held, f -> f, FINDINGS);
+    /**
+     * Runs of the findings holding up to {@code held} in memory (0: every batch to a file) and merging at most
+     * {@code fanIn} files at once (for tests).
+     */
+    static FindingRuns<Finding> ofFindings(int held, int fanIn) {
+        return new FindingRuns<>(held, fanIn, f -> f, FINDINGS);
     }
 
-    private FindingRuns(int held, Function<? super Finding, ? extends T> prepare, Codec<T> codec) {
+    private FindingRuns(int held, int fanIn, Function<? super Finding, ? extends T> prepare, Codec<T> codec) {
+        if (fanIn < 2) {
+            throw new IllegalArgumentException("fan-in must be at least 2: " + fanIn);
+        }
         this.held = held;
+        this.fanIn = fanIn;
         this.prepare = prepare;
         this.codec = codec;
     }
@@ -171,7 +184,7 @@ public final class FindingRuns<T> implements Closeable {
             total += entries.size();
             if (heldNow + entries.size() <= held) {
                 heldNow += entries.size();
-                runs.add(new Run<>(order, entries, null));
+                runs.add(new Run<>(order, entries, null, false));
                 return;
             }
         }
@@ -179,14 +192,11 @@ public final class FindingRuns<T> implements Closeable {
             Path f = Files.createTempFile("approval-rules-findings-", ".bin");
             f.toFile().deleteOnExit();
             synchronized (this) {
-                runs.add(new Run<>(order, null, f));
+                runs.add(new Run<>(order, null, f, false));
             }
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(f), 1 << 16))) {
                 for (Entry<T> e : entries) {
-                    string(out, e.ruleId());
-                    string(out, e.subject());
-                    string(out, e.zh());
-                    codec.write(out, e.value());
+                    write(out, e);
                 }
             }
         } catch (IOException e) {
@@ -199,38 +209,88 @@ public final class FindingRuns<T> implements Closeable {
         return total;
     }
 
+    private void write(DataOutputStream out, Entry<T> e) throws IOException {
+        string(out, e.ruleId());
+        string(out, e.subject());
+        string(out, e.zh());
+        codec.write(out, e.value());
+    }
+
     /** Hands every value to {@code sink}, in the order of the findings; the runs are empty afterwards. */
     public void merge(Consumer<? super T> sink) {
+        try {
+            List<Run<T>> all;
+            synchronized (this) {
+                while (runs.stream().filter(r -> r.file() != null).count() > fanIn) {
+                    premerge();
+                }
+                all = List.copyOf(runs);
+            }
+            merge(all, (batch, entry) -> sink.accept(entry.value()));
+        } catch (IOException e) {
+            throw cannot(e);
+        } finally {
+            close();
+        }
+    }
+
+    /**
+     * Merges the run files in groups of {@link #fanIn}, in the order of their batches, each group into one file
+     * keeping each entry's batch number: the same order as merging them all at once, with fewer files.
+     */
+    private void premerge() throws IOException {
+        List<Run<T>> files = new ArrayList<>(runs.stream().filter(r -> r.file() != null).toList());
+        files.sort(Comparator.comparingLong(Run::batch));
+        runs.removeAll(files);
+        for (int from = 0; from < files.size(); from += fanIn) {
+            List<Run<T>> group = files.subList(from, Math.min(files.size(), from + fanIn));
+            Path f = Files.createTempFile("approval-rules-findings-", ".bin");
+            f.toFile().deleteOnExit();
+            runs.add(new Run<>(group.get(0).batch(), null, f, true));
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(f), 1 << 16))) {
+                merge(group, (batch, entry) -> {
+                    out.writeLong(batch);
+                    write(out, entry);
+                });
+            }
+            for (Run<T> r : group) {
+                Files.deleteIfExists(r.file());
+            }
+        }
+    }
+
+    /** Receives the merged entries with the batch each came from. */
+    private interface MergeSink<T> {
+        void accept(long batch, Entry<T> entry) throws IOException;
+    }
+
+    private void merge(List<Run<T>> from, MergeSink<T> sink) throws IOException {
         record Head<T>(Entry<T> entry, long batch, Cursor<T> rest) {
         }
         PriorityQueue<Head<T>> queue = new PriorityQueue<>(Comparator.<Head<T>, Entry<?>>comparing(Head::entry, ENTRY_ORDER)
                 .thenComparingLong(Head::batch));
         List<Cursor<T>> open = new ArrayList<>();
         try {
-            synchronized (this) {
-                for (Run<T> r : runs) {
-                    Cursor<T> c = r.file() == null ? new Cursor<>(r.entries(), null, codec) : new Cursor<>(null,
-                            new DataInputStream(new BufferedInputStream(Files.newInputStream(r.file()), 1 << 14)), codec);
-                    open.add(c);
-                    Entry<T> first = c.next();
-                    if (first != null) {
-                        queue.add(new Head<>(first, r.batch(), c));
-                    }
+            for (Run<T> r : from) {
+                Cursor<T> c = r.file() == null ? new Cursor<>(r.entries(), null, false, r.batch(), codec) : new Cursor<>(
+                        null, new DataInputStream(new BufferedInputStream(Files.newInputStream(r.file()), 1 << 14)),
+                        r.batches(), r.batch(), codec);
+                open.add(c);
+                Entry<T> first = c.next();
+                if (first != null) {
+                    queue.add(new Head<>(first, c.batch(), c));
                 }
             }
             while (!queue.isEmpty()) {
                 Head<T> h = queue.poll();
-                sink.accept(h.entry().value());
+                sink.accept(h.batch(), h.entry());
                 Entry<T> next = h.rest().next();
                 if (next != null) {
-                    queue.add(new Head<>(next, h.batch(), h.rest()));
+                    queue.add(new Head<>(next, h.rest().batch(), h.rest()));
                 }
             }
-        } catch (IOException e) {
-            throw cannot(e);
         } finally {
             open.forEach(Cursor::close);
-            close();
         }
     }
 
@@ -238,13 +298,22 @@ public final class FindingRuns<T> implements Closeable {
     private static final class Cursor<T> {
         private final List<Entry<T>> entries;
         private final DataInputStream in;
+        private final boolean batches;
         private final Codec<T> codec;
+        private long batch;
         private int at;
 
-        Cursor(List<Entry<T>> entries, DataInputStream in, Codec<T> codec) {
+        Cursor(List<Entry<T>> entries, DataInputStream in, boolean batches, long batch, Codec<T> codec) {
             this.entries = entries;
             this.in = in;
+            this.batches = batches;
+            this.batch = batch;
             this.codec = codec;
+        }
+
+        /** The batch of the entry {@link #next} returned last. */
+        long batch() {
+            return batch;
         }
 
         /** The next entry, or null at the end. */
@@ -255,6 +324,9 @@ public final class FindingRuns<T> implements Closeable {
             try {
                 String ruleId;
                 try {
+                    if (batches) {
+                        batch = in.readLong();
+                    }
                     ruleId = string(in);
                 } catch (EOFException end) {
                     return null;

@@ -71,12 +71,16 @@ class IntakeSpillTest {
             var snapshot = EntryPointAccess.snapshot(rules, DivisionCode.NATIONAL);
             IntakeDetector detector = new IntakeDetector(snapshot.parameters());
             List<List<org.approvalrules.api.finding.Finding>> judged = new ArrayList<>();
-            for (int held : new int[] {0, 300, FindingRuns.HELD}) {
+            // every batch to a file, merged three files at a time (several levels of premerged files); some in
+            // memory and 16 files at a time; the defaults
+            int[][] settings = {{0, 3}, {300, 16}, {FindingRuns.HELD, FindingRuns.FAN_IN}};
+            for (int[] setting : settings) {
+                int held = setting[0];
                 IntakeDetector.Session s = detector.session(IntakeRegisters.of(moves));
                 IntakeLogReader.read(log, s::add);
                 List<org.approvalrules.api.finding.Finding> all = new ArrayList<>();
                 List<org.approvalrules.api.finding.Finding> merged = new ArrayList<>();
-                try (FindingRuns<org.approvalrules.api.finding.Finding> runs = FindingRuns.ofFindings(held)) {
+                try (FindingRuns<org.approvalrules.api.finding.Finding> runs = FindingRuns.ofFindings(held, setting[1])) {
                     s.finish(batch -> {
                         List<org.approvalrules.api.finding.Finding> f = snapshot.evaluate(batch, java.time.Instant.parse("2025-01-01T00:00:00Z"));
                         all.addAll(f);
@@ -92,6 +96,37 @@ class IntakeSpillTest {
         }
         try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(s.filter(p -> p.getFileName().toString().startsWith("approval-rules-findings-"))).isEmpty();
+        }
+    }
+
+    @Test
+    void tiesBetweenBatchesKeepTheBatchesOrderThroughEveryLevelOfMerging() {
+        java.util.Random random = new java.util.Random(29);
+        List<List<org.approvalrules.api.finding.Finding>> batches = new ArrayList<>();
+        for (int b = 0; b < 60; b++) {
+            List<org.approvalrules.api.finding.Finding> batch = new ArrayList<>();
+            for (int k = random.nextInt(4); k >= 0; k--) { // equal rule, subject and Chinese message: told by evidence
+                String subject = "GX-" + random.nextInt(5);
+                batch.add(new org.approvalrules.api.finding.Finding("intake.two-end", org.approvalrules.api.finding.Severity.RED,
+                        subject, org.approvalrules.api.BilingualText.of("同一办件 " + subject, "same case"), "ref", "000000",
+                        "v", "c", java.util.Map.of(), java.util.Map.of("batch", b + "." + k)));
+            }
+            batches.add(batch);
+        }
+        List<org.approvalrules.api.finding.Finding> expected = IntakeDetector.order(
+                batches.stream().flatMap(List::stream).toList());
+        for (int[] setting : new int[][] {{0, 2}, {0, 3}, {0, 7}, {10, 4}, {1_000, 2}}) {
+            List<org.approvalrules.api.finding.Finding> merged = new ArrayList<>();
+            try (FindingRuns<org.approvalrules.api.finding.Finding> runs = FindingRuns.ofFindings(setting[0], setting[1])) {
+                // added out of order, as threads finish them, each with its place among the batches
+                List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, batches.size()).boxed().toList());
+                Collections.shuffle(order, random);
+                for (int b : order) {
+                    runs.add(b, batches.get(b));
+                }
+                runs.merge(merged::add);
+            }
+            assertThat(merged).as("held %d, fan-in %d", setting[0], setting[1]).isEqualTo(expected);
         }
     }
 
