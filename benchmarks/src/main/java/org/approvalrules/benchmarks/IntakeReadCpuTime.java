@@ -4,27 +4,19 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.approvalrules.api.BilingualText;
-import org.approvalrules.api.finding.Finding;
-import org.approvalrules.api.intake.IntakeRecord;
+import org.approvalrules.ApprovalRules;
+import org.approvalrules.api.division.DivisionCode;
 import org.approvalrules.api.intake.IntakeScan;
-import org.approvalrules.core.intake.IntakeDetector;
 import org.approvalrules.core.intake.IntakeLogReader;
-import org.approvalrules.core.parameter.DatedValue;
-import org.approvalrules.core.parameter.Parameter;
-import org.approvalrules.core.parameter.ParameterSet;
-import org.approvalrules.core.parameter.ParameterType;
 import org.approvalrules.core.records.Rejects;
 
 /**
  * The read phase of {@code approval-rules intake} timed per thread, for a machine that others share: one log
  * ({@code DIR/intake-log.csv}, against {@code DIR/moves.csv}) read by {@link IntakeLogReader#read(Path, IntakeScan,
- * Rejects, Runnable)} into an {@link IntakeDetector.Session} (window 30 days, one branch centre), the session not
+ * Rejects, Runnable)} into the bundled national pack's intake scan (as the command reads it), the scan not
  * finished. Prints the wall-clock time, the CPU time of the calling thread (parsing the rows, the session's add and
  * spill) and of the lexing thread ({@code intake-read-*}: decoding and CSV lexing, sampled every 20 ms while it
  * lives, so the last few milliseconds may be missing). Run after a build, once per JVM as the command runs:
@@ -40,36 +32,8 @@ public final class IntakeReadCpuTime {
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        LocalDate from = LocalDate.of(2004, 7, 1);
-        IntakeDetector detector = new IntakeDetector(new ParameterSet(Map.of(
-                IntakeDetector.WINDOW_DAYS, new Parameter(IntakeDetector.WINDOW_DAYS, ParameterType.INT,
-                        BilingualText.of("窗口", "window"), List.of(new DatedValue(from, 30, "bench", "-", 1)), "000000"),
-                IntakeDetector.BRANCH_CENTRES, new Parameter(IntakeDetector.BRANCH_CENTRES, ParameterType.LIST,
-                        BilingualText.of("分中心", "branches"), List.of(new DatedValue(from, List.of("公安分中心"), "bench", "-", 2)),
-                        "000000"))));
-        IntakeDetector.Session session = detector.session(IntakeLogReader.readMoves(dir.resolve("moves.csv")));
-        IntakeScan scan = new IntakeScan() {
-            @Override
-            public void add(IntakeRecord record) {
-                session.add(record);
-            }
-
-            @Override
-            public void add(String caseNumber, String itemCode, org.approvalrules.api.applicant.ApplicantId applicant,
-                    org.approvalrules.api.cases.AcceptanceChannel channel, String channelName, long localSecond, int nano) {
-                session.add(caseNumber, itemCode, applicant, channel, channelName, localSecond, nano);
-            }
-
-            @Override
-            public long records() {
-                return 0;
-            }
-
-            @Override
-            public List<Finding> finish() {
-                return List.of();
-            }
-        };
+        IntakeScan scan = ApprovalRules.builder().build().locality(DivisionCode.NATIONAL)
+                .scanIntake(IntakeLogReader.readMoves(dir.resolve("moves.csv")));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, Long> lexing = new ConcurrentHashMap<>();
         AtomicBoolean done = new AtomicBoolean();
