@@ -357,10 +357,15 @@ public record ApplicantId(Type type, String value) {
     }
 
     private static String creditCodeProblem(String s) {
+        int sum = 0;
         for (int i = 0; i < LENGTH; i++) {
-            if (CREDIT_CODE_CHARSET.indexOf(s.charAt(i)) < 0) {
+            int v = creditValue(s.charAt(i));
+            if (v < 0) {
                 return "第" + (i + 1) + "位不在统一社会信用代码字符集内（不用I、O、S、V、Z）/ character " + (i + 1)
                         + " is outside the credit-code character set (no I, O, S, V, Z)";
+            }
+            if (i < 17) {
+                sum += v * CREDIT_CODE_WEIGHTS[i];
             }
         }
         for (int i = 2; i < 8; i++) {
@@ -368,7 +373,7 @@ public record ApplicantId(Type type, String value) {
                 return "第3至8位（登记管理机关行政区划码）必须是数字 / characters 3-8 (registration division code) must be digits";
             }
         }
-        if (creditCodeCheckChar(s) != s.charAt(17)) {
+        if (CREDIT_CODE_CHARSET.charAt((31 - sum % 31) % 31) != s.charAt(17)) {
             return "统一社会信用代码校验码错误（GB 32100）/ wrong credit-code check character (GB 32100)";
         }
         return null;
@@ -394,18 +399,36 @@ public record ApplicantId(Type type, String value) {
         return null;
     }
 
+    /** Whether characters 7-14 (all digits: checked before) are a date from {@value #MIN_BIRTH_YEAR} on. */
     private static boolean validBirthDate(String s) {
-        int year = Integer.parseInt(s.substring(6, 10));
-        int month = Integer.parseInt(s.substring(10, 12));
-        int day = Integer.parseInt(s.substring(12, 14));
-        if (year < MIN_BIRTH_YEAR) {
-            return false;
+        int year = number(s, 6, 10);
+        int month = number(s, 10, 12);
+        int day = number(s, 12, 14);
+        return year >= MIN_BIRTH_YEAR && month >= 1 && month <= 12 && day >= 1
+                && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year));
+    }
+
+    /** The decimal number of the digits {@code s[from, to)}. */
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
         }
-        try {
-            LocalDate.of(year, month, day);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
+        return v;
+    }
+
+    /** The GB 32100 value of {@code c} (its position in {@link #CREDIT_CODE_CHARSET}), or -1. */
+    private static int creditValue(char c) {
+        return c < CREDIT_VALUES.length ? CREDIT_VALUES[c] : -1;
+    }
+
+    /** {@link #CREDIT_CODE_CHARSET} inverted: the value of each ASCII character, -1 for those outside the set. */
+    private static final byte[] CREDIT_VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(CREDIT_VALUES, (byte) -1);
+        for (int i = 0; i < CREDIT_CODE_CHARSET.length(); i++) {
+            CREDIT_VALUES[CREDIT_CODE_CHARSET.charAt(i)] = (byte) i;
         }
     }
 
@@ -414,6 +437,13 @@ public record ApplicantId(Type type, String value) {
      * with a ligature such as {@code "ﬀ"} into 18 valid characters, silently repairing bad input.
      */
     private static String upperAscii(String s) {
+        int first = 0;
+        while (first < s.length() && (s.charAt(first) < 'a' || s.charAt(first) > 'z')) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s; // nothing to change: most identifiers are written in upper case
+        }
         char[] cs = s.toCharArray();
         for (int i = 0; i < cs.length; i++) {
             if (cs[i] >= 'a' && cs[i] <= 'z') {

@@ -102,6 +102,56 @@ public final class CsvHeader {
         return width;
     }
 
+    /**
+     * Column {@code c} of this header resolved once (its position and shown name), for a reader that reads the same
+     * columns of many rows: {@link Field#value} and {@link Field#require} give what {@link #optional} and
+     * {@link #require} give, without looking the column up for each cell.
+     */
+    public Field field(CsvColumn c) {
+        return new Field(index(c), name(c));
+    }
+
+    /** A column resolved in a header ({@link #field}); immutable. */
+    public static final class Field {
+        private final int index;
+        private final String name;
+
+        private Field(int index, String name) {
+            this.index = index;
+            this.name = name;
+        }
+
+        /** Whether the header has the column. */
+        public boolean present() {
+            return index >= 0;
+        }
+
+        /** The stripped value in {@code row}, or null when the column is absent or the cell blank. */
+        public String value(CsvRow row) {
+            if (index < 0) {
+                return null;
+            }
+            String v = row.get(index).strip();
+            return v.isEmpty() ? null : v;
+        }
+
+        /** The stripped, non-blank value in {@code row}, or an error naming row and column. */
+        public String require(CsvRow row) {
+            String v = value(row);
+            if (v == null) {
+                throw error(row, "", MUST_NOT_BE_EMPTY);
+            }
+            return v;
+        }
+
+        /** An error on {@code row} in this column. */
+        public DataFormatException error(CsvRow row, String value, String reason) {
+            return row.error(Math.max(0, index), name, value, reason);
+        }
+    }
+
+    private static final String MUST_NOT_BE_EMPTY = "不能为空 / must not be empty";
+
     /** The stripped value of {@code c} in {@code row}; empty when the column is absent or the cell blank. */
     public Optional<String> optional(CsvRow row, CsvColumn c) {
         int i = index(c);
@@ -114,7 +164,7 @@ public final class CsvHeader {
 
     /** The stripped, non-blank value of {@code c} in {@code row}, or an error naming row and column. */
     public String require(CsvRow row, CsvColumn c) {
-        return optional(row, c).orElseThrow(() -> error(row, c, "", "不能为空 / must not be empty"));
+        return optional(row, c).orElseThrow(() -> error(row, c, "", MUST_NOT_BE_EMPTY));
     }
 
     /** An error on {@code row} in column {@code c}. */

@@ -1,7 +1,9 @@
 package org.approvalrules.core.csv;
 
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import org.approvalrules.api.DataFormatException;
 
 /**
@@ -15,9 +17,36 @@ public record CsvRow(String file, int line, List<String> values) {
 
     public CsvRow {
         Objects.requireNonNull(file, "file");
-        values = List.copyOf(values);
+        values = values instanceof Fields ? values : List.copyOf(values);
         if (line < 1) {
             throw new IllegalArgumentException("line must be 1 or more: " + line);
+        }
+    }
+
+    /** A row over {@code fields}, which the caller hands over and never changes again (the reader's one copy). */
+    static CsvRow of(String file, int line, String[] fields) {
+        for (String f : fields) {
+            Objects.requireNonNull(f, "field");
+        }
+        return new CsvRow(file, line, new Fields(fields));
+    }
+
+    /** The fields of a row as read: an unmodifiable list over the array the reader made, not copied again. */
+    private static final class Fields extends AbstractList<String> implements RandomAccess {
+        private final String[] fields;
+
+        Fields(String[] fields) {
+            this.fields = fields;
+        }
+
+        @Override
+        public String get(int index) {
+            return fields[index];
+        }
+
+        @Override
+        public int size() {
+            return fields.length;
         }
     }
 

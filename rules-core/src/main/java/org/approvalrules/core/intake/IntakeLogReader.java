@@ -131,7 +131,92 @@ public final class IntakeLogReader {
     }
 
     private static long read(CsvHeader h, RowSource rows, Consumer<IntakeRecord> sink, Rejects rejects) {
-        return readAll(h, rows, IntakeLogReader::record, sink, rejects);
+        Log log = new Log(h);
+        return readAll(h, rows, (header, row) -> log.record(row), sink, rejects);
+    }
+
+    /** The columns of a log resolved once in its header, and the reading of one row. */
+    private static final class Log {
+        private final CsvHeader h;
+        private final CsvHeader.Field caseNumber;
+        private final CsvHeader.Field item;
+        private final CsvHeader.Field applicant;
+        private final CsvHeader.Field idType;
+        private final CsvHeader.Field channel;
+        private final CsvHeader.Field accepted;
+        private final CsvHeader.Field channelName;
+
+        Log(CsvHeader h) {
+            this.h = h;
+            caseNumber = h.field(CASE);
+            item = h.field(ITEM);
+            applicant = h.field(APPLICANT);
+            idType = h.field(ID_TYPE);
+            channel = h.field(CHANNEL);
+            accepted = h.field(ACCEPTED);
+            channelName = h.field(CHANNEL_NAME);
+        }
+
+        IntakeRecord record(CsvRow row) {
+            h.checkWidth(row);
+            String caseNo = caseNumber.require(row);
+            String code = item.require(row);
+            ApplicantId who = applicant(row);
+            AcceptanceChannel ch = channel(row);
+            LocalDateTime at = time(accepted, row);
+            Optional<String> name = Optional.ofNullable(channelName.value(row));
+            try {
+                return new IntakeRecord(caseNo, code, who, ch, name, at);
+            } catch (InvalidValueException e) {
+                throw new DataFormatException(row.file(), row.line(), e.field(), e.value(), e.getMessage(), e);
+            }
+        }
+
+        private ApplicantId applicant(CsvRow row) {
+            String v = applicant.require(row);
+            String t = idType.value(row);
+            IdType type = t == null ? null : idType(row, t);
+            try {
+                return ApplicantId.parse(v, type);
+            } catch (InvalidValueException e) {
+                throw applicant.error(row, ApplicantId.mask(v), e.getMessage());
+            }
+        }
+
+        private IdType idType(CsvRow row, String v) {
+            try {
+                return IdType.parse(v);
+            } catch (InvalidValueException e) {
+                throw idType.error(row, v, e.getMessage());
+            }
+        }
+
+        private AcceptanceChannel channel(CsvRow row) {
+            String v = channel.require(row);
+            AcceptanceChannel c = parseChannel(v);
+            if (c == null) {
+                throw channel.error(row, v, UNKNOWN_CHANNEL);
+            }
+            return c;
+        }
+
+        /**
+         * The time of {@link #ACCEPTED} as local seconds from 1970-01-01T00:00 into {@code at[0]} and nanoseconds into
+         * {@code at[1]}: {@code 2024-09-27 10:30:00} and {@code 2024-09-27T10:30} read by digit positions, every other
+         * form through {@link #parseTime}; an error naming the field when it is no time.
+         */
+        private void seconds(CsvRow row, long[] at) {
+            String v = accepted.require(row);
+            long s = commonSeconds(v);
+            if (s != Long.MIN_VALUE) {
+                at[0] = s;
+                at[1] = 0;
+                return;
+            }
+            LocalDateTime t = time(accepted, row);
+            at[0] = t.toEpochSecond(java.time.ZoneOffset.UTC);
+            at[1] = t.getNano();
+        }
     }
 
     /**
@@ -145,6 +230,7 @@ public final class IntakeLogReader {
         try (IntakeRows rows = IntakeRows.open(file, LOG);
                 RowPipe pipe = rows.csv() ? new RowPipe(() -> rows.next(rejects), file.getFileName().toString()) : null) {
             CsvHeader h = rows.header();
+            Log log = new Log(h);
             RowSource source = pipe != null ? pipe::next : () -> rows.next(rejects);
             long[] at = new long[2];
             long n = 0;
@@ -153,17 +239,17 @@ public final class IntakeLogReader {
                 String item;
                 ApplicantId applicant;
                 AcceptanceChannel channel;
-                Optional<String> name;
+                String name;
                 try {
                     h.checkWidth(row);
-                    caseNumber = h.require(row, CASE);
-                    item = h.require(row, ITEM);
-                    applicant = applicant(h, row);
-                    channel = channel(h, row);
-                    seconds(h, row, at);
-                    name = h.optional(row, CHANNEL_NAME);
+                    caseNumber = log.caseNumber.require(row);
+                    item = log.item.require(row);
+                    applicant = log.applicant(row);
+                    channel = log.channel(row);
+                    log.seconds(row, at);
+                    name = log.channelName.value(row);
                     try {
-                        IntakeRecord.check(caseNumber, item, applicant, channel, name);
+                        IntakeRecord.check(caseNumber, item, applicant, channel, Optional.ofNullable(name));
                     } catch (InvalidValueException e) {
                         throw new DataFormatException(row.file(), row.line(), e.field(), e.value(), e.getMessage(), e);
                     }
@@ -171,30 +257,12 @@ public final class IntakeLogReader {
                     rejects.reject(e);
                     continue;
                 }
-                scan.add(caseNumber, item, applicant, channel, name.orElse(null), at[0], (int) at[1]);
+                scan.add(caseNumber, item, applicant, channel, name, at[0], (int) at[1]);
                 progress.run();
                 n++;
             }
             return n;
         }
-    }
-
-    /**
-     * The time of {@link #ACCEPTED} as local seconds from 1970-01-01T00:00 into {@code at[0]} and nanoseconds into
-     * {@code at[1]}: {@code 2024-09-27 10:30:00} and {@code 2024-09-27T10:30} read by digit positions, every other
-     * form through {@link #parseTime}; an error naming the field when it is no time.
-     */
-    private static void seconds(CsvHeader h, CsvRow row, long[] at) {
-        String v = h.require(row, ACCEPTED);
-        long s = commonSeconds(v);
-        if (s != Long.MIN_VALUE) {
-            at[0] = s;
-            at[1] = 0;
-            return;
-        }
-        LocalDateTime t = time(h, row, ACCEPTED);
-        at[0] = t.toEpochSecond(java.time.ZoneOffset.UTC);
-        at[1] = t.getNano();
     }
 
     /**
@@ -234,21 +302,6 @@ public final class IntakeLogReader {
             }
         }
         return total - 719_528L; // days from 0000-01-01 to 1970-01-01
-    }
-
-    private static IntakeRecord record(CsvHeader h, CsvRow row) {
-        h.checkWidth(row);
-        String caseNumber = h.require(row, CASE);
-        String item = h.require(row, ITEM);
-        ApplicantId applicant = applicant(h, row);
-        AcceptanceChannel channel = channel(h, row);
-        LocalDateTime accepted = time(h, row, ACCEPTED);
-        Optional<String> name = h.optional(row, CHANNEL_NAME);
-        try {
-            return new IntakeRecord(caseNumber, item, applicant, channel, name, accepted);
-        } catch (InvalidValueException e) {
-            throw new DataFormatException(row.file(), row.line(), e.field(), e.value(), e.getMessage(), e);
-        }
     }
 
     /**
@@ -308,33 +361,6 @@ public final class IntakeLogReader {
         return List.copyOf(moves);
     }
 
-    private static ApplicantId applicant(CsvHeader h, CsvRow row) {
-        String v = h.require(row, APPLICANT);
-        IdType type = h.optional(row, ID_TYPE).map(t -> idType(h, row, t)).orElse(null);
-        try {
-            return ApplicantId.parse(v, type);
-        } catch (InvalidValueException e) {
-            throw h.error(row, APPLICANT, ApplicantId.mask(v), e.getMessage());
-        }
-    }
-
-    private static IdType idType(CsvHeader h, CsvRow row, String v) {
-        try {
-            return IdType.parse(v);
-        } catch (InvalidValueException e) {
-            throw h.error(row, ID_TYPE, v, e.getMessage());
-        }
-    }
-
-    private static AcceptanceChannel channel(CsvHeader h, CsvRow row) {
-        String v = h.require(row, CHANNEL);
-        AcceptanceChannel c = parseChannel(v);
-        if (c == null) {
-            throw h.error(row, CHANNEL, v, UNKNOWN_CHANNEL);
-        }
-        return c;
-    }
-
     /** Why a channel was not recognised (Chinese, then English). */
     public static final String UNKNOWN_CHANNEL = "未知受理渠道（应为 中心窗口、分中心、部门 或 网上） / unknown channel "
             + "(expected CENTRE_WINDOW, BRANCH_CENTRE, DEPARTMENT or ONLINE)";
@@ -368,10 +394,15 @@ public final class IntakeLogReader {
 
     /** A permissively written local time (see the class comment), or an error naming the field. */
     static LocalDateTime time(CsvHeader h, CsvRow row, CsvColumn c) {
-        String v = h.require(row, c);
+        return time(h.field(c), row);
+    }
+
+    /** A permissively written local time in column {@code c} (see the class comment), or an error naming the field. */
+    static LocalDateTime time(CsvHeader.Field c, CsvRow row) {
+        String v = c.require(row);
         LocalDateTime t = parseTime(v);
         if (t == null) {
-            throw h.error(row, c, v, "无法识别的时间（例：2024-09-27T10:30 或 20240927T103000） / unrecognised time "
+            throw c.error(row, v, "无法识别的时间（例：2024-09-27T10:30 或 20240927T103000） / unrecognised time "
                     + "(e.g. 2024-09-27T10:30 or 20240927T103000)");
         }
         return t;
