@@ -63,11 +63,12 @@ import org.approvalrules.core.rules.FactJudge;
  * <p>Memory: records need not be sorted, so any record may still pair with one read later; a session therefore
  * writes each record, compactly (about 50 bytes), to one of {@value IntakeSpill#PARTITIONS} partitions chosen by a
  * hash of (applicant, item) — in memory up to {@value IntakeSpill#MEMORY_BYTES} bytes, then in temporary files — and
- * at {@link Session#finish()} reads the partitions back one at a time (a partition file over
+ * at {@link Session#finish()} reads the partitions back one at a time per thread (a partition file over
  * {@value IntakeSpill#PARTITION_BYTES} bytes is first split again by another hash of the same key), grouping,
  * pairing and handing over the facts of one partition before reading the next: the heap holds one bounded partition's
- * records, the registers given, the item and channel-name tables and the monthly volume counters, never the whole
- * log. Time: O(n log n) for n records (each partition's records are sorted once by the hash of their key).
+ * records per thread ({@link Session#finish(int, BatchSink)}), the registers given, the item and channel-name tables
+ * and the monthly volume counters, never the whole log. Time: O(n log n) for n records (each partition's records
+ * are sorted once by the hash of their key).
  */
 public final class IntakeDetector {
 

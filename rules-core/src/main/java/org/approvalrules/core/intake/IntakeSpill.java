@@ -23,11 +23,13 @@ import org.approvalrules.api.DataFormatException;
  * stay in memory while they total at most {@link #MEMORY_BYTES}; beyond that all go to temporary files (one per
  * partition, under {@code java.io.tmpdir}, deleted when read back or at exit).
  *
- * <p>{@link #drain} reads one partition at a time into a {@link Part}. A partition file larger than its budget
+ * <p>{@link #drain} reads one partition at a time into a {@link Part}; {@link #partitions} hands the partitions
+ * out to be read on several threads at once. A partition file larger than its budget
  * ({@link #PARTITION_BYTES} by default) is first split again by another hash of the same (applicant, item) into
  * enough sub-partitions to fit the budget (a second level, and so on up to {@value #MAX_LEVEL} levels), so the heap
  * holds at most one budget's worth of records whatever the size of the log — except the records of one single
- * (applicant, item), which cannot be split. Not thread-safe.
+ * (applicant, item), which cannot be split. Not thread-safe, except that the partitions {@link #partitions} hands
+ * out may each be read on a thread of its own.
  */
 final class IntakeSpill {
 
