@@ -169,6 +169,44 @@ class SuperviseIntakeTest {
                 D02-DEP-000002,I1,91421121000102411H,DEPARTMENT,县卫生健康局,2026-03-10T09:00
                 D05-DEP-000001,I3,914211210001004517,DEPARTMENT,县交通运输局,2026-03-02T09:00
                 """);
+        assertStreamedFindingsAreTheListScans();
+    }
+
+    /**
+     * As above with a department log of more records than a scan judges on one thread (the intake findings' lines
+     * and the department of each then made on the judging threads): the same findings in the same order, each
+     * counted once in the summary, its rows by rule, item and department.
+     */
+    @Test
+    void aScanJudgedOnSeveralThreadsStreamsTheListScansFindingsAndCountsEachOnce() throws IOException {
+        county();
+        String[] applicants = {"914211210001007707", "91421121000102411H", "914211210001004517"};
+        StringBuilder log = new StringBuilder("case_number,item_code,applicant_id,channel,channel_name,accepted\n");
+        for (int i = 0; i < 60_000; i++) {
+            log.append(String.format("D02-BIG-%06d,I1,%s,DEPARTMENT,县卫生健康局,2026-03-%02dT09:00%n", i,
+                    applicants[i % applicants.length], 1 + i % 28));
+        }
+        write("intake/department.csv", log.toString());
+        List<String> listed = assertStreamedFindingsAreTheListScans();
+        assertThat(listed).hasSizeGreaterThanOrEqualTo(60_000);
+        JsonNode summary = SuperviseCommandTest.JSON.readTree(dir.resolve("out/summary.json").toFile());
+        long counted = 0;
+        List<String> rows = new java.util.ArrayList<>();
+        for (JsonNode row : summary.get("intake")) {
+            counted += row.get("count").asLong();
+            rows.add(row.get("rule").asText() + " " + row.get("item").asText() + " " + row.get("department").asText());
+        }
+        assertThat(counted).isEqualTo(listed.size());
+        assertThat(rows).isSorted();
+        assertThat(summary.get("findings").get("byRule").get("intake.department-after-move-in").asLong())
+                .isEqualTo(listed.stream().filter(l -> l.startsWith("intake.department-after-move-in ")).count());
+    }
+
+    /**
+     * Runs the job; its intake findings (each with department D02) are, in order, the list-returning scan's on the
+     * centre's and the department's logs; returns them as "rule subject message".
+     */
+    private List<String> assertStreamedFindingsAreTheListScans() throws IOException {
         RulesCommandTest.Run r = supervise();
         assertThat(r.code()).as(r.err() + r.out()).isZero();
         List<String> streamed = findings().stream().filter(f -> f.get("ruleId").asText().startsWith("intake."))
@@ -194,6 +232,7 @@ class SuperviseIntakeTest {
             assertThat(listed).anyMatch(l -> l.startsWith(rule + " "));
         }
         assertThat(streamed).containsExactlyElementsOf(listed);
+        return listed;
     }
 
     private List<JsonNode> findings() throws IOException {

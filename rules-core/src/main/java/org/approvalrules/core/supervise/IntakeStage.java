@@ -2,12 +2,16 @@ package org.approvalrules.core.supervise;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import org.approvalrules.api.finding.Severity;
 import org.approvalrules.api.intake.ApprovedChannel;
 import org.approvalrules.api.intake.IntakeRegisters;
 import org.approvalrules.api.intake.IntakeScan;
@@ -22,8 +26,9 @@ import org.approvalrules.core.supervise.SupervisionData.CatalogueItem;
 
 /**
  * Two-end intake (两头受理, 明进暗不进), handling outside the system (体外循环) and front-office intake (前店后厂)
- * through the entry point's {@code scanIntake(IntakeRegisters)}, its findings streamed ({@code IntakeScan.finish(Consumer)})
- * straight to the run's findings.jsonl and counted, never held all at once, with the intake domain's own readers
+ * through the entry point's {@code scanIntake(IntakeRegisters)}, its findings streamed as lines made on the judging
+ * threads ({@code IntakeScan.finish(Function, Consumer)}) straight to the run's findings.jsonl and counted, never
+ * held all at once, with the intake domain's own readers
  * (docs/INTAKE.md): every intake log under {@code intake/} (CSV or JSON Lines) against the registers of the data
  * directory — the move-in register {@code moves} (or, when absent, the register derived from the catalogue the job
  * has read: {@code in_centre_from}, {@code centre_only}), the results issued ({@code results}), the steps of cases
@@ -31,7 +36,7 @@ import org.approvalrules.core.supervise.SupervisionData.CatalogueItem;
  * run's rejects under their names in the data directory; the move-in register and the channels are strict (an
  * error stops the run). Without intake logs the domain is not checked; without results 体外循环 is not, without
  * steps 前店后厂 is not. The summary counts the findings per rule, item and department (the item's, from the
- * catalogue, else from the register's {@code department} column).
+ * catalogue, else from the register's {@code department} column), in that order.
  */
 final class IntakeStage implements SupervisionStage {
 
@@ -69,23 +74,31 @@ final class IntakeStage implements SupervisionStage {
             run.counted(log.name(), n);
             run.progress.accept(String.format("intake %s %,d", log.name(), n));
         }
-        // streamed: each finding goes to findings.jsonl as the scan hands it over, none is held (#16 item 8)
-        Map<List<String>, Map<String, Object>> rows = new LinkedHashMap<>();
+        // streamed: each finding's line is made on the judging threads (with its department) and goes to
+        // findings.jsonl as the scan hands it over, none is held (#16 item 8); counted there too, thread-safe
+        run.caseByNumber(); // built here: the judging threads only read it (a finding's department)
+        Map<List<String>, LongAdder> rows = new ConcurrentHashMap<>();
+        Map<List<Object>, LongAdder> written = new ConcurrentHashMap<>();
         scan.finish(f -> {
-            run.write(List.of(f));
             String item = f.evidence().getOrDefault("item", "");
             CatalogueItem ci = run.items.get(item);
             String dep = ci != null ? ci.department() : departments.getOrDefault(item, "—");
-            rows.computeIfAbsent(List.of(f.ruleId(), item, dep), k -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("rule", f.ruleId());
-                m.put("item", item);
-                m.put("department", dep);
-                m.put("count", 0L);
-                return m;
-            }).merge("count", 1L, (a, b) -> (Long) a + (Long) b);
-        });
-        run.section("intake").addAll(rows.values());
+            rows.computeIfAbsent(List.of(f.ruleId(), item, dep), k -> new LongAdder()).increment();
+            written.computeIfAbsent(List.of(f.ruleId(), f.severity()), k -> new LongAdder()).increment();
+            return run.line(f);
+        }, run::writeLine);
+        written.forEach((k, n) -> run.counted((String) k.get(0), (Severity) k.get(1), n.sum()));
+        List<List<String>> keys = new ArrayList<>(rows.keySet());
+        keys.sort(Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1))
+                .thenComparing(k -> k.get(2)));
+        for (List<String> k : keys) { // by rule, item and department, as the intake command's summary
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", k.get(0));
+            m.put("item", k.get(1));
+            m.put("department", k.get(2));
+            m.put("count", rows.get(k).sum());
+            run.section("intake").add(m);
+        }
     }
 
     /**

@@ -165,17 +165,35 @@ final class SupervisionRun implements AutoCloseable {
      * when given (not null), else as {@link #department(Finding)} finds it.
      */
     void write(List<Finding> found, String department) {
+        for (Finding given : found) {
+            Finding f = withDepartment(given, department != null ? department : department(given));
+            writeLine(FindingsJson.line(f));
+            counted(f.ruleId(), f.severity(), 1);
+        }
+    }
+
+    /**
+     * The line {@link #write(List)} writes for {@code f} (with its department evidence). Thread-safe once
+     * {@link #caseByNumber()} was built: the intake stage makes its lines on the judging threads.
+     */
+    String line(Finding f) {
+        return FindingsJson.line(withDepartment(f, department(f)));
+    }
+
+    /** Writes one line made by {@link #line} to findings.jsonl; the caller counts its finding ({@link #counted}). */
+    void writeLine(String line) {
         try {
-            for (Finding given : found) {
-                Finding f = withDepartment(given, department != null ? department : department(given));
-                findings.write(FindingsJson.line(f));
-                findings.write('\n');
-                byRule.merge(f.ruleId(), 1L, Long::sum);
-                bySeverity.merge(f.severity(), 1L, Long::sum);
-            }
+            findings.write(line);
+            findings.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Counts {@code n} findings of {@code ruleId} and {@code severity} written. */
+    void counted(String ruleId, Severity severity, long n) {
+        byRule.merge(ruleId, n, Long::sum);
+        bySeverity.merge(severity, n, Long::sum);
     }
 
     /**

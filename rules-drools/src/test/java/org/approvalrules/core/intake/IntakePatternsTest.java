@@ -198,7 +198,7 @@ class IntakePatternsTest {
         List<Finding> fs = detector.detect(log, IntakeRegisters.of(MOVES), RULES);
         assertThat(fs).extracting(f -> f.ruleId() + ":" + f.subject())
                 .containsExactly("intake.department-volume:" + FREE_ITEM + "@2024-05");
-        assertThat(fs.get(0).evidence()).containsEntry("department", "3").containsEntry("centre", "1")
+        assertThat(fs.get(0).evidence()).containsEntry("departmentCases", "3").containsEntry("centreCases", "1")
                 .containsEntry("share", "0.7500");
         assertThat(fs.get(0).parameters()).containsEntry(IntakeDetector.VOLUME_SHARE, "0.5");
         // look-alikes: the centre's copy of a department-exported case makes it one centre case (2 of 4: not above
