@@ -38,20 +38,6 @@ public final class MaskingWriter extends Writer {
     }
 
     @Override
-    public void write(String str, int off, int len) throws IOException {
-        int from = off;
-        for (int i = str.indexOf('\n', off); i >= 0 && i < off + len; i = str.indexOf('\n', i + 1)) {
-            pending.append(str, from, i + 1);
-            emit();
-            from = i + 1;
-        }
-        pending.append(str, from, off + len);
-        if (pending.length() > MAX_PENDING) {
-            emit();
-        }
-    }
-
-    @Override
     public void flush() throws IOException {
         emit();
         out.flush();

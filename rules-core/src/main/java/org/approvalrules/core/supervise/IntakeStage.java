@@ -78,16 +78,16 @@ final class IntakeStage implements SupervisionStage {
         // findings.jsonl as the scan hands it over, none is held (#16 item 8); counted there too, thread-safe
         run.caseByNumber(); // built here: the judging threads only read it (a finding's department)
         Map<List<String>, LongAdder> rows = new ConcurrentHashMap<>();
-        Map<List<Object>, LongAdder> written = new ConcurrentHashMap<>();
+        Map<RuleSeverity, LongAdder> written = new ConcurrentHashMap<>();
         scan.finish(f -> {
             String item = f.evidence().getOrDefault("item", "");
             CatalogueItem ci = run.items.get(item);
             String dep = ci != null ? ci.department() : departments.getOrDefault(item, "—");
             rows.computeIfAbsent(List.of(f.ruleId(), item, dep), k -> new LongAdder()).increment();
-            written.computeIfAbsent(List.of(f.ruleId(), f.severity()), k -> new LongAdder()).increment();
+            written.computeIfAbsent(new RuleSeverity(f.ruleId(), f.severity()), k -> new LongAdder()).increment();
             return run.line(f);
         }, run::writeLine);
-        written.forEach((k, n) -> run.counted((String) k.get(0), (Severity) k.get(1), n.sum()));
+        written.forEach((k, n) -> run.counted(k.ruleId(), k.severity(), n.sum()));
         List<List<String>> keys = new ArrayList<>(rows.keySet());
         keys.sort(Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1))
                 .thenComparing(k -> k.get(2)));
@@ -99,6 +99,10 @@ final class IntakeStage implements SupervisionStage {
             m.put("count", rows.get(k).sum());
             run.section("intake").add(m);
         }
+    }
+
+    /** The key of the findings counted per rule and severity. */
+    private record RuleSeverity(String ruleId, Severity severity) {
     }
 
     /**
